@@ -1,0 +1,69 @@
+package dev.dsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code dsim}: dispatches to the subcommands and maps outcomes to exit codes. */
+@Command(
+    name = "dsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Deterministic simulator of distributed systems: run scenarios, see what "
+        + "partial failure does, reproduce any run from its seed.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing command: try 'dsim run scenarios/mmk-pooled-vs-split.json' or 'dsim --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this without exiting). */
+  public static int execute(String... args) {
+    CommandLine cl = commandLine();
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::internalError);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine cmd = ex.getCommandLine();
+      cmd.getErr().println("error: " + ex.getMessage());
+      cmd.getErr().println("  hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+      return ExitCodes.BAD_INPUT;
+    });
+    return cl;
+  }
+
+  /** A bug in dsim: say so, keep the stack trace in a file, not on the user's terminal. */
+  private static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult r) {
+    StringWriter trace = new StringWriter();
+    ex.printStackTrace(new PrintWriter(trace));
+    String where;
+    try {
+      Path file = Files.createTempFile("dsim-crash-", ".txt");
+      Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+      where = "the full stack trace is in " + file;
+    } catch (IOException io) {
+      where = "could not save the stack trace: " + io.getMessage();
+    }
+    cmd.getErr().println("internal error in dsim (a bug, not your input): " + ex);
+    cmd.getErr().println("  " + where + "; please report it with the command you ran");
+    return ExitCodes.INTERNAL;
+  }
+}

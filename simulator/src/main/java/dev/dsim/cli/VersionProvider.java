@@ -1,0 +1,23 @@
+package dev.dsim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** Reads the version Maven wrote into {@code dsim-version.properties} at build time. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+  @Override
+  public String[] getVersion() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = VersionProvider.class.getResourceAsStream("/dsim-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    }
+    return new String[] {
+      "dsim " + p.getProperty("version", "unknown"),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package dev.dsim.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.dsim.engine.Event;
+import dev.dsim.engine.TraceListener;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+
+/**
+ * Writes every fired event as one JSON object per line:
+ * {@code {"t":1500000,"kind":"deliver","node":"web-1","detail":"lb -> web-1: Request[id=7]"}}
+ * ({@code t} in simulated nanoseconds; {@code node} omitted for events of no node).
+ *
+ * <p>The file appears only when {@link #close()} completes: until then it is written to a
+ * temporary file beside it, so a crash never leaves a half-written trace under the real name.
+ */
+public final class JsonLinesTrace implements TraceListener, Closeable {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private final Path target;
+  private final Path tmp;
+  private final JsonGenerator out;
+  private final IntFunction<String> nodeName;
+
+  public JsonLinesTrace(Path target, IntFunction<String> nodeName) throws IOException {
+    this.target = target;
+    this.nodeName = nodeName;
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    this.out = FACTORY.createGenerator(tmp.toFile(), JsonEncoding.UTF8);
+    out.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+  }
+
+  @Override
+  public void onEvent(long timeNanos, Event event) {
+    try {
+      out.writeStartObject();
+      out.writeNumberField("t", timeNanos);
+      out.writeStringField("kind", event.kind().name());
+      if (event.node() >= 0) {
+        out.writeStringField("node", nodeName.apply(event.node()));
+      }
+      String detail = event.describe();
+      if (!detail.isEmpty()) {
+        out.writeStringField("detail", detail);
+      }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trace " + target, e);
+    }
+  }
+
+  /** Finishes the file and moves it into place. */
+  @Override
+  public void close() throws IOException {
+    try {
+      out.writeRaw('\n');
+      out.close();
+      AtomicFiles.moveIntoPlace(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Discards the partial trace (the run failed). */
+  public void abandon() {
+    try {
+      out.close();
+      Files.deleteIfExists(tmp);
+    } catch (IOException ignored) {
+      // Best effort: the temporary file is hidden and named as such.
+    }
+  }
+}

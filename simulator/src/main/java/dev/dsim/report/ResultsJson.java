@@ -1,0 +1,83 @@
+package dev.dsim.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code results.json}: the contract of DESIGN.md ("results.json"), field by field in a fixed
+ * order. Built by hand rather than by reflection so that the names and the order are the
+ * contract, not an accident of the record's layout.
+ */
+public final class ResultsJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  private ResultsJson() {}
+
+  /** The JSON text, with a final newline. */
+  public static String toJson(RunResult r) {
+    try {
+      return MAPPER.writeValueAsString(toTree(r)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise results", e);
+    }
+  }
+
+  /** Writes {@code results.json} atomically. */
+  public static void write(Path file, RunResult r) throws IOException {
+    AtomicFiles.writeString(file, toJson(r));
+  }
+
+  static ObjectNode toTree(RunResult r) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("scenario", r.scenario());
+    root.put("variant", r.variant());
+    root.put("seed", r.seed());
+    root.put("traceHash", r.traceHash());
+    ObjectNode sim = root.putObject("simulated");
+    sim.put("seconds", Numbers.fixed(r.simulated().seconds(), 9));
+    sim.put("events", r.simulated().events());
+    ObjectNode req = root.putObject("requests");
+    req.put("total", r.requests().total());
+    req.put("ok", r.requests().ok());
+    req.put("failed", r.requests().failed());
+    req.put("timedOut", r.requests().timedOut());
+    root.put("availability", Numbers.significant(r.availability(), 9));
+    root.put("throughput", Numbers.fixed(r.throughputPerSecond(), 3));
+    ObjectNode lat = root.putObject("latencyMs");
+    RunResult.LatencyMs l = r.latencyMs();
+    lat.put("mean", Numbers.fixed(l.mean(), 6));
+    lat.put("p50", Numbers.fixed(l.p50(), 6));
+    lat.put("p90", Numbers.fixed(l.p90(), 6));
+    lat.put("p99", Numbers.fixed(l.p99(), 6));
+    lat.put("p999", Numbers.fixed(l.p999(), 6));
+    lat.put("max", Numbers.fixed(l.max(), 6));
+    ArrayNode faults = root.putArray("faults");
+    for (RunResult.FaultRecord f : r.faults()) {
+      ObjectNode o = faults.addObject();
+      o.put("kind", f.kind());
+      o.put("target", f.target());
+      o.put("atSeconds", Numbers.fixed(f.atSeconds(), 9));
+      o.put("forSeconds", Numbers.fixed(f.forSeconds(), 9));
+    }
+    ArrayNode nodes = root.putArray("nodes");
+    for (RunResult.NodeResult n : r.nodes()) {
+      ObjectNode o = nodes.addObject();
+      o.put("name", n.name());
+      o.put("tier", n.tier());
+      o.put("cores", n.cores());
+      o.put("speed", Numbers.significant(n.speed(), 9));
+      o.put("jobs", n.jobs());
+      o.put("utilisation", Numbers.fixed(n.utilisation(), 6));
+    }
+    return root;
+  }
+}

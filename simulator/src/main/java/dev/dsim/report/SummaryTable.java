@@ -1,0 +1,114 @@
+package dev.dsim.report;
+
+import dev.dsim.engine.Durations;
+import dev.dsim.run.CompletedRun;
+import dev.dsim.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The terminal summary of one or more runs: a row per run (variant, seed), aligned columns,
+ * figures rounded for reading. Wall-clock speed appears here and nowhere in results.json.
+ */
+public final class SummaryTable {
+  private static final String[] HEADER = {
+    "variant", "seed", "requests", "ok", "avail", "tput/s", "mean ms", "p50 ms", "p99 ms",
+    "p999 ms", "sim time", "events", "events/s", "traceHash"
+  };
+
+  private SummaryTable() {}
+
+  /** The table as text, one line per run plus a header and a rule, ending with a newline. */
+  public static String render(List<CompletedRun> runs) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (CompletedRun run : runs) {
+      rows.add(row(run));
+    }
+    int[] widths = new int[HEADER.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int r = 0; r < rows.size(); r++) {
+      appendRow(sb, rows.get(r), widths);
+      if (r == 0) {
+        int total = 0;
+        for (int w : widths) {
+          total += w + 2;
+        }
+        sb.append("-".repeat(total - 2)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void appendRow(StringBuilder sb, String[] row, int[] widths) {
+    for (int i = 0; i < row.length; i++) {
+      boolean left = i == 0 || i == row.length - 1;
+      String cell = row[i];
+      String pad = " ".repeat(widths[i] - cell.length());
+      sb.append(left ? cell + pad : pad + cell);
+      if (i < row.length - 1) {
+        sb.append("  ");
+      }
+    }
+    sb.setLength(sb.length() - trailingSpaces(sb));
+    sb.append('\n');
+  }
+
+  private static int trailingSpaces(StringBuilder sb) {
+    int n = 0;
+    while (n < sb.length() && sb.charAt(sb.length() - 1 - n) == ' ') {
+      n++;
+    }
+    return n;
+  }
+
+  private static String[] row(CompletedRun run) {
+    RunResult r = run.result();
+    RunResult.LatencyMs l = r.latencyMs();
+    return new String[] {
+      r.variant(),
+      Long.toString(r.seed()),
+      Long.toString(r.requests().total()),
+      Long.toString(r.requests().ok()),
+      percent(r.availability()),
+      fmt("%.1f", r.throughputPerSecond()),
+      ms(l.mean()), ms(l.p50()), ms(l.p99()), ms(l.p999()),
+      Durations.format(Math.round(r.simulated().seconds() * 1e9)),
+      Long.toString(r.simulated().events()),
+      compact(run.eventsPerWallSecond()),
+      r.traceHash()
+    };
+  }
+
+  static String percent(double fraction) {
+    if (fraction == 1.0) {
+      return "100%";
+    }
+    // Enough digits that 99.95% is not shown as 100%.
+    return fmt("%.3f%%", Math.floor(fraction * 100_000) / 1000);
+  }
+
+  static String ms(double v) {
+    return v >= 100 ? fmt("%.1f", v) : v >= 1 ? fmt("%.2f", v) : fmt("%.3f", v);
+  }
+
+  static String compact(double v) {
+    if (v >= 1e6) {
+      return fmt("%.2fM", v / 1e6);
+    }
+    if (v >= 1e3) {
+      return fmt("%.1fk", v / 1e3);
+    }
+    return fmt("%.0f", v);
+  }
+
+  private static String fmt(String format, double v) {
+    return String.format(Locale.ROOT, format, v);
+  }
+}

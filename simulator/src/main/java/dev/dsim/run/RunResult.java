@@ -1,0 +1,41 @@
+package dev.dsim.run;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run produced that is a pure function of (scenario, variant, seed): what
+ * {@code results.json} holds. Wall-clock figures are deliberately not here (see
+ * {@link CompletedRun}), so the same inputs always give an equal result.
+ */
+public record RunResult(String scenario, String variant, long seed, String traceHash,
+    Simulated simulated, Requests requests, double availability, double throughputPerSecond,
+    LatencyMs latencyMs, List<FaultRecord> faults, List<NodeResult> nodes) {
+
+  public RunResult {
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(variant, "variant");
+    faults = List.copyOf(faults);
+    nodes = List.copyOf(nodes);
+  }
+
+  /** Simulated time covered (including the drain after the window) and events fired. */
+  public record Simulated(double seconds, long events) {}
+
+  /** Requests issued in the measured window, by outcome. */
+  public record Requests(long total, long ok, long failed, long timedOut) {}
+
+  /** Latency of ok requests, from issue to reply at the client, in milliseconds. */
+  public record LatencyMs(double mean, double p50, double p90, double p99, double p999,
+      double max) {}
+
+  /** A fault that was injected: what, where, when. */
+  public record FaultRecord(String kind, String target, double atSeconds, double forSeconds) {}
+
+  /**
+   * One node: its role, its size, the jobs its CPU completed and how busy its cores were
+   * (busy core-time / (cores × simulated time)).
+   */
+  public record NodeResult(String name, String tier, int cores, double speed, long jobs,
+      double utilisation) {}
+}

@@ -1,0 +1,71 @@
+package dev.dsim.run;
+
+import dev.dsim.engine.Simulation;
+import dev.dsim.metrics.LatencyRecorder;
+import dev.dsim.metrics.RequestMetrics;
+import dev.dsim.scenario.CompiledSystem;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioCompiler;
+import dev.dsim.world.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs one scenario with one seed.
+ *
+ * <p>Phases: clients issue requests from time 0 until the scenario's duration; only requests
+ * issued after the warm-up are measured. Then the run drains: it goes on until every issued
+ * request has an outcome (replied or timed out), bounded by the client timeout, or, with no
+ * timeout, by one more duration; what is still unanswered then counts as failed. The result is a
+ * pure function of (scenario, seed): nothing from the wall clock reaches the simulation.
+ */
+public final class Runner {
+  private Runner() {}
+
+  /** Runs {@code scenario} with {@code seed}. */
+  public static CompletedRun run(Scenario scenario, long seed, RunOptions options) {
+    Objects.requireNonNull(scenario, "scenario");
+    long wallStart = System.nanoTime();
+    Simulation sim = new Simulation(seed);
+    sim.setMaxEvents(options.maxEvents());
+    CompiledSystem system = ScenarioCompiler.compile(scenario, sim, sim::stop);
+    if (options.trace() != null) {
+      sim.setTraceListener(options.trace().apply(system.world()));
+    }
+    system.world().start();
+
+    long end = scenario.durationNanos();
+    sim.runUntil(end);
+    if (system.requestsInFlight() > 0) {
+      long timeout = scenario.clients().timeoutNanos();
+      long drainBound = timeout > 0 ? timeout + 1 : end;
+      sim.runUntil(end + drainBound);
+    }
+    system.finishClients(sim.now());
+    RunResult result = summarise(scenario, seed, sim, system);
+    return new CompletedRun(result, System.nanoTime() - wallStart);
+  }
+
+  private static RunResult summarise(Scenario scenario, long seed, Simulation sim,
+      CompiledSystem system) {
+    RequestMetrics m = system.metrics();
+    LatencyRecorder lat = m.latency();
+    RunResult.LatencyMs latency = new RunResult.LatencyMs(lat.meanNanos() / 1e6,
+        lat.percentileNanos(50) / 1e6, lat.percentileNanos(90) / 1e6,
+        lat.percentileNanos(99) / 1e6, lat.percentileNanos(99.9) / 1e6, lat.maxNanos() / 1e6);
+    double simulatedSeconds = sim.now() / 1e9;
+    List<RunResult.NodeResult> nodes = new ArrayList<>();
+    for (Node n : system.world().nodes()) {
+      double capacity = n.cpu().cores() * (double) sim.now();
+      nodes.add(new RunResult.NodeResult(n.name(), system.tierOf(n), n.cpu().cores(),
+          n.cpu().speed(), n.cpu().completedJobs(),
+          capacity == 0 ? 0 : n.cpu().busyNanos() / capacity));
+    }
+    String variant = scenario.variant() == null ? "base" : scenario.variant();
+    return new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
+        new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
+        new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut()),
+        m.availability(), m.throughputPerSecond(), latency, List.of(), nodes);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.dsim.scenario;
+
+/** How the load balancer picks a backend. */
+public enum LbPolicy implements JsonEnum {
+  ROUND_ROBIN("round-robin"),
+  RANDOM("random"),
+  LEAST_OUTSTANDING("least-outstanding");
+
+  private final String jsonName;
+
+  LbPolicy(String jsonName) {
+    this.jsonName = jsonName;
+  }
+
+  /** The name used in scenario files. */
+  @Override
+  public String jsonName() {
+    return jsonName;
+  }
+}

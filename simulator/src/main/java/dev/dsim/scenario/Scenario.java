@@ -1,0 +1,37 @@
+package dev.dsim.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated scenario: the system to simulate, for how long, and under what load.
+ *
+ * @param name directory-safe name ({@code reports/<name>/…})
+ * @param description free text for humans
+ * @param seed the default seed of a run
+ * @param durationNanos clients issue requests from 0 until this time
+ * @param warmupNanos requests issued before this time are not measured
+ * @param network the network between nodes
+ * @param clients the workload
+ * @param loadBalancer how requests are spread over the entry tier
+ * @param tiers tiers by name, in file order; the first is the entry tier
+ * @param variant the variant applied, or null for the base scenario
+ */
+public record Scenario(String name, String description, long seed, long durationNanos,
+    long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
+    Map<String, TierSpec> tiers, String variant) {
+
+  public Scenario {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(clients, "clients");
+    Objects.requireNonNull(loadBalancer, "loadBalancer");
+    if (tiers.isEmpty()) {
+      throw new IllegalArgumentException("a scenario needs at least one tier");
+    }
+    tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+  }
+}

@@ -1,0 +1,188 @@
+package dev.dsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsim.engine.Distribution;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a scenario tree (a variant already applied) to a {@link Scenario}, reporting every
+ * problem with its location. Each section has its own small method, so adding a key or a tier
+ * kind is a local change.
+ */
+final class ScenarioBinder {
+  static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
+      "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "variants");
+  private static final List<String> NETWORK_KEYS = List.of("latency");
+  private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
+  private static final List<String> LB_KEYS = List.of("policy");
+  private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
+      "work");
+  /** Names become node names and directories: keep them portable. */
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+  private static final Distribution ZERO = new Distribution.Constant(0);
+
+  private final Problems problems;
+
+  private ScenarioBinder(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** The scenario, or a ScenarioException listing everything wrong with it. */
+  static Scenario bind(LocatedJson doc, String file, String variant) throws ScenarioException {
+    Problems problems = new Problems(file, doc);
+    Scenario s = new ScenarioBinder(problems).scenario(doc.root(), variant);
+    problems.throwIfAny();
+    return s;
+  }
+
+  private Scenario scenario(JsonNode root, String variant) {
+    Fields f = Fields.of(root, "", problems, TOP_KEYS);
+    if (f == null) {
+      return null;
+    }
+    String name = name(f);
+    String description = f.string("description", "");
+    long seed = f.integer("seed", 1, Long.MIN_VALUE);
+    if (!f.has("duration")) {
+      f.missing("duration", "how long clients send requests", "\"10m\"");
+    }
+    Long duration = f.durationOrNull("duration", true);
+    Long warmup = f.durationOrNull("warmup", false);
+    if (duration != null && warmup != null && warmup >= duration) {
+      f.error("warmup", "warmup must be shorter than duration (the measured window is "
+          + "warmup..duration)", "shorten \"warmup\" or lengthen \"duration\"");
+    }
+    NetworkSpec network = network(f);
+    ClientsSpec clients = clients(f);
+    LoadBalancerSpec lb = loadBalancer(f);
+    Map<String, TierSpec> tiers = tiers(f);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new Scenario(name, description, seed, duration, warmup == null ? 0 : warmup, network,
+        clients, lb, tiers, variant);
+  }
+
+  private String name(Fields f) {
+    if (!f.has("name")) {
+      f.missing("name", "names the reports directory", "\"my-system\"");
+      return "";
+    }
+    String name = f.string("name", "");
+    if (f.raw("name").isTextual() && !NAME.matcher(name).matches()) {
+      f.error("name", "expected a name of letters, digits, '-' and '_', got \"" + name + "\"",
+          "it becomes a directory name under reports/");
+    }
+    return name;
+  }
+
+  private NetworkSpec network(Fields top) {
+    if (!top.has("network")) {
+      return new NetworkSpec(ZERO);
+    }
+    Fields f = Fields.of(top.raw("network"), top.pathOf("network"), problems, NETWORK_KEYS);
+    if (f == null || !f.has("latency")) {
+      return new NetworkSpec(ZERO);
+    }
+    Distribution latency = DistributionReader.read(f.raw("latency"), f.pathOf("latency"),
+        problems);
+    return new NetworkSpec(latency == null ? ZERO : latency);
+  }
+
+  private ClientsSpec clients(Fields top) {
+    if (!top.has("clients")) {
+      top.missing("clients", "the workload", "{\"rate\": 100}");
+      return null;
+    }
+    Fields f = Fields.of(top.raw("clients"), top.pathOf("clients"), problems, CLIENT_KEYS);
+    if (f == null) {
+      return null;
+    }
+    Arrival arrival = f.choice("arrival", Arrival.class, Arrival.POISSON);
+    if (!f.has("rate")) {
+      f.missing("rate", "requests per second, a number > 0", "100");
+    }
+    double rate = f.numberAbove("rate", 1, 0);
+    long timeout = f.duration("timeout", 0, true);
+    return new ClientsSpec(arrival, rate, timeout);
+  }
+
+  private LoadBalancerSpec loadBalancer(Fields top) {
+    if (!top.has("loadBalancer")) {
+      return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
+    }
+    Fields f = Fields.of(top.raw("loadBalancer"), top.pathOf("loadBalancer"), problems,
+        LB_KEYS);
+    return new LoadBalancerSpec(f == null ? LbPolicy.ROUND_ROBIN
+        : f.choice("policy", LbPolicy.class, LbPolicy.ROUND_ROBIN));
+  }
+
+  private Map<String, TierSpec> tiers(Fields top) {
+    Map<String, TierSpec> tiers = new LinkedHashMap<>();
+    if (!top.has("tiers")) {
+      top.missing("tiers", "the servers, keyed by tier name",
+          "{\"web\": {\"kind\": \"stateless\", \"work\": \"5ms\"}}");
+      return tiers;
+    }
+    JsonNode node = top.raw("tiers");
+    String path = top.pathOf("tiers");
+    if (!node.isObject()) {
+      problems.atValue(path, "expected an object of tiers keyed by name, got "
+          + Fields.describe(node), "");
+      return tiers;
+    }
+    if (node.isEmpty()) {
+      problems.atValue(path, "expected at least one tier", "add e.g. \"web\": {\"kind\": "
+          + "\"stateless\", \"work\": \"5ms\"}");
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      TierSpec tier = tier(e.getKey(), e.getValue(), Paths.child(path, e.getKey()));
+      if (tier != null) {
+        tiers.put(e.getKey(), tier);
+      }
+    }
+    return tiers;
+  }
+
+  private TierSpec tier(String name, JsonNode node, String path) {
+    if (!NAME.matcher(name).matches()) {
+      problems.atKey(path, "expected a tier name of letters, digits, '-' and '_', got \""
+          + name + "\"", "nodes are named <tier>-<n>, so keep the name simple");
+    }
+    Fields f = Fields.of(node, path, problems, TIER_KEYS);
+    if (f == null) {
+      return null;
+    }
+    if (!f.has("kind")) {
+      f.missing("kind", "what the tier is: " + JsonEnum.choices(TierKind.class),
+          "\"stateless\"");
+    }
+    TierKind kind = f.choice("kind", TierKind.class, TierKind.STATELESS);
+    long nodes = f.integer("nodes", 1, 1);
+    long cores = f.integer("cores", 1, 1);
+    if (nodes > 100_000) {
+      f.error("nodes", "at most 100000 nodes per tier, got " + nodes, "");
+    }
+    if (cores > 4096) {
+      f.error("cores", "at most 4096 cores per node, got " + cores, "");
+    }
+    double speed = f.numberAbove("speed", 1.0, 0);
+    Distribution work = null;
+    if (!f.has("work")) {
+      f.missing("work", "the work per request at speed 1, a duration or distribution",
+          "{\"dist\": \"exponential\", \"mean\": \"8ms\"}");
+    } else {
+      work = DistributionReader.read(f.raw("work"), f.pathOf("work"), problems);
+    }
+    if (work == null) {
+      return null;
+    }
+    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work);
+  }
+}

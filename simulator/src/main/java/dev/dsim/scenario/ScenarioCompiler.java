@@ -1,0 +1,85 @@
+package dev.dsim.scenario;
+
+import dev.dsim.engine.Rng;
+import dev.dsim.engine.Simulation;
+import dev.dsim.metrics.RequestMetrics;
+import dev.dsim.service.ArrivalProcess;
+import dev.dsim.service.BalancingPolicy;
+import dev.dsim.service.LoadBalancer;
+import dev.dsim.service.OpenLoopClient;
+import dev.dsim.service.StatelessServer;
+import dev.dsim.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Turns a validated {@link Scenario} into a {@link World} of nodes running service processes.
+ *
+ * <p>Layout: one client node {@code client-1} outside the cluster sends to the load balancer
+ * node {@code lb}, which spreads requests over the nodes of the entry tier (the first tier in the
+ * file), named {@code <tier>-1 … <tier>-n}. Node ids follow that order, so they are stable for a
+ * given scenario. It does not start the world or run anything.
+ */
+public final class ScenarioCompiler {
+  /** Name of the client node. */
+  public static final String CLIENT = "client-1";
+  /** Name of the load balancer node. */
+  public static final String LOAD_BALANCER = "lb";
+
+  private ScenarioCompiler() {}
+
+  /** Builds the world for {@code scenario} on {@code sim}; {@code onDrained} ends the run. */
+  public static CompiledSystem compile(Scenario scenario, Simulation sim, Runnable onDrained) {
+    World world = new World(sim, scenario.network().latencyNanos());
+    RequestMetrics metrics = new RequestMetrics(scenario.warmupNanos(), scenario.durationNanos());
+    List<String> tierOfNode = new ArrayList<>();
+
+    ClientsSpec c = scenario.clients();
+    OpenLoopClient.Config clientConfig = new OpenLoopClient.Config(LOAD_BALANCER,
+        arrival(c.arrival()), c.ratePerSecond(), c.timeoutNanos(), scenario.durationNanos());
+    OpenLoopClient[] current = new OpenLoopClient[1];
+    world.addNode(CLIENT, 1, 1.0, node -> {
+      current[0] = new OpenLoopClient(clientConfig, metrics, onDrained);
+      return current[0];
+    });
+    tierOfNode.add("client");
+
+    TierSpec entry = scenario.tiers().values().iterator().next();
+    List<String> backends = new ArrayList<>();
+    for (int i = 1; i <= entry.nodes(); i++) {
+      backends.add(entry.name() + "-" + i);
+    }
+    Rng lbRng = sim.rng().fork("node/" + LOAD_BALANCER + "/policy");
+    LbPolicy policy = scenario.loadBalancer().policy();
+    world.addNode(LOAD_BALANCER, 1, 1.0,
+        node -> new LoadBalancer(backends, policy(policy, lbRng)));
+    tierOfNode.add("load-balancer");
+
+    for (TierSpec tier : scenario.tiers().values()) {
+      for (int i = 1; i <= tier.nodes(); i++) {
+        world.addNode(tier.name() + "-" + i, tier.cores(), tier.speed(),
+            node -> new StatelessServer(tier.workNanos()));
+        tierOfNode.add(tier.name());
+      }
+    }
+    Supplier<OpenLoopClient> client = () -> current[0];
+    return new CompiledSystem(world, metrics, tierOfNode, List.of(client),
+        scenario.durationNanos());
+  }
+
+  private static ArrivalProcess arrival(Arrival arrival) {
+    return switch (arrival) {
+      case POISSON -> ArrivalProcess.POISSON;
+      case CONSTANT -> ArrivalProcess.CONSTANT;
+    };
+  }
+
+  private static BalancingPolicy policy(LbPolicy policy, Rng rng) {
+    return switch (policy) {
+      case ROUND_ROBIN -> BalancingPolicy.roundRobin();
+      case RANDOM -> BalancingPolicy.random(rng);
+      case LEAST_OUTSTANDING -> BalancingPolicy.leastOutstanding();
+    };
+  }
+}

@@ -1,0 +1,99 @@
+package dev.dsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A parsed scenario file: the base scenario and its named variants, not yet bound. Each
+ * {@link #resolve(String)} applies one variant's merge patch, binds and validates the result.
+ */
+public final class ScenarioFile {
+  private final String displayName;
+  private final LocatedJson doc;
+  private final List<String> variantNames;
+
+  ScenarioFile(String displayName, LocatedJson doc, List<String> variantNames) {
+    this.displayName = Objects.requireNonNull(displayName, "displayName");
+    this.doc = doc;
+    this.variantNames = Collections.unmodifiableList(new ArrayList<>(variantNames));
+  }
+
+  /** The file as the user named it. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** The scenario's "name" (as written; validated by {@link #resolve}). */
+  public String name() {
+    JsonNode n = doc.root().get("name");
+    return n != null && n.isTextual() ? n.textValue() : "";
+  }
+
+  /** Variant names in file order; empty when the file has none. */
+  public List<String> variantNames() {
+    return variantNames;
+  }
+
+  /**
+   * The base scenario ({@code variant} null) or the base with that variant's JSON Merge Patch
+   * applied, bound and validated.
+   */
+  public Scenario resolve(String variant) throws ScenarioException {
+    if (variant == null) {
+      return ScenarioBinder.bind(doc, displayName, null);
+    }
+    if (!variantNames.contains(variant)) {
+      String suggestion = DidYouMean.closest(variant, variantNames);
+      String known = variantNames.isEmpty() ? "this file has no variants"
+          : "its variants are " + String.join(", ", variantNames);
+      throw new ScenarioException(List.of(new ScenarioError(displayName, 0, 0, "variants",
+          "no variant named '" + variant + "'; " + known,
+          suggestion != null ? "did you mean '" + suggestion + "'?" : "use --variant base for "
+              + "the scenario without a variant")));
+    }
+    JsonNode patch = doc.root().get("variants").get(variant);
+    JsonNode patched = MergePatch.apply(doc.root(), patch);
+    LocatedJson located = doc.withPatchLocations(patched, "variants." + variant, variant);
+    return ScenarioBinder.bind(located, displayName, variant);
+  }
+
+  /** Checks the "variants" section's shape; returns the names in file order. */
+  static List<String> variantNames(LocatedJson doc, String file) throws ScenarioException {
+    JsonNode variants = doc.root().isObject() ? doc.root().get("variants") : null;
+    if (variants == null) {
+      return List.of();
+    }
+    Problems problems = new Problems(file, doc);
+    List<String> names = new ArrayList<>();
+    if (!variants.isObject()) {
+      problems.atValue("variants", "expected an object of variants keyed by name, got "
+          + Fields.describe(variants), "e.g. \"variants\": {\"scale-up\": {\"tiers\": ...}}");
+    } else {
+      Iterator<Map.Entry<String, JsonNode>> it = variants.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String path = "variants." + e.getKey();
+        if (!ScenarioBinder.NAME.matcher(e.getKey()).matches() || e.getKey().equals("base")) {
+          problems.atKey(path, "a variant name must be letters, digits, '-' and '_', and not "
+              + "'base' (reserved for the scenario without a variant), got '" + e.getKey() + "'",
+              "");
+        }
+        if (!e.getValue().isObject()) {
+          problems.atValue(path, "expected a merge patch object, got "
+              + Fields.describe(e.getValue()), "use {} for a variant equal to the base");
+        }
+        if (e.getValue().has("variants")) {
+          problems.atKey(path + ".variants", "a variant cannot change the variants", "");
+        }
+        names.add(e.getKey());
+      }
+    }
+    problems.throwIfAny();
+    return names;
+  }
+}

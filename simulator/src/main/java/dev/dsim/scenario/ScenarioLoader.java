@@ -1,0 +1,68 @@
+package dev.dsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads scenario files. Loading checks the JSON syntax, the variants section, and binds the base
+ * scenario and every variant, so a file that loads can be run in any variant; every error found
+ * is reported at once.
+ */
+public final class ScenarioLoader {
+  private ScenarioLoader() {}
+
+  /** Loads and fully validates a file. */
+  public static ScenarioFile load(Path file) throws ScenarioException {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw single(name, "no such file", "check the path; scenarios live in scenarios/");
+    } catch (CharacterCodingException e) {
+      throw single(name, "the file is not UTF-8 text", "save it as UTF-8");
+    } catch (IOException e) {
+      throw single(name, "cannot read the file: " + e.getMessage(), "");
+    }
+    return parse(name, text);
+  }
+
+  /** Parses and fully validates scenario text; {@code displayName} is used in messages. */
+  public static ScenarioFile parse(String displayName, String json) throws ScenarioException {
+    LocatedJson doc = LocatedJson.parse(displayName, json);
+    List<String> variants = ScenarioFile.variantNames(doc, displayName);
+    ScenarioFile file = new ScenarioFile(displayName, doc, variants);
+    List<ScenarioError> errors = new ArrayList<>();
+    try {
+      file.resolve(null);
+    } catch (ScenarioException e) {
+      errors.addAll(e.errors());
+    }
+    for (String v : variants) {
+      try {
+        file.resolve(v);
+      } catch (ScenarioException e) {
+        // Report what the variant itself got wrong; base errors are already listed once.
+        for (ScenarioError err : e.errors()) {
+          if (!errors.contains(err)) {
+            errors.add(err);
+          }
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
+    }
+    return file;
+  }
+
+  private static ScenarioException single(String file, String message, String hint) {
+    return new ScenarioException(List.of(new ScenarioError(file, 0, 0, "$", message, hint)));
+  }
+}

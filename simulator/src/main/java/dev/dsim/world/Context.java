@@ -1,0 +1,42 @@
+package dev.dsim.world;
+
+import dev.dsim.engine.Rng;
+
+/**
+ * What a {@link Process} can do: the only door from a process into the world.
+ *
+ * <p>Deliberately narrow: a process cannot see other nodes' state, the network's partitions or
+ * the global clock, exactly as a real process cannot tell a slow peer from a dead one.
+ */
+public interface Context {
+
+  /** This node. */
+  Node self();
+
+  /** Current time as this node reads it, in nanoseconds. */
+  long now();
+
+  /** Sends {@code payload} to node {@code to}; delivery is up to the network. */
+  void send(int to, Object payload);
+
+  /** Id of the node with this name; throws if there is none. */
+  int nodeId(String name);
+
+  /**
+   * Sets a timer that fires {@link Process#onTimer} with {@code tag} after {@code delayNanos}.
+   * The returned handle can be cancelled; a crash cancels every timer of the node.
+   */
+  Timer setTimer(long delayNanos, Object tag);
+
+  /** Cancels a timer; returns false if it had already fired or been cancelled. */
+  boolean cancel(Timer timer);
+
+  /**
+   * Runs {@code workNanos} of work (nanoseconds at speed 1) on this node's CPU, queueing FIFO for
+   * a free core, then runs {@code then}. Discarded if the node crashes meanwhile.
+   */
+  void compute(long workNanos, Runnable then);
+
+  /** This node's random stream. */
+  Rng rng();
+}
