@@ -92,12 +92,14 @@ public final class Simulation {
     TraceFingerprint fp = fingerprint;
     while (!stopped && !q.isEmpty() && q.peekTime() <= untilNanos) {
       long t = q.peekTime();
-      Event e = q.poll();
+      Event e = q.takeRoot();
       if (e.cancelled) {
+        q.settle();
         continue;
       }
       if (fired == maxEvents) {
-        q.add(t, e);
+        q.settle();
+        q.reinsert(t, e);
         throw new EventLimitExceededException(maxEvents, t);
       }
       now = t;
@@ -106,7 +108,12 @@ public final class Simulation {
       if (listener != null) {
         listener.onEvent(t, e);
       }
-      e.fire();
+      try {
+        e.fire();
+      } finally {
+        // The handler usually scheduled a successor into the hole at the root; if not, fill it.
+        q.settle();
+      }
     }
     if (!stopped && untilNanos != Long.MAX_VALUE && untilNanos > now) {
       now = untilNanos;
