@@ -1,0 +1,216 @@
+package dev.dsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class SimulationTest {
+  private static final EventKind K = EventKind.of("test");
+  private final Simulation sim = new Simulation(1);
+  private final List<String> log = new ArrayList<>();
+
+  private Event at(long t, String name) {
+    return sim.schedule(t, K, -1, () -> log.add(name + "@" + sim.now()));
+  }
+
+  @Test
+  void eventsFireInTimeOrder() {
+    at(30, "c");
+    at(10, "a");
+    at(20, "b");
+    sim.run();
+    assertThat(log).containsExactly("a@10", "b@20", "c@30");
+    assertThat(sim.eventsFired()).isEqualTo(3);
+  }
+
+  @Test
+  void simultaneousEvents_fireInSchedulingOrder() {
+    for (int i = 0; i < 50; i++) {
+      at(5, "e" + i);
+    }
+    sim.run();
+    assertThat(log).hasSize(50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(log.get(i)).isEqualTo("e" + i + "@5");
+    }
+  }
+
+  @Test
+  void eventsScheduledWhileFiring_atTheSameTime_fireAfterThoseAlreadyQueued() {
+    sim.schedule(5, K, -1, () -> {
+      log.add("first");
+      sim.after(0, K, -1, () -> log.add("scheduled-by-first"));
+    });
+    at(5, "second");
+    sim.run();
+    assertThat(log).containsExactly("first", "second@5", "scheduled-by-first");
+  }
+
+  @Test
+  void cancelledEvent_doesNotFire_isNotCounted_andLeavesTheHashAlone() {
+    Simulation plain = new Simulation(1);
+    plain.schedule(10, K, 1, () -> {});
+    plain.schedule(30, K, 2, () -> {});
+    plain.run();
+
+    sim.schedule(10, K, 1, () -> {});
+    Event doomed = sim.schedule(20, K, 9, () -> log.add("doomed"));
+    sim.schedule(30, K, 2, () -> {});
+    assertThat(sim.cancel(doomed)).isTrue();
+    assertThat(sim.cancel(doomed)).isFalse();
+    assertThat(doomed.isPending()).isFalse();
+    sim.run();
+    assertThat(log).isEmpty();
+    assertThat(sim.eventsFired()).isEqualTo(2);
+    assertThat(sim.traceHash()).isEqualTo(plain.traceHash());
+  }
+
+  @Test
+  void cancelAfterFiring_returnsFalse() {
+    Event e = at(1, "x");
+    sim.run();
+    assertThat(sim.cancel(e)).isFalse();
+  }
+
+  @Test
+  void cancelFromAnotherHandler_atTheSameTime() {
+    Event[] victim = new Event[1];
+    sim.schedule(5, K, -1, () -> sim.cancel(victim[0]));
+    victim[0] = at(5, "victim");
+    sim.run();
+    assertThat(log).isEmpty();
+  }
+
+  @Test
+  void anEventObject_canBeRescheduledAfterFiring_butNotWhilePending() {
+    Event tick = new Event() {
+      int count;
+
+      @Override
+      public EventKind kind() {
+        return K;
+      }
+
+      @Override
+      protected void fire() {
+        log.add("tick@" + sim.now());
+        if (++count < 3) {
+          sim.after(10, this);
+        }
+      }
+    };
+    sim.schedule(0, tick);
+    assertThatThrownBy(() -> sim.schedule(5, tick)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already scheduled");
+    sim.run();
+    assertThat(log).containsExactly("tick@0", "tick@10", "tick@20");
+  }
+
+  @Test
+  void runUntil_firesUpToTheLimit_advancesTheClock_andContinuesLater() {
+    at(10, "a");
+    at(20, "b");
+    at(21, "c");
+    assertThat(sim.runUntil(20)).isEqualTo(2);
+    assertThat(log).containsExactly("a@10", "b@20");
+    assertThat(sim.now()).isEqualTo(20);
+    assertThat(sim.pendingEvents()).isEqualTo(1);
+    sim.runUntil(15); // the past: nothing to do, the clock stays
+    assertThat(sim.now()).isEqualTo(20);
+    sim.runUntil(100);
+    assertThat(log).containsExactly("a@10", "b@20", "c@21");
+    assertThat(sim.now()).isEqualTo(100);
+  }
+
+  @Test
+  void stop_endsTheRunAfterTheCurrentEvent() {
+    at(1, "a");
+    sim.schedule(2, K, -1, () -> {
+      log.add("stopper");
+      sim.stop();
+    });
+    at(2, "same-time-after-stop");
+    at(3, "later");
+    sim.run();
+    assertThat(log).containsExactly("a@1", "stopper");
+    assertThat(sim.now()).isEqualTo(2);
+    sim.run(); // a new run picks up where the stopped one left off
+    assertThat(log).containsExactly("a@1", "stopper", "same-time-after-stop@2", "later@3");
+  }
+
+  @Test
+  void schedulingInThePast_orWithANegativeDelay_isAnError() {
+    at(10, "a");
+    sim.run();
+    assertThatThrownBy(() -> at(5, "past")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sim.after(-1, K, -1, () -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void hugeDelay_saturatesInsteadOfWrapping() {
+    at(10, "a");
+    sim.run();
+    Event far = sim.after(Long.MAX_VALUE, K, -1, () -> {});
+    assertThat(far.timeNanos()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void maxEvents_boundsARun() {
+    for (int i = 0; i < 10; i++) {
+      at(i, "e" + i);
+    }
+    sim.setMaxEvents(4);
+    assertThatThrownBy(sim::run).isInstanceOf(EventLimitExceededException.class)
+        .hasMessageContaining("event limit of 4");
+    assertThat(sim.eventsFired()).isEqualTo(4);
+    assertThat(sim.pendingEvents()).isEqualTo(6); // nothing was lost
+  }
+
+  @Test
+  void handlerException_leavesTheQueueConsistent() {
+    at(1, "a");
+    sim.schedule(2, K, -1, () -> {
+      throw new IllegalStateException("boom");
+    });
+    at(3, "c");
+    assertThatThrownBy(sim::run).hasMessage("boom");
+    sim.run();
+    assertThat(log).containsExactly("a@1", "c@3");
+  }
+
+  @Test
+  void manyCancellations_compactTheQueue_andTheRestStillFireInOrder() {
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      long t = (i * 7919L) % 20_000;
+      events.add(sim.schedule(t, K, -1, () -> log.add(Long.toString(sim.now()))));
+    }
+    for (int i = 0; i < events.size(); i++) {
+      if (i % 4 != 0) {
+        sim.cancel(events.get(i));
+      }
+    }
+    assertThat(sim.pendingEvents()).isEqualTo(5_000);
+    sim.run();
+    assertThat(log).hasSize(5_000);
+    for (int i = 1; i < log.size(); i++) {
+      assertThat(Long.parseLong(log.get(i))).isGreaterThan(Long.parseLong(log.get(i - 1)));
+    }
+  }
+
+  @Test
+  void traceListener_seesEveryFiredEvent() {
+    List<String> seen = new ArrayList<>();
+    sim.setTraceListener((t, e) -> seen.add(e.kind() + "@" + t));
+    at(3, "a");
+    Event c = at(4, "b");
+    sim.cancel(c);
+    at(5, "c");
+    sim.run();
+    assertThat(seen).containsExactly("test@3", "test@5");
+  }
+}
