@@ -10,16 +10,19 @@ import org.junit.jupiter.api.Test;
 
 final class CpuTest {
 
-  private static Node node(World world, int cores, double speed) {
-    return world.addNode("n-1", cores, speed, n -> (ctx, m) -> {});
+  private final Simulation sim = new Simulation(1);
+
+  /** A started world with one idle node of the given size. */
+  private Node node(int cores, double speed) {
+    World world = new World(sim, new Distribution.Constant(0));
+    Node n = world.addNode("n-1", cores, speed, node -> (ctx, m) -> {});
+    world.start();
+    return n;
   }
 
   @Test
   void jobsQueueFifoForAFreeCore() {
-    Simulation sim = new Simulation(1);
-    World world = new World(sim, new Distribution.Constant(0));
-    Node n = node(world, 2, 1.0);
-    world.start();
+    Node n = node(2, 1.0);
     List<String> done = new ArrayList<>();
     long ms = 1_000_000;
     // Two cores: a and b start at 0; c waits for a (done at 10ms); d waits for b (done at 20ms).
@@ -36,10 +39,7 @@ final class CpuTest {
 
   @Test
   void speedDividesServiceTime() {
-    Simulation sim = new Simulation(1);
-    World world = new World(sim, new Distribution.Constant(0));
-    Node n = node(world, 1, 4.0);
-    world.start();
+    Node n = node(1, 4.0);
     long[] finishedAt = new long[1];
     n.cpu().submit(8_000_000, () -> finishedAt[0] = sim.now());
     sim.run();
@@ -48,10 +48,7 @@ final class CpuTest {
 
   @Test
   void resetDropsQueuedAndRunningWork() {
-    Simulation sim = new Simulation(1);
-    World world = new World(sim, new Distribution.Constant(0));
-    Node n = node(world, 1, 1.0);
-    world.start();
+    Node n = node(1, 1.0);
     List<String> done = new ArrayList<>();
     n.cpu().submit(10, () -> done.add("lost-running"));
     n.cpu().submit(10, () -> done.add("lost-queued"));

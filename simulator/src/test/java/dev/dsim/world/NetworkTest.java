@@ -13,7 +13,12 @@ final class NetworkTest {
   private final List<String> received = new ArrayList<>();
 
   private World world(Distribution latency) {
-    World world = new World(sim, latency);
+    return world(sim, latency);
+  }
+
+  /** Node a says hello to b on start; b replies; both log what they receive. */
+  private World world(Simulation simulation, Distribution latency) {
+    World world = new World(simulation, latency);
     world.addNode("a", 1, 1, n -> new Process() {
       @Override
       public void onStart(Context ctx) {
@@ -73,22 +78,7 @@ final class NetworkTest {
     List<String> first = List.copyOf(received);
     received.clear();
     Simulation again = new Simulation(7);
-    World w2 = new World(again, new Distribution.Exponential(1_000_000));
-    w2.addNode("a", 1, 1, n -> new Process() {
-      @Override
-      public void onStart(Context ctx) {
-        ctx.send(ctx.nodeId("b"), "hello");
-      }
-
-      @Override
-      public void onMessage(Context ctx, Message m) {
-        received.add("a got " + m.payload() + "@" + ctx.now());
-      }
-    });
-    w2.addNode("b", 1, 1, n -> (ctx, m) -> {
-      received.add("b got " + m.payload() + "@" + ctx.now());
-      ctx.send(m.from(), "reply");
-    });
+    World w2 = world(again, new Distribution.Exponential(1_000_000));
     w2.start();
     again.run();
     assertThat(received).isEqualTo(first);
