@@ -64,9 +64,12 @@ public final class ResultsJson {
     for (RunResult.FaultRecord f : r.faults()) {
       ObjectNode o = faults.addObject();
       o.put("kind", f.kind());
-      o.put("target", f.target());
+      o.put("targets", f.targets());
       o.put("atSeconds", Numbers.fixed(f.atSeconds(), 9));
-      o.put("forSeconds", Numbers.fixed(f.forSeconds(), 9));
+      if (f.healedAtSeconds() != null) {
+        o.put("healedAtSeconds", Numbers.fixed(f.healedAtSeconds(), 9));
+      }
+      o.put("source", f.source());
     }
     ArrayNode nodes = root.putArray("nodes");
     for (RunResult.NodeResult n : r.nodes()) {
@@ -75,6 +78,8 @@ public final class ResultsJson {
       o.put("tier", n.tier());
       o.put("cores", n.cores());
       o.put("speed", Numbers.significant(n.speed(), 9));
+      o.put("uptime", Numbers.fixed(n.uptime(), 9));
+      o.put("crashes", n.crashes());
       o.put("jobs", n.jobs());
       o.put("utilisation", Numbers.fixed(n.utilisation(), 6));
     }

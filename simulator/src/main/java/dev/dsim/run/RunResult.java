@@ -29,13 +29,18 @@ public record RunResult(String scenario, String variant, long seed, String trace
   public record LatencyMs(double mean, double p50, double p90, double p99, double p999,
       double max) {}
 
-  /** A fault that was injected: what, where, when. */
-  public record FaultRecord(String kind, String target, double atSeconds, double forSeconds) {}
+  /**
+   * A fault that was injected: what, on which nodes, when it struck and healed (null if it never
+   * did), and whether the schedule or the random nemesis injected it.
+   */
+  public record FaultRecord(String kind, String targets, double atSeconds,
+      Double healedAtSeconds, String source) {}
 
   /**
-   * One node: its role, its size, the jobs its CPU completed and how busy its cores were
-   * (busy core-time / (cores × simulated time)).
+   * One node: its role, its size, the fraction of the run it was up, how often it crashed, the
+   * jobs its CPU completed and how busy its cores were (busy core-time / (cores × simulated
+   * time)).
    */
-  public record NodeResult(String name, String tier, int cores, double speed, long jobs,
-      double utilisation) {}
+  public record NodeResult(String name, String tier, int cores, double speed, double uptime,
+      int crashes, long jobs, double utilisation) {}
 }

@@ -1,6 +1,7 @@
 package dev.dsim.run;
 
 import dev.dsim.engine.Simulation;
+import dev.dsim.fault.FaultRecord;
 import dev.dsim.metrics.LatencyRecorder;
 import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.scenario.CompiledSystem;
@@ -58,14 +59,20 @@ public final class Runner {
     List<RunResult.NodeResult> nodes = new ArrayList<>();
     for (Node n : system.world().nodes()) {
       double capacity = n.cpu().cores() * (double) sim.now();
+      double uptime = sim.now() == 0 ? 1.0 : n.upNanos() / (double) sim.now();
       nodes.add(new RunResult.NodeResult(n.name(), system.tierOf(n), n.cpu().cores(),
-          n.cpu().speed(), n.cpu().completedJobs(),
+          n.cpu().speed(), uptime, n.crashes(), n.cpu().completedJobs(),
           capacity == 0 ? 0 : n.cpu().busyNanos() / capacity));
+    }
+    List<RunResult.FaultRecord> faults = new ArrayList<>();
+    for (FaultRecord f : system.faultLog().records()) {
+      faults.add(new RunResult.FaultRecord(f.kind(), f.targets(), f.atNanos() / 1e9,
+          f.healedAtNanos() < 0 ? null : f.healedAtNanos() / 1e9, f.source()));
     }
     String variant = scenario.variant() == null ? "base" : scenario.variant();
     return new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
         new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut()),
-        m.availability(), m.throughputPerSecond(), latency, List.of(), nodes);
+        m.availability(), m.throughputPerSecond(), latency, faults, nodes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.fault.FaultLog;
 import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.service.OpenLoopClient;
 import dev.dsim.world.Node;
@@ -17,9 +18,10 @@ import java.util.function.Supplier;
  * @param tierOfNode tier name per node id ("client" and "load-balancer" for those roles)
  * @param clients the current process of each client node
  * @param endOfIssueNanos when clients stop issuing new requests (the scenario's duration)
+ * @param faultLog every fault injected, filled in as the run goes
  */
 public record CompiledSystem(World world, RequestMetrics metrics, List<String> tierOfNode,
-    List<Supplier<OpenLoopClient>> clients, long endOfIssueNanos) {
+    List<Supplier<OpenLoopClient>> clients, long endOfIssueNanos, FaultLog faultLog) {
 
   public CompiledSystem {
     tierOfNode = List.copyOf(tierOfNode);

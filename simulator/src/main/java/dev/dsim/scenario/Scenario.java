@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param clients the workload
  * @param loadBalancer how requests are spread over the entry tier
  * @param tiers tiers by name, in file order; the first is the entry tier
+ * @param faults the faults to inject
  * @param variant the variant applied, or null for the base scenario
  */
 public record Scenario(String name, String description, long seed, long durationNanos,
     long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
-    Map<String, TierSpec> tiers, String variant) {
+    Map<String, TierSpec> tiers, FaultsSpec faults, String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -29,6 +30,7 @@ public record Scenario(String name, String description, long seed, long duration
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(loadBalancer, "loadBalancer");
+    Objects.requireNonNull(faults, "faults");
     if (tiers.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one tier");
     }

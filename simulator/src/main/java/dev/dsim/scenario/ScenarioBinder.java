@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
-      "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "variants");
+      "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
+      "variants");
   private static final List<String> NETWORK_KEYS = List.of("latency");
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
@@ -60,11 +63,25 @@ final class ScenarioBinder {
     ClientsSpec clients = clients(f);
     LoadBalancerSpec lb = loadBalancer(f);
     Map<String, TierSpec> tiers = tiers(f);
+    FaultsSpec faults = new FaultsBinder(problems, nodeNames(tiers), tiers.keySet()).bind(f);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(name, description, seed, duration, warmup == null ? 0 : warmup, network,
-        clients, lb, tiers, variant);
+        clients, lb, tiers, faults, variant);
+  }
+
+  /** Every node the scenario defines, in layout order (see {@link ScenarioCompiler}). */
+  static Set<String> nodeNames(Map<String, TierSpec> tiers) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(ScenarioCompiler.CLIENT);
+    names.add(ScenarioCompiler.LOAD_BALANCER);
+    for (TierSpec t : tiers.values()) {
+      for (int i = 1; i <= t.nodes(); i++) {
+        names.add(t.name() + "-" + i);
+      }
+    }
+    return names;
   }
 
   private String name(Fields f) {

@@ -1,6 +1,8 @@
 package dev.dsim.scenario;
 
 import dev.dsim.engine.Rng;
+import dev.dsim.fault.FaultInjector;
+import dev.dsim.fault.FaultLog;
 import dev.dsim.engine.Simulation;
 import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.service.ArrivalProcess;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
  * <p>Layout: one client node {@code client-1} outside the cluster sends to the load balancer
  * node {@code lb}, which spreads requests over the nodes of the entry tier (the first tier in the
  * file), named {@code <tier>-1 … <tier>-n}. Node ids follow that order, so they are stable for a
- * given scenario. It does not start the world or run anything.
+ * given scenario. The scenario's faults are scheduled on the simulation. It does not start the
+ * world or run anything.
  */
 public final class ScenarioCompiler {
   /** Name of the client node. */
@@ -40,6 +43,10 @@ public final class ScenarioCompiler {
         arrival(c.arrival()), c.ratePerSecond(), c.timeoutNanos(), scenario.durationNanos());
     OpenLoopClient[] current = new OpenLoopClient[1];
     world.addNode(CLIENT, 1, 1.0, node -> {
+      if (current[0] != null) {
+        // The client crashed: the requests it had in flight are lost to its users.
+        current[0].finish(sim.now());
+      }
       current[0] = new OpenLoopClient(clientConfig, metrics, onDrained);
       return current[0];
     });
@@ -64,8 +71,10 @@ public final class ScenarioCompiler {
       }
     }
     Supplier<OpenLoopClient> client = () -> current[0];
+    FaultLog faultLog = new FaultLog();
+    FaultPlanCompiler.inject(scenario, world, new FaultInjector(world, faultLog));
     return new CompiledSystem(world, metrics, tierOfNode, List.of(client),
-        scenario.durationNanos());
+        scenario.durationNanos(), faultLog);
   }
 
   private static ArrivalProcess arrival(Arrival arrival) {

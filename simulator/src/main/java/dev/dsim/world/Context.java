@@ -39,4 +39,7 @@ public interface Context {
 
   /** This node's random stream. */
   Rng rng();
+
+  /** True when this process was started by a restart after a crash, not at the beginning. */
+  boolean recovering();
 }

@@ -10,8 +10,8 @@ import java.util.ArrayDeque;
  * A job of w nanoseconds of work (at speed 1) takes w / speed on one core; jobs queue FIFO for a
  * free core. With exponential work and Poisson arrivals this is exactly an M/M/k queue.
  *
- * <p>It records busy core-time so that utilisation can be reported. It does not model contention
- * between cores (that is a later refinement of this class) nor preemption.
+ * <p>It records busy core-time so that utilisation can be reported, and can be slowed down (a
+ * gray failure). It does not model contention between cores nor preemption.
  */
 public final class Cpu {
   static final EventKind DONE = EventKind.of("cpu-done");
@@ -25,6 +25,7 @@ public final class Cpu {
   private long busyNanos;
   private long completed;
   private int generation;
+  private double slowdown = 1.0;
 
   Cpu(Simulation sim, int nodeId, int cores, double speed) {
     if (cores < 1) {
@@ -53,7 +54,8 @@ public final class Cpu {
 
   private void start(Job job) {
     busy++;
-    long serviceNanos = speed == 1.0 ? job.workNanos : Math.round(job.workNanos / speed);
+    double rate = speed / slowdown;
+    long serviceNanos = rate == 1.0 ? job.workNanos : Math.round(job.workNanos / rate);
     job.startedAt = sim.now();
     sim.after(serviceNanos, job);
   }
@@ -74,6 +76,22 @@ public final class Cpu {
     generation++;
     waiting.clear();
     busy = 0;
+  }
+
+  /**
+   * Slows the CPU by {@code factor} (1 = normal): jobs that start from now on take
+   * {@code factor} times longer. A gray failure: the node is up and answers, only slowly.
+   */
+  public void setSlowdown(double factor) {
+    if (!(factor >= 1) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("slowdown factor must be a finite number >= 1: "
+          + factor);
+    }
+    this.slowdown = factor;
+  }
+
+  public double slowdown() {
+    return slowdown;
   }
 
   public int cores() {

@@ -5,15 +5,16 @@ import dev.dsim.engine.Event;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Carries messages between nodes: each message is delayed by a latency drawn from one
  * distribution, and a directed pair of nodes can be blocked (one half of a partition).
  *
- * <p>A message sent across a blocked pair is lost, not queued; a message whose destination
+ * <p>A message sent across a blocked pair is lost, not queued, and so is one in flight when its
+ * pair becomes blocked; a message whose destination
  * crashed (or restarted) while it was in flight is dropped on arrival. Neither sender nor
  * receiver is told: like a real process, a sender cannot tell a lost message from a slow one.
  * Bandwidth, loss and duplication are later refinements of this class.
@@ -24,8 +25,12 @@ public final class Network {
   private final World world;
   private final Simulation sim;
   private final ContinuousSampler latency;
-  /** Blocked directed pairs as (from << 32 | to); only membership is ever asked, never order. */
-  private final Set<Long> blocked = new HashSet<>();
+  /**
+   * Blocked directed pairs as (from << 32 | to) with how many partitions block each, so that
+   * healing one of two overlapping partitions leaves the other in force. Only looked up, never
+   * iterated.
+   */
+  private final Map<Long, Integer> blocked = new HashMap<>();
   private long sent;
   private long delivered;
   private long dropped;
@@ -39,7 +44,7 @@ public final class Network {
   void send(Node from, int to, Object payload) {
     Node target = world.node(to);
     sent++;
-    if (!blocked.isEmpty() && blocked.contains(pair(from.id(), to))) {
+    if (!blocked.isEmpty() && blocked.containsKey(pair(from.id(), to))) {
       dropped++;
       return;
     }
@@ -51,17 +56,20 @@ public final class Network {
   /** Blocks delivery from {@code from} to {@code to} (one direction only). */
   public void block(int from, int to) {
     checkIds(from, to);
-    blocked.add(pair(from, to));
+    blocked.merge(pair(from, to), 1, Integer::sum);
   }
 
-  /** Restores delivery from {@code from} to {@code to}. */
+  /**
+   * Lifts one block from {@code from} to {@code to}; delivery resumes when no other partition
+   * still blocks the pair.
+   */
   public void unblock(int from, int to) {
     checkIds(from, to);
-    blocked.remove(pair(from, to));
+    blocked.computeIfPresent(pair(from, to), (k, n) -> n == 1 ? null : n - 1);
   }
 
   public boolean isBlocked(int from, int to) {
-    return blocked.contains(pair(from, to));
+    return blocked.containsKey(pair(from, to));
   }
 
   /** Messages handed to the network. */
@@ -89,6 +97,10 @@ public final class Network {
   }
 
   private void arrive(Node target, Message m, int incarnation) {
+    if (!blocked.isEmpty() && blocked.containsKey(pair(m.from(), m.to()))) {
+      dropped++;
+      return;
+    }
     if (target.accept(m, incarnation)) {
       delivered++;
     } else {

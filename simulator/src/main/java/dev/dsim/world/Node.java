@@ -8,9 +8,12 @@ import java.util.Objects;
  * A simulated machine: a dense id, a name ({@code web-3}), a {@link Cpu}, a random stream and the
  * process running on it.
  *
- * <p>Every node has an incarnation number that a restart increments; messages and timers
- * addressed to an older incarnation are discarded, never delivered. This slice of the model has
- * nodes that start and stay up; crash and restart build on the incarnation number.
+ * <p>Lifecycle: a node starts, may {@link #crash() crash} and {@link #restart() restart}. A crash
+ * drops the process instance (its volatile state is gone), the CPU's queued and running work,
+ * and every timer; it increments the incarnation number, and messages or timers addressed to an
+ * older incarnation are discarded, never delivered. A restart creates a fresh process from the
+ * factory, which can tell it is recovering ({@link Context#recovering()}). The node keeps its
+ * uptime and crash count for reports.
  */
 public final class Node {
   private final World world;
@@ -24,6 +27,9 @@ public final class Node {
   private Process process;
   private int incarnation;
   private boolean up;
+  private int crashes;
+  private long upSinceNanos;
+  private long upNanos;
 
   Node(World world, Simulation sim, int id, String name, int cores, double speed,
       ProcessFactory factory) {
@@ -52,9 +58,19 @@ public final class Node {
     return up;
   }
 
-  /** Restarts so far (0 for the first incarnation). */
+  /** Crashes so far; messages and timers of an older incarnation are discarded. */
   public int incarnation() {
     return incarnation;
+  }
+
+  /** Times this node crashed. */
+  public int crashes() {
+    return crashes;
+  }
+
+  /** Simulated nanoseconds this node has been up, until now. */
+  public long upNanos() {
+    return up ? upNanos + (sim.now() - upSinceNanos) : upNanos;
   }
 
   /** The running process, or null while the node is down. */
@@ -67,7 +83,39 @@ public final class Node {
     if (up) {
       throw new IllegalStateException(name + " is already up");
     }
+    boot();
+  }
+
+  /**
+   * Crashes the node: the process and its volatile state are dropped, queued and running CPU
+   * work is lost, timers and in-flight messages addressed to it will be discarded. Returns false
+   * if it was already down.
+   */
+  public boolean crash() {
+    if (!up) {
+      return false;
+    }
+    up = false;
+    upNanos += sim.now() - upSinceNanos;
+    crashes++;
+    incarnation++;
+    process = null;
+    cpu.reset();
+    return true;
+  }
+
+  /** Restarts a crashed node with a fresh process; returns false if it was already up. */
+  public boolean restart() {
+    if (up) {
+      return false;
+    }
+    boot();
+    return true;
+  }
+
+  private void boot() {
     up = true;
+    upSinceNanos = sim.now();
     process = factory.create(this);
     process.onStart(context);
   }
@@ -133,6 +181,11 @@ public final class Node {
     @Override
     public Rng rng() {
       return rng;
+    }
+
+    @Override
+    public boolean recovering() {
+      return crashes > 0;
     }
   }
 }

@@ -1,0 +1,81 @@
+package dev.dsim.fault;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A kind of partial failure with its parameters; when it strikes is the plan's business. */
+public sealed interface Fault {
+  /** Sentinel duration: the fault is never healed by itself. */
+  long FOREVER = -1;
+
+  /** Short kind name for logs and reports ("crash", "partition", "slow"). */
+  String kind();
+
+  /**
+   * The nodes crash; after {@code restartAfterNanos} (or never, with {@link #FOREVER}) they
+   * restart with a fresh process.
+   */
+  record Crash(Target target, long restartAfterNanos) implements Fault {
+    public Crash {
+      Objects.requireNonNull(target, "target");
+      if (restartAfterNanos < 0 && restartAfterNanos != FOREVER) {
+        throw new IllegalArgumentException("restartAfter must be >= 0: " + restartAfterNanos);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "crash";
+    }
+  }
+
+  /**
+   * The network splits into groups that cannot reach each other for {@code forNanos} (or
+   * forever). Nodes in no group are unaffected and still reach everyone, which is how a bridge
+   * is written: two groups, and the bridge node in neither. With {@code oneWay}, only traffic
+   * from the first group to the others is cut; the other direction still flows.
+   */
+  record Partition(List<Target> groups, boolean oneWay, long forNanos) implements Fault {
+    public Partition {
+      groups = List.copyOf(groups);
+      if (groups.size() < 2) {
+        throw new IllegalArgumentException("a partition needs at least two groups");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return oneWay ? "partition-one-way" : "partition";
+    }
+  }
+
+  /**
+   * The target nodes are cut off from every other node, both ways, for {@code forNanos} (or
+   * forever). With a random target, the node is drawn when the fault strikes.
+   */
+  record Isolate(Target target, long forNanos) implements Fault {
+    public Isolate {
+      Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public String kind() {
+      return "isolate";
+    }
+  }
+
+  /** The nodes' CPUs run {@code factor} times slower for {@code forNanos}: a gray failure. */
+  record Slow(Target target, double factor, long forNanos) implements Fault {
+    public Slow {
+      Objects.requireNonNull(target, "target");
+      if (!(factor >= 1) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("slow factor must be a finite number >= 1: " + factor);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "slow";
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.dsim.fault;
+
+import dev.dsim.engine.EventKind;
+import dev.dsim.engine.Rng;
+import dev.dsim.engine.Simulation;
+import dev.dsim.world.Network;
+import dev.dsim.world.Node;
+import dev.dsim.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * Makes faults happen: schedules the plan's faults and heals, runs the random crash nemesis, and
+ * logs every fault in a {@link FaultLog}. Acts on the world only through its public operations.
+ *
+ * <p>Each scheduled fault draws its random choices (a random node of a tier) from its own stream
+ * {@code fault/<index>}, each nemesis candidate from {@code nemesis/crash/<node>}, so adding a
+ * fault never changes another fault's draws.
+ */
+public final class FaultInjector {
+  static final EventKind STRIKE = EventKind.of("fault");
+  static final EventKind HEAL = EventKind.of("heal");
+
+  private final World world;
+  private final Simulation sim;
+  private final FaultLog log;
+
+  public FaultInjector(World world, FaultLog log) {
+    this.world = Objects.requireNonNull(world, "world");
+    this.sim = world.sim();
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  /** Schedules every fault of the plan (and its heal, if it has one). */
+  public void schedule(List<ScheduledFault> plan) {
+    for (int i = 0; i < plan.size(); i++) {
+      ScheduledFault f = plan.get(i);
+      Rng rng = sim.rng().fork("fault/" + i);
+      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), rng));
+    }
+  }
+
+  private void strike(Fault fault, Rng rng) {
+    if (fault instanceof Fault.Crash c) {
+      crash(c, rng);
+    } else if (fault instanceof Fault.Partition p) {
+      List<List<Integer>> groups = new ArrayList<>();
+      for (Target t : p.groups()) {
+        groups.add(t.pick(rng));
+      }
+      cut(p.kind(), groups, p.oneWay(), p.forNanos());
+    } else if (fault instanceof Fault.Isolate i) {
+      List<Integer> isolated = i.target().pick(rng);
+      List<Integer> rest = new ArrayList<>();
+      for (Node n : world.nodes()) {
+        if (!isolated.contains(n.id())) {
+          rest.add(n.id());
+        }
+      }
+      cut(i.kind(), List.of(isolated, rest), false, i.forNanos());
+    } else if (fault instanceof Fault.Slow s) {
+      slow(s, rng);
+    } else {
+      throw new IllegalStateException("unknown fault " + fault);
+    }
+  }
+
+  private void crash(Fault.Crash c, Rng rng) {
+    List<Node> crashed = new ArrayList<>();
+    for (int id : c.target().pick(rng)) {
+      Node n = world.node(id);
+      if (n.crash()) {
+        crashed.add(n);
+      }
+    }
+    if (crashed.isEmpty()) {
+      return; // all already down: nothing happened, nothing to log
+    }
+    int record = log.struck("crash", names(crashed), sim.now(), "schedule");
+    if (c.restartAfterNanos() != Fault.FOREVER) {
+      sim.after(c.restartAfterNanos(), HEAL, -1, () -> {
+        for (Node n : crashed) {
+          n.restart();
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  /** Blocks every pair across groups (only out of the first group when one-way). */
+  private void cut(String kind, List<List<Integer>> groups, boolean oneWay, long forNanos) {
+    List<long[]> cut = new ArrayList<>();
+    Network net = world.network();
+    for (int i = 0; i < groups.size(); i++) {
+      for (int j = 0; j < groups.size(); j++) {
+        if (i == j || (oneWay && i != 0)) {
+          continue;
+        }
+        for (int a : groups.get(i)) {
+          for (int b : groups.get(j)) {
+            net.block(a, b);
+            cut.add(new long[] {a, b});
+          }
+        }
+      }
+    }
+    StringBuilder label = new StringBuilder();
+    for (List<Integer> g : groups) {
+      label.append(label.length() == 0 ? "" : oneWay ? " -/-> " : " | ");
+      label.append(names(g.stream().map(world::node).toList()));
+    }
+    int record = log.struck(kind, label.toString(), sim.now(), "schedule");
+    if (forNanos != Fault.FOREVER) {
+      sim.after(forNanos, HEAL, -1, () -> {
+        for (long[] pair : cut) {
+          net.unblock((int) pair[0], (int) pair[1]);
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  private void slow(Fault.Slow s, Rng rng) {
+    List<Node> slowed = new ArrayList<>();
+    for (int id : s.target().pick(rng)) {
+      Node n = world.node(id);
+      n.cpu().setSlowdown(s.factor());
+      slowed.add(n);
+    }
+    int record = log.struck("slow", names(slowed) + " x" + s.factor(), sim.now(), "schedule");
+    if (s.forNanos() != Fault.FOREVER) {
+      sim.after(s.forNanos(), HEAL, -1, () -> {
+        for (Node n : slowed) {
+          n.cpu().setSlowdown(1.0);
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  /**
+   * Starts random crashes: each candidate fails after Exp(mttf) of uptime and is repaired after
+   * Exp(mttr). A failure that would take more than maxDown candidates down is skipped (the node
+   * survives and draws its next time to failure).
+   */
+  public void start(CrashNemesisSpec spec) {
+    for (int id : spec.candidates()) {
+      Node n = world.node(id);
+      Rng rng = sim.rng().fork("nemesis/crash/" + n.name());
+      ContinuousSampler ttf = rng.exponential(spec.mttfNanos());
+      ContinuousSampler ttr = rng.exponential(spec.mttrNanos());
+      scheduleFailure(spec, n, ttf, ttr);
+    }
+  }
+
+  private void scheduleFailure(CrashNemesisSpec spec, Node n, ContinuousSampler ttf,
+      ContinuousSampler ttr) {
+    sim.after(Math.round(ttf.sample()), STRIKE, n.id(), () -> {
+      if (!n.isUp() || downAmong(spec.candidates()) >= spec.maxDown()) {
+        scheduleFailure(spec, n, ttf, ttr);
+        return;
+      }
+      n.crash();
+      int record = log.struck("crash", n.name(), sim.now(), "nemesis");
+      sim.after(Math.round(ttr.sample()), HEAL, n.id(), () -> {
+        n.restart();
+        log.healed(record, sim.now());
+        scheduleFailure(spec, n, ttf, ttr);
+      });
+    });
+  }
+
+  private int downAmong(List<Integer> ids) {
+    int down = 0;
+    for (int id : ids) {
+      if (!world.node(id).isUp()) {
+        down++;
+      }
+    }
+    return down;
+  }
+
+  private static String names(List<Node> nodes) {
+    StringBuilder sb = new StringBuilder();
+    for (Node n : nodes) {
+      sb.append(sb.length() == 0 ? "" : ",").append(n.name());
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.dsim.fault;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Every fault injected during a run, in the order it struck, with its heal time. */
+public final class FaultLog {
+  private final List<FaultRecord> records = new ArrayList<>();
+
+  /** Records a fault striking now; returns its index, to mark it healed later. */
+  int struck(String kind, String targets, long atNanos, String source) {
+    records.add(new FaultRecord(kind, targets, atNanos, -1, source));
+    return records.size() - 1;
+  }
+
+  void healed(int index, long atNanos) {
+    FaultRecord r = records.get(index);
+    records.set(index, new FaultRecord(r.kind(), r.targets(), r.atNanos(), atNanos,
+        r.source()));
+  }
+
+  public List<FaultRecord> records() {
+    return Collections.unmodifiableList(records);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.dsim.scenario;
+
+import dev.dsim.fault.CrashNemesisSpec;
+import dev.dsim.fault.Fault;
+import dev.dsim.fault.FaultInjector;
+import dev.dsim.fault.ScheduledFault;
+import dev.dsim.fault.Target;
+import dev.dsim.world.World;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the scenario's fault section into fault records on concrete nodes and hands them to the
+ * injector. Target names were validated when the scenario was bound.
+ */
+final class FaultPlanCompiler {
+  private FaultPlanCompiler() {}
+
+  static void inject(Scenario scenario, World world, FaultInjector injector) {
+    FaultsSpec faults = scenario.faults();
+    List<ScheduledFault> plan = new ArrayList<>();
+    for (FaultsSpec.FaultSpec f : faults.schedule()) {
+      plan.add(new ScheduledFault(f.atNanos(), fault(f, scenario, world)));
+    }
+    injector.schedule(plan);
+    FaultsSpec.RandomCrashSpec crash = faults.randomCrash();
+    if (crash != null) {
+      Set<Integer> ids = new LinkedHashSet<>();
+      for (String t : crash.targets()) {
+        ids.addAll(ids(t.startsWith("random:") ? t.substring(7) : t, scenario, world));
+      }
+      injector.start(new CrashNemesisSpec(List.copyOf(ids), crash.mttfNanos(),
+          crash.mttrNanos(), crash.maxDown()));
+    }
+  }
+
+  private static Fault fault(FaultsSpec.FaultSpec f, Scenario scenario, World world) {
+    if (f instanceof FaultsSpec.Crash c) {
+      return new Fault.Crash(target(c.targets(), scenario, world), c.restartAfterNanos());
+    }
+    if (f instanceof FaultsSpec.Slow s) {
+      return new Fault.Slow(target(s.targets(), scenario, world), s.factor(), s.forNanos());
+    }
+    FaultsSpec.Partition p = (FaultsSpec.Partition) f;
+    if (p.isolate()) {
+      return new Fault.Isolate(target(p.groups().get(0), scenario, world), p.forNanos());
+    }
+    List<Target> groups = new ArrayList<>();
+    for (List<String> g : p.groups()) {
+      groups.add(target(g, scenario, world));
+    }
+    return new Fault.Partition(groups, p.oneWay(), p.forNanos());
+  }
+
+  /** One name: a random node of a tier; several names or a tier: those nodes. */
+  private static Target target(List<String> names, Scenario scenario, World world) {
+    if (names.size() == 1 && names.get(0).startsWith("random:")) {
+      String tier = names.get(0).substring(7);
+      return new Target.RandomOf(ids(tier, scenario, world), names.get(0));
+    }
+    Set<Integer> ids = new LinkedHashSet<>();
+    for (String n : names) {
+      ids.addAll(ids(n, scenario, world));
+    }
+    return new Target.Nodes(List.copyOf(ids), String.join(",", names));
+  }
+
+  /** Node ids for a node name or a tier name. */
+  private static List<Integer> ids(String name, Scenario scenario, World world) {
+    TierSpec tier = scenario.tiers().get(name);
+    if (tier == null) {
+      return List.of(world.node(name).id());
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 1; i <= tier.nodes(); i++) {
+      ids.add(world.node(name + "-" + i).id());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.dsim.scenario;
+
+import java.util.List;
+
+/**
+ * The scenario's faults: a schedule of faults at fixed times, and random crashes. Targets are
+ * still names here ({@code "web-2"}, {@code "web"} for a whole tier, {@code "random:web"} for
+ * one node of a tier drawn when the fault strikes); the compiler resolves them to nodes.
+ *
+ * @param schedule faults at fixed times, in file order
+ * @param randomCrash random crashes, or null for none
+ */
+public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) {
+  public static final FaultsSpec NONE = new FaultsSpec(List.of(), null);
+
+  public FaultsSpec {
+    schedule = List.copyOf(schedule);
+  }
+
+  /** One scheduled fault. Durations of -1 mean "never heals". */
+  public sealed interface FaultSpec {
+    long atNanos();
+  }
+
+  /** Crash the targets; restart them after {@code restartAfterNanos} (-1: never). */
+  public record Crash(long atNanos, List<String> targets, long restartAfterNanos)
+      implements FaultSpec {
+    public Crash {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /**
+   * Split the network into groups for {@code forNanos} (-1: never heals). With {@code isolate},
+   * there is one listed group and the second is everyone else.
+   */
+  public record Partition(long atNanos, List<List<String>> groups, boolean oneWay,
+      boolean isolate, long forNanos) implements FaultSpec {
+    public Partition {
+      groups = groups.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /** Slow the targets' CPUs by {@code factor} for {@code forNanos} (-1: never heals). */
+  public record Slow(long atNanos, List<String> targets, double factor, long forNanos)
+      implements FaultSpec {
+    public Slow {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** Random crashes of the targets' nodes: mean time to failure, to repair, most down at once. */
+  public record RandomCrashSpec(List<String> targets, long mttfNanos, long mttrNanos,
+      int maxDown) {
+    public RandomCrashSpec {
+      targets = List.copyOf(targets);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.dsim.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dsim.engine.Distribution;
+import dev.dsim.engine.Simulation;
+import dev.dsim.world.Context;
+import dev.dsim.world.Message;
+import dev.dsim.world.Process;
+import dev.dsim.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class FaultInjectorTest {
+  private static final long S = 1_000_000_000L;
+
+  /** Four nodes; each sends a ping to every other node every second; receipts are logged. */
+  private static final class Mesh {
+    final Simulation sim;
+    final World world;
+    final FaultLog log = new FaultLog();
+    final FaultInjector injector;
+    final List<String> received = new ArrayList<>();
+
+    Mesh(long seed) {
+      sim = new Simulation(seed);
+      world = new World(sim, new Distribution.Constant(1_000));
+      for (int i = 0; i < 4; i++) {
+        world.addNode("n" + i, 1, 1, n -> new Process() {
+          @Override
+          public void onStart(Context ctx) {
+            ctx.setTimer(S, "ping");
+          }
+
+          @Override
+          public void onMessage(Context ctx, Message m) {
+            received.add((ctx.now() / S) + ":" + m.from() + ">" + m.to());
+          }
+
+          @Override
+          public void onTimer(Context ctx, Object tag) {
+            for (int j = 0; j < 4; j++) {
+              if (j != ctx.self().id()) {
+                ctx.send(j, "ping");
+              }
+            }
+            ctx.setTimer(S, "ping");
+          }
+        });
+      }
+      injector = new FaultInjector(world, log);
+    }
+
+    List<String> at(long second) {
+      return received.stream().filter(r -> r.startsWith(second + ":")).toList();
+    }
+  }
+
+  private static Target nodes(Integer... ids) {
+    return new Target.Nodes(List.of(ids), "t");
+  }
+
+  @Test
+  void partition_blocksExactlyTheCrossGroupPairs_andHeals() {
+    Mesh m = new Mesh(1);
+    m.injector.schedule(List.of(new ScheduledFault(2 * S + 500,
+        new Fault.Partition(List.of(nodes(0, 1), nodes(2)), false, 2 * S))));
+    m.world.start();
+    m.sim.runUntil(6 * S);
+    assertThat(m.at(1)).hasSize(12); // before: everyone reaches everyone
+    assertThat(m.at(3)).hasSize(8) // during: 0<->2 and 1<->2 cut; 3 is in no group
+        .doesNotContain("3:0>2", "3:2>0", "3:1>2", "3:2>1")
+        .contains("3:0>1", "3:3>2", "3:2>3", "3:0>3");
+    assertThat(m.at(5)).hasSize(12); // healed
+    assertThat(m.log.records()).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("partition");
+      assertThat(r.targets()).isEqualTo("n0,n1 | n2");
+      assertThat(r.healedAtNanos()).isEqualTo(4 * S + 500);
+    });
+  }
+
+  @Test
+  void oneWayPartition_deliversTheOtherDirection() {
+    Mesh m = new Mesh(1);
+    m.injector.schedule(List.of(new ScheduledFault(S + 500,
+        new Fault.Partition(List.of(nodes(0), nodes(1)), true, Fault.FOREVER))));
+    m.world.start();
+    m.sim.runUntil(3 * S);
+    assertThat(m.at(2)).doesNotContain("2:0>1").contains("2:1>0").hasSize(11);
+    assertThat(m.log.records().get(0).healedAtNanos()).isEqualTo(-1);
+  }
+
+  @Test
+  void overlappingPartitions_healIndependently() {
+    Mesh m = new Mesh(1);
+    m.injector.schedule(List.of(
+        new ScheduledFault(S + 500, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
+            2 * S)),
+        new ScheduledFault(S + 600, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
+            4 * S))));
+    m.world.start();
+    m.sim.runUntil(7 * S);
+    assertThat(m.at(4)).doesNotContain("4:0>1"); // the first healed at 3s, the second holds
+    assertThat(m.at(6)).contains("6:0>1");
+  }
+
+  @Test
+  void isolate_cutsTheNodeOffFromEveryone() {
+    Mesh m = new Mesh(1);
+    m.injector.schedule(List.of(new ScheduledFault(S + 500,
+        new Fault.Isolate(nodes(3), S))));
+    m.world.start();
+    m.sim.runUntil(4 * S);
+    assertThat(m.at(2)).hasSize(6).noneMatch(r -> r.contains("3>") || r.contains(">3"));
+    assertThat(m.at(3)).hasSize(12);
+    assertThat(m.log.records().get(0).targets()).isEqualTo("n3 | n0,n1,n2");
+  }
+
+  @Test
+  void crashWithRestart_accountsUptime_andLogsTheFault() {
+    Mesh m = new Mesh(1);
+    m.injector.schedule(List.of(new ScheduledFault(10 * S,
+        new Fault.Crash(nodes(2), 5 * S))));
+    m.world.start();
+    m.sim.runUntil(100 * S);
+    assertThat(m.world.node(2).upNanos()).isEqualTo(95 * S);
+    assertThat(m.world.node(2).crashes()).isEqualTo(1);
+    assertThat(m.at(12)).noneMatch(r -> r.endsWith(">2"));
+    assertThat(m.log.records()).singleElement()
+        .isEqualTo(new FaultRecord("crash", "n2", 10 * S, 15 * S, "schedule"));
+  }
+
+  @Test
+  void randomTarget_isDrawnFromTheFaultsOwnStream() {
+    List<String> first = crashRandom(7);
+    assertThat(crashRandom(7)).isEqualTo(first);
+    List<String> picks = new ArrayList<>();
+    for (long seed = 0; seed < 40; seed++) {
+      picks.addAll(crashRandom(seed));
+    }
+    assertThat(picks).contains("n0", "n1", "n2", "n3");
+  }
+
+  private static List<String> crashRandom(long seed) {
+    Mesh m = new Mesh(seed);
+    m.injector.schedule(List.of(new ScheduledFault(S,
+        new Fault.Crash(new Target.RandomOf(List.of(0, 1, 2, 3), "random:n"), Fault.FOREVER))));
+    m.world.start();
+    m.sim.runUntil(2 * S);
+    return m.log.records().stream().map(FaultRecord::targets).toList();
+  }
+
+  @Test
+  void nemesis_isDeterministicPerSeed_andRespectsMaxDown() {
+    Mesh a = nemesis(3, 1);
+    Mesh b = nemesis(3, 1);
+    assertThat(a.log.records()).isEqualTo(b.log.records());
+    assertThat(a.sim.traceHash()).isEqualTo(b.sim.traceHash());
+    assertThat(nemesis(4, 1).log.records()).isNotEqualTo(a.log.records());
+    assertThat(a.log.records()).hasSizeGreaterThan(50);
+    assertMaxDown(a, 1);
+    Mesh two = nemesis(3, 2);
+    assertMaxDown(two, 2);
+    assertThat(maxConcurrent(two)).isEqualTo(2); // the limit is reached, not just respected
+  }
+
+  private static Mesh nemesis(long seed, int maxDown) {
+    Mesh m = new Mesh(seed);
+    m.injector.start(new CrashNemesisSpec(List.of(0, 1, 2, 3), 20 * S, 10 * S, maxDown));
+    m.world.start();
+    m.sim.runUntil(2_000 * S);
+    return m;
+  }
+
+  private static void assertMaxDown(Mesh m, int maxDown) {
+    assertThat(maxConcurrent(m)).isLessThanOrEqualTo(maxDown);
+  }
+
+  /** Most crashes open at once, from the log (a sweep over strike and heal times). */
+  private static int maxConcurrent(Mesh m) {
+    List<long[]> edges = new ArrayList<>();
+    for (FaultRecord r : m.log.records()) {
+      edges.add(new long[] {r.atNanos(), 1});
+      edges.add(new long[] {r.healedAtNanos() < 0 ? Long.MAX_VALUE : r.healedAtNanos(), -1});
+    }
+    edges.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    int open = 0;
+    int max = 0;
+    for (long[] e : edges) {
+      open += (int) e[1];
+      max = Math.max(max, open);
+    }
+    return max;
+  }
+}
