@@ -1,0 +1,79 @@
+package dev.dsim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioFile;
+import dev.dsim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The shipped fault scenarios do what their descriptions promise. */
+final class FaultScenariosTest {
+
+  private static RunResult run(String file, String variant) throws Exception {
+    ScenarioFile f = ScenarioLoader.load(Path.of("..", "scenarios", file));
+    Scenario s = f.resolve(variant);
+    return Runner.run(s, s.seed(), RunOptions.defaults()).result();
+  }
+
+  private static RunResult.NodeResult node(RunResult r, String name) {
+    return r.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void crashRestart_losesTheDeadNodesShare_andReportsUptime() throws Exception {
+    RunResult r = run("crash-restart.json", null);
+    // A third of the traffic for 1 minute of a 9-minute window is lost (timed out).
+    assertThat(r.availability()).isCloseTo(1 - (1.0 / 3) * (1.0 / 9), within(0.004));
+    assertThat(r.requests().timedOut()).isEqualTo(r.requests().total() - r.requests().ok());
+    assertThat(node(r, "web-2").crashes()).isEqualTo(1);
+    assertThat(node(r, "web-2").uptime()).isCloseTo(0.9, within(0.001));
+    assertThat(node(r, "web-1").uptime()).isEqualTo(1.0);
+    assertThat(r.faults()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo("crash");
+      assertThat(f.targets()).isEqualTo("web-2");
+      assertThat(f.atSeconds()).isEqualTo(120.0);
+      assertThat(f.healedAtSeconds()).isEqualTo(180.0);
+    });
+  }
+
+  @Test
+  void randomCrashes_singleNode_availabilityIsMttfOverMttfPlusMttr() throws Exception {
+    RunResult r = run("random-crashes.json", "one-node");
+    double expected = 60.0 / 66.0;
+    // ~200 failure/repair cycles: the uptime fraction's standard error is about 0.007.
+    assertThat(r.availability()).isCloseTo(expected, within(0.02));
+    assertThat(node(r, "app-1").uptime()).isCloseTo(r.availability(), within(0.005));
+    assertThat(node(r, "app-1").crashes()).isEqualTo(r.faults().size()).isGreaterThan(150);
+    assertThat(r.faults()).allMatch(f -> f.source().equals("nemesis"));
+  }
+
+  @Test
+  void partition_splitAndOneWayLoseTheSameRequests_isolateLosesAThird() throws Exception {
+    RunResult split = run("partition.json", "split");
+    RunResult oneWay = run("partition.json", "one-way");
+    RunResult isolate = run("partition.json", "isolate");
+    // Two of three servers unreachable for 30s of a 270s window.
+    double twoThirdsLost = 1 - (2.0 / 3) * (30.0 / 270);
+    assertThat(split.availability()).isCloseTo(twoThirdsLost, within(0.005));
+    assertThat(oneWay.availability()).isCloseTo(split.availability(), within(0.001));
+    // One-way: requests still reach web-1 and web-2, which keep working; replies are lost.
+    assertThat(node(oneWay, "web-1").jobs()).isGreaterThan(node(split, "web-1").jobs());
+    assertThat(isolate.availability()).isCloseTo(1 - (1.0 / 3) * (30.0 / 270), within(0.005));
+  }
+
+  @Test
+  void slowNode_hurtsRoundRobin_leastOutstandingRoutesAroundIt() throws Exception {
+    RunResult rr = run("slow-node.json", "round-robin");
+    RunResult lo = run("slow-node.json", "least-outstanding");
+    assertThat(rr.requests().timedOut()).isGreaterThan(rr.requests().total() / 10);
+    assertThat(lo.availability()).isGreaterThan(0.999);
+    assertThat(rr.availability()).isLessThan(0.9);
+    assertThat(rr.faults()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo("slow");
+      assertThat(f.healedAtSeconds()).isEqualTo(180.0);
+    });
+  }
+}

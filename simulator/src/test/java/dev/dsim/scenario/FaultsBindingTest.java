@@ -1,0 +1,105 @@
+package dev.dsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class FaultsBindingTest {
+  private static final String HEAD = """
+      {"name": "f", "duration": "10m", "clients": {"rate": 10},
+       "tiers": {"web": {"kind": "stateless", "nodes": 3, "work": "1ms"},
+                 "db": {"kind": "stateless", "nodes": 2, "work": "1ms"}},
+       "faults": %s}
+      """;
+
+  private static FaultsSpec bind(String faults) throws Exception {
+    return ScenarioLoader.parse("f.json", HEAD.formatted(faults)).resolve(null).faults();
+  }
+
+  private static List<ScenarioError> errors(String faults) {
+    return catchThrowableOfType(ScenarioException.class,
+        () -> ScenarioLoader.parse("f.json", HEAD.formatted(faults))).errors();
+  }
+
+  @Test
+  void everyScheduledKind_binds() throws Exception {
+    FaultsSpec f = bind("""
+        {"schedule": [
+          {"at": "1m", "crash": "web-2", "restartAfter": "30s"},
+          {"at": "2m", "partition": [["db-1"], ["db-2", "web"]], "for": "1m"},
+          {"at": "3m", "partition": [["lb"], ["web"]], "oneWay": true},
+          {"at": "4m", "isolate": "random:db", "for": "10s"},
+          {"at": "5m", "slow": ["web-1", "web-3"], "factor": 10, "for": "2m"},
+          {"at": "6m", "crash": "db"}
+        ]}""");
+    long s = 1_000_000_000L;
+    assertThat(f.schedule()).containsExactly(
+        new FaultsSpec.Crash(60 * s, List.of("web-2"), 30 * s),
+        new FaultsSpec.Partition(120 * s, List.of(List.of("db-1"), List.of("db-2", "web")),
+            false, false, 60 * s),
+        new FaultsSpec.Partition(180 * s, List.of(List.of("lb"), List.of("web")), true, false,
+            -1),
+        new FaultsSpec.Partition(240 * s, List.of(List.of("random:db")), false, true, 10 * s),
+        new FaultsSpec.Slow(300 * s, List.of("web-1", "web-3"), 10, 120 * s),
+        new FaultsSpec.Crash(360 * s, List.of("db"), -1));
+    assertThat(f.randomCrash()).isNull();
+  }
+
+  @Test
+  void randomCrash_bindsWithDefaults() throws Exception {
+    FaultsSpec f = bind("{\"random\": {\"crash\": {\"mttf\": \"6h\", \"mttr\": \"10m\"}}}");
+    assertThat(f.randomCrash().targets()).containsExactly("web", "db");
+    assertThat(f.randomCrash().maxDown()).isEqualTo(1);
+    assertThat(f.randomCrash().mttfNanos()).isEqualTo(6 * 3600 * 1_000_000_000L);
+  }
+
+  @Test
+  void unknownTarget_suggestsTheClosestNode() {
+    List<ScenarioError> e = errors("{\"schedule\": [{\"at\": \"1m\", \"crash\": \"web-7\"}]}");
+    assertThat(e).singleElement().satisfies(err -> {
+      assertThat(err.jsonPath()).isEqualTo("faults.schedule[0].crash");
+      assertThat(err.message()).isEqualTo("no node or tier named 'web-7'");
+      assertThat(err.hint()).isEqualTo("did you mean 'web-1'?");
+      assertThat(err.line()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void entryWithoutAKind_orWithTwo_isAnError() {
+    assertThat(errors("{\"schedule\": [{\"at\": \"1m\"}]}")).singleElement()
+        .extracting(ScenarioError::message).asString().startsWith("expected a fault");
+    assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"crash\": \"web-1\", "
+        + "\"slow\": \"web-2\"}]}")).singleElement()
+        .extracting(ScenarioError::message).asString().contains("one fault per entry");
+  }
+
+  @Test
+  void kindsNotYetAvailable_sayWhatIs() {
+    assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"corrupt\": \"db-1\"}]}"))
+        .singleElement().satisfies(err -> {
+          assertThat(err.message()).contains("'corrupt' fault is not available");
+          assertThat(err.hint()).contains("crash, partition, isolate, slow");
+        });
+  }
+
+  @Test
+  void kindSpecificKeys_areCheckedPerKind() {
+    List<ScenarioError> e = errors("""
+        {"schedule": [{"at": "1m", "crash": "web-1", "for": "1m"},
+                      {"at": "1m", "slow": "web-1"},
+                      {"at": "1m", "partition": [["web-1"], ["web-1", "db-1"]]}]}""");
+    assertThat(e).extracting(ScenarioError::message).containsExactly(
+        "unknown key 'for'",
+        "missing required key 'factor' (how many times slower, a number >= 1)",
+        "'web-1' is in two groups");
+  }
+
+  @Test
+  void randomTargetInAList_isAnError() {
+    assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"crash\": [\"random:web\", \"db-1\"]}]}"))
+        .singleElement().extracting(ScenarioError::message).asString()
+        .contains("must stand alone");
+  }
+}
