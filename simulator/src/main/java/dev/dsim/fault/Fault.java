@@ -64,6 +64,25 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * Every link to and from the target nodes gets {@code extraLatencyNanos} more latency and an
+   * extra loss probability for {@code forNanos}: a flaky switch port, a congested zone.
+   */
+  record Degrade(Target target, long extraLatencyNanos, double extraLoss, long forNanos)
+      implements Fault {
+    public Degrade {
+      Objects.requireNonNull(target, "target");
+      if (extraLatencyNanos < 0 || !(extraLoss >= 0 && extraLoss <= 1)) {
+        throw new IllegalArgumentException("degrade needs latency >= 0 and loss in [0, 1]");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "degrade";
+    }
+  }
+
   /** The nodes' CPUs run {@code factor} times slower for {@code forNanos}: a gray failure. */
   record Slow(Target target, double factor, long forNanos) implements Fault {
     public Slow {

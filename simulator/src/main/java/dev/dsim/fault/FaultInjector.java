@@ -62,6 +62,8 @@ public final class FaultInjector {
       cut(i.kind(), List.of(isolated, rest), false, i.forNanos());
     } else if (fault instanceof Fault.Slow s) {
       slow(s, rng);
+    } else if (fault instanceof Fault.Degrade d) {
+      degrade(d, rng);
     } else {
       throw new IllegalStateException("unknown fault " + fault);
     }
@@ -134,6 +136,23 @@ public final class FaultInjector {
       sim.after(s.forNanos(), HEAL, -1, () -> {
         for (Node n : slowed) {
           n.cpu().setSlowdown(1.0);
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  private void degrade(Fault.Degrade d, Rng rng) {
+    List<Node> degraded = new ArrayList<>();
+    for (int id : d.target().pick(rng)) {
+      world.network().degrade(id, d.extraLatencyNanos(), d.extraLoss());
+      degraded.add(world.node(id));
+    }
+    int record = log.struck("degrade", names(degraded), sim.now(), "schedule");
+    if (d.forNanos() != Fault.FOREVER) {
+      sim.after(d.forNanos(), HEAL, -1, () -> {
+        for (Node n : degraded) {
+          world.network().restore(n.id());
         }
         log.healed(record, sim.now());
       });

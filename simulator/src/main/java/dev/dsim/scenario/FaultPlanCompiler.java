@@ -43,6 +43,10 @@ final class FaultPlanCompiler {
     if (f instanceof FaultsSpec.Slow s) {
       return new Fault.Slow(target(s.targets(), scenario, world), s.factor(), s.forNanos());
     }
+    if (f instanceof FaultsSpec.Degrade d) {
+      return new Fault.Degrade(target(d.targets(), scenario, world), d.extraLatencyNanos(),
+          d.extraLoss(), d.forNanos());
+    }
     FaultsSpec.Partition p = (FaultsSpec.Partition) f;
     if (p.isolate()) {
       return new Fault.Isolate(target(p.groups().get(0), scenario, world), p.forNanos());

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds the {@code faults} section: {@code schedule} (crash, partition, isolate, slow) and
+ * Binds the {@code faults} section: {@code schedule} (crash, partition, isolate, slow, degrade)
+ * and
  * {@code random.crash}. Targets are checked against the nodes the scenario defines, with a
  * suggestion for a misspelt name.
  */
 final class FaultsBinder {
   private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
-  private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow");
-  /** Fault kinds of the design that this version does not inject yet. */
-  private static final List<String> NOT_YET = List.of("corrupt", "clockJump", "clockDrift",
+  private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
       "degrade");
+  /** Fault kinds of the design that this version does not inject yet. */
+  private static final List<String> NOT_YET = List.of("corrupt", "clockJump", "clockDrift");
   private static final List<String> RANDOM_KEYS = List.of("crash");
   private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
       "maxDown");
@@ -85,6 +86,7 @@ final class FaultsBinder {
         case "crash" -> List.of("restartAfter");
         case "partition" -> List.of("for", "oneWay");
         case "isolate" -> List.of("for");
+        case "degrade" -> List.of("latency", "loss", "for");
         default -> List.of("factor", "for");
       });
     } else {
@@ -111,6 +113,8 @@ final class FaultsBinder {
           forNanos);
       case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
           forNanos);
+      case "degrade" -> new FaultsSpec.Degrade(at, targets(f, "degrade"),
+          f.duration("latency", 0, false), f.probability("loss"), forNanos);
       default -> slow(f, at, forNanos);
     };
   }

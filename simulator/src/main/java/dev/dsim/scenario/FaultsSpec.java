@@ -49,6 +49,14 @@ public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) 
     }
   }
 
+  /** Degrade the targets' links by extra latency and loss for {@code forNanos} (-1: never). */
+  public record Degrade(long atNanos, List<String> targets, long extraLatencyNanos,
+      double extraLoss, long forNanos) implements FaultSpec {
+    public Degrade {
+      targets = List.copyOf(targets);
+    }
+  }
+
   /** Random crashes of the targets' nodes: mean time to failure, to repair, most down at once. */
   public record RandomCrashSpec(List<String> targets, long mttfNanos, long mttrNanos,
       int maxDown) {

@@ -121,6 +121,20 @@ final class Fields {
     return d;
   }
 
+  /** A probability in [0, 1]; 0 when absent or wrong. */
+  double probability(String key) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return 0;
+    }
+    if (!v.isNumber() || !(v.doubleValue() >= 0 && v.doubleValue() <= 1)) {
+      error(key, "expected a probability between 0 and 1, got " + describe(v),
+          "e.g. 0.001 for one message in a thousand");
+      return 0;
+    }
+    return v.doubleValue();
+  }
+
   /** A duration string >= 0 (or > 0 when {@code positive}); {@code fallback} when absent. */
   long duration(String key, long fallback, boolean positive) {
     Long nanos = durationOrNull(key, positive);

@@ -19,7 +19,7 @@ final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
       "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
       "variants");
-  private static final List<String> NETWORK_KEYS = List.of("latency");
+  private static final List<String> NETWORK_KEYS = List.of("latency", "loss", "duplicate");
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
   private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
@@ -99,15 +99,16 @@ final class ScenarioBinder {
 
   private NetworkSpec network(Fields top) {
     if (!top.has("network")) {
-      return new NetworkSpec(ZERO);
+      return new NetworkSpec(ZERO, 0, 0);
     }
     Fields f = Fields.of(top.raw("network"), top.pathOf("network"), problems, NETWORK_KEYS);
-    if (f == null || !f.has("latency")) {
-      return new NetworkSpec(ZERO);
+    if (f == null) {
+      return new NetworkSpec(ZERO, 0, 0);
     }
-    Distribution latency = DistributionReader.read(f.raw("latency"), f.pathOf("latency"),
-        problems);
-    return new NetworkSpec(latency == null ? ZERO : latency);
+    Distribution latency = f.has("latency")
+        ? DistributionReader.read(f.raw("latency"), f.pathOf("latency"), problems) : ZERO;
+    return new NetworkSpec(latency == null ? ZERO : latency, f.probability("loss"),
+        f.probability("duplicate"));
   }
 
   private ClientsSpec clients(Fields top) {

@@ -10,6 +10,7 @@ import dev.dsim.service.BalancingPolicy;
 import dev.dsim.service.LoadBalancer;
 import dev.dsim.service.OpenLoopClient;
 import dev.dsim.service.StatelessServer;
+import dev.dsim.world.NetworkConfig;
 import dev.dsim.world.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,9 @@ public final class ScenarioCompiler {
 
   /** Builds the world for {@code scenario} on {@code sim}; {@code onDrained} ends the run. */
   public static CompiledSystem compile(Scenario scenario, Simulation sim, Runnable onDrained) {
-    World world = new World(sim, scenario.network().latencyNanos());
+    NetworkSpec net = scenario.network();
+    World world = new World(sim, new NetworkConfig(net.latencyNanos(), net.loss(),
+        net.duplicate()));
     RequestMetrics metrics = new RequestMetrics(scenario.warmupNanos(), scenario.durationNanos());
     List<String> tierOfNode = new ArrayList<>();
 

@@ -1,6 +1,5 @@
 package dev.dsim.world;
 
-import dev.dsim.engine.Distribution;
 import dev.dsim.engine.Event;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Rng;
@@ -11,13 +10,17 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Carries messages between nodes: each message is delayed by a latency drawn from one
- * distribution, and a directed pair of nodes can be blocked (one half of a partition).
+ * distribution, may be lost or duplicated with configured probabilities, and a directed pair of
+ * nodes can be blocked (one half of a partition). A node's links can be degraded (extra latency
+ * and loss on every message to or from it), as a fault does.
  *
  * <p>A message sent across a blocked pair is lost, not queued, and so is one in flight when its
  * pair becomes blocked; a message whose destination
  * crashed (or restarted) while it was in flight is dropped on arrival. Neither sender nor
  * receiver is told: like a real process, a sender cannot tell a lost message from a slow one.
- * Bandwidth, loss and duplication are later refinements of this class.
+ * Loss, duplication and latency draw from separate streams ({@code network/loss},
+ * {@code network/duplicate}, {@code network}), and a lost message still draws its latency, so
+ * switching loss or duplication on leaves the latencies of the other messages unchanged. Bandwidth (serialisation delay) is not modelled.
  */
 public final class Network {
   static final EventKind DELIVER = EventKind.of("deliver");
@@ -25,6 +28,15 @@ public final class Network {
   private final World world;
   private final Simulation sim;
   private final ContinuousSampler latency;
+  private final ContinuousSampler duplicateLatency;
+  private final double loss;
+  private final double duplicate;
+  private final Rng lossRng;
+  private final Rng duplicateRng;
+  /** Per node: extra latency and loss on its links while degraded; null until first used. */
+  private long[] extraLatencyNanos;
+  private double[] extraLoss;
+  private int degradedNodes;
   /**
    * Blocked directed pairs as (from << 32 | to) with how many partitions block each, so that
    * healing one of two overlapping partitions leaves the other in force. Only looked up, never
@@ -34,11 +46,18 @@ public final class Network {
   private long sent;
   private long delivered;
   private long dropped;
+  private long lost;
+  private long duplicated;
 
-  Network(World world, Simulation sim, Distribution latencyNanos, Rng rng) {
+  Network(World world, Simulation sim, NetworkConfig config, Rng rng) {
     this.world = world;
     this.sim = sim;
-    this.latency = latencyNanos.sampler(rng);
+    this.latency = config.latencyNanos().sampler(rng);
+    this.loss = config.loss();
+    this.duplicate = config.duplicate();
+    this.lossRng = rng.fork("loss");
+    this.duplicateRng = rng.fork("duplicate");
+    this.duplicateLatency = config.latencyNanos().sampler(rng.fork("duplicate-latency"));
   }
 
   void send(Node from, int to, Object payload) {
@@ -48,9 +67,60 @@ public final class Network {
       dropped++;
       return;
     }
+    long extraDelay = 0;
+    double p = loss;
+    if (degradedNodes > 0) {
+      extraDelay = extraLatencyNanos[from.id()] + extraLatencyNanos[to];
+      p = 1 - (1 - p) * (1 - extraLoss[from.id()]) * (1 - extraLoss[to]);
+    }
+    // Drawn whether or not the message is then lost, so that switching loss on does not shift
+    // the latencies of the messages that do arrive.
+    long delay = Math.round(latency.sample()) + extraDelay;
+    if (p > 0 && lossRng.nextDouble() < p) {
+      lost++;
+      return;
+    }
     Message m = new Message(from.id(), to, payload, sim.now());
-    long delay = Math.round(latency.sample());
     sim.after(delay, new Delivery(this, target, m, target.incarnation()));
+    if (duplicate > 0 && duplicateRng.nextDouble() < duplicate) {
+      duplicated++;
+      sim.after(Math.round(duplicateLatency.sample()) + extraDelay,
+          new Delivery(this, target, m, target.incarnation()));
+    }
+  }
+
+  /**
+   * Degrades every link to and from {@code node}: {@code extraLatencyNanos} more per message and
+   * an extra loss probability; {@link #restore(int)} undoes it.
+   */
+  public void degrade(int node, long extraLatencyNanos, double extraLoss) {
+    world.node(node);
+    if (extraLatencyNanos < 0 || !(extraLoss >= 0 && extraLoss <= 1)) {
+      throw new IllegalArgumentException("bad degradation: +" + extraLatencyNanos + "ns, loss "
+          + extraLoss);
+    }
+    int n = world.nodes().size();
+    if (this.extraLatencyNanos == null || this.extraLatencyNanos.length < n) {
+      this.extraLatencyNanos = java.util.Arrays.copyOf(
+          this.extraLatencyNanos == null ? new long[0] : this.extraLatencyNanos, n);
+      this.extraLoss = java.util.Arrays.copyOf(
+          this.extraLoss == null ? new double[0] : this.extraLoss, n);
+    }
+    if (this.extraLatencyNanos[node] == 0 && this.extraLoss[node] == 0) {
+      degradedNodes++;
+    }
+    this.extraLatencyNanos[node] = extraLatencyNanos;
+    this.extraLoss[node] = extraLoss;
+    if (extraLatencyNanos == 0 && extraLoss == 0) {
+      degradedNodes--;
+    }
+  }
+
+  /** Lifts a degradation of {@code node}'s links. */
+  public void restore(int node) {
+    if (extraLatencyNanos != null && node < extraLatencyNanos.length) {
+      degrade(node, 0, 0);
+    }
   }
 
   /** Blocks delivery from {@code from} to {@code to} (one direction only). */
@@ -85,6 +155,16 @@ public final class Network {
   /** Messages lost to a blocked pair or a crashed destination. */
   public long messagesDropped() {
     return dropped;
+  }
+
+  /** Messages lost at random (loss probability, degraded links). */
+  public long messagesLost() {
+    return lost;
+  }
+
+  /** Messages delivered a second time. */
+  public long messagesDuplicated() {
+    return duplicated;
   }
 
   private void checkIds(int from, int to) {

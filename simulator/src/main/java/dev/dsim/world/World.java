@@ -24,9 +24,14 @@ public final class World {
   private final Network network;
   private boolean started;
 
+  /** A world whose network has this latency and neither loses nor duplicates messages. */
   public World(Simulation sim, Distribution networkLatencyNanos) {
+    this(sim, NetworkConfig.reliable(networkLatencyNanos));
+  }
+
+  public World(Simulation sim, NetworkConfig network) {
     this.sim = Objects.requireNonNull(sim, "sim");
-    this.network = new Network(this, sim, networkLatencyNanos, sim.rng().fork("network"));
+    this.network = new Network(this, sim, network, sim.rng().fork("network"));
   }
 
   public Simulation sim() {

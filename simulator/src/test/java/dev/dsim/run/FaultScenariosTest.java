@@ -76,4 +76,21 @@ final class FaultScenariosTest {
       assertThat(f.healedAtSeconds()).isEqualTo(180.0);
     });
   }
+
+  @Test
+  void lossyNetwork_lossCompoundsOverFourHops_duplicatesAreHarmless() throws Exception {
+    RunResult lossy = run("lossy-network.json", "lossy");
+    assertThat(lossy.availability()).isCloseTo(Math.pow(0.99, 4), within(0.003));
+    RunResult dup = run("lossy-network.json", "duplicates");
+    assertThat(dup.availability()).isEqualTo(1.0);
+    // Duplicated requests are served twice: the servers did ~5% more work than requests.
+    long jobs = dup.nodes().stream().mapToLong(RunResult.NodeResult::jobs).sum();
+    assertThat(jobs / (double) dup.requests().total()).isGreaterThan(1.03);
+    RunResult degraded = run("lossy-network.json", "degraded-link");
+    // A third of the traffic, for 2 of 4.5 minutes, crosses two links that lose 20% each.
+    double expected = 1 - (1.0 / 3) * (2 / 4.5) * (1 - 0.8 * 0.8);
+    assertThat(degraded.availability()).isCloseTo(expected, within(0.004));
+    assertThat(degraded.faults()).singleElement().extracting(RunResult.FaultRecord::kind)
+        .isEqualTo("degrade");
+  }
 }

@@ -80,7 +80,7 @@ final class FaultsBindingTest {
     assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"corrupt\": \"db-1\"}]}"))
         .singleElement().satisfies(err -> {
           assertThat(err.message()).contains("'corrupt' fault is not available");
-          assertThat(err.hint()).contains("crash, partition, isolate, slow");
+          assertThat(err.hint()).contains("crash, partition, isolate, slow, degrade");
         });
   }
 
