@@ -83,6 +83,36 @@ public sealed interface Fault {
     }
   }
 
+  /** The nodes' local clocks jump by {@code byNanos} (negative: backwards). */
+  record ClockJump(Target target, long byNanos) implements Fault {
+    public ClockJump {
+      Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public String kind() {
+      return "clock-jump";
+    }
+  }
+
+  /**
+   * The nodes' local clocks drift by {@code ppm} parts per million for {@code forNanos} (or
+   * forever), then return to their previous drift (the offset gained stays, as on a real host).
+   */
+  record ClockDrift(Target target, double ppm, long forNanos) implements Fault {
+    public ClockDrift {
+      Objects.requireNonNull(target, "target");
+      if (!(ppm > -1e6) || Double.isInfinite(ppm)) {
+        throw new IllegalArgumentException("drift must be a finite number > -1e6 ppm: " + ppm);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "clock-drift";
+    }
+  }
+
   /** The nodes' CPUs run {@code factor} times slower for {@code forNanos}: a gray failure. */
   record Slow(Target target, double factor, long forNanos) implements Fault {
     public Slow {

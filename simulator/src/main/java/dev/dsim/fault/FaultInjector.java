@@ -64,6 +64,17 @@ public final class FaultInjector {
       slow(s, rng);
     } else if (fault instanceof Fault.Degrade d) {
       degrade(d, rng);
+    } else if (fault instanceof Fault.ClockJump j) {
+      List<Node> jumped = new ArrayList<>();
+      for (int id : j.target().pick(rng)) {
+        world.node(id).clock().jump(j.byNanos());
+        jumped.add(world.node(id));
+      }
+      int record = log.struck("clock-jump", names(jumped) + " by " + j.byNanos() / 1e9 + "s",
+          sim.now(), "schedule");
+      log.healed(record, sim.now()); // a jump is instantaneous; its effect stays
+    } else if (fault instanceof Fault.ClockDrift d) {
+      clockDrift(d, rng);
     } else {
       throw new IllegalStateException("unknown fault " + fault);
     }
@@ -153,6 +164,27 @@ public final class FaultInjector {
       sim.after(d.forNanos(), HEAL, -1, () -> {
         for (Node n : degraded) {
           world.network().restore(n.id());
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  private void clockDrift(Fault.ClockDrift d, Rng rng) {
+    List<Node> drifting = new ArrayList<>();
+    List<Double> before = new ArrayList<>();
+    for (int id : d.target().pick(rng)) {
+      Node n = world.node(id);
+      before.add(n.clock().driftPpm());
+      n.clock().setDrift(d.ppm());
+      drifting.add(n);
+    }
+    int record = log.struck("clock-drift", names(drifting) + " " + d.ppm() + "ppm", sim.now(),
+        "schedule");
+    if (d.forNanos() != Fault.FOREVER) {
+      sim.after(d.forNanos(), HEAL, -1, () -> {
+        for (int i = 0; i < drifting.size(); i++) {
+          drifting.get(i).clock().setDrift(before.get(i));
         }
         log.healed(record, sim.now());
       });

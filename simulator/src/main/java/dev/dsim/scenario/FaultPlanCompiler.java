@@ -43,6 +43,12 @@ final class FaultPlanCompiler {
     if (f instanceof FaultsSpec.Slow s) {
       return new Fault.Slow(target(s.targets(), scenario, world), s.factor(), s.forNanos());
     }
+    if (f instanceof FaultsSpec.ClockJump j) {
+      return new Fault.ClockJump(target(j.targets(), scenario, world), j.byNanos());
+    }
+    if (f instanceof FaultsSpec.ClockDrift d) {
+      return new Fault.ClockDrift(target(d.targets(), scenario, world), d.ppm(), d.forNanos());
+    }
     if (f instanceof FaultsSpec.Degrade d) {
       return new Fault.Degrade(target(d.targets(), scenario, world), d.extraLatencyNanos(),
           d.extraLoss(), d.forNanos());

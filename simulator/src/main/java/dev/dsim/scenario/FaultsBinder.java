@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds the {@code faults} section: {@code schedule} (crash, partition, isolate, slow, degrade)
- * and
+ * Binds the {@code faults} section: {@code schedule} (crash, partition, isolate, slow, degrade,
+ * clockJump, clockDrift) and
  * {@code random.crash}. Targets are checked against the nodes the scenario defines, with a
  * suggestion for a misspelt name.
  */
 final class FaultsBinder {
   private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
   private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
-      "degrade");
+      "degrade", "clockJump", "clockDrift");
   /** Fault kinds of the design that this version does not inject yet. */
-  private static final List<String> NOT_YET = List.of("corrupt", "clockJump", "clockDrift");
+  private static final List<String> NOT_YET = List.of("corrupt");
   private static final List<String> RANDOM_KEYS = List.of("crash");
   private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
       "maxDown");
@@ -87,6 +87,8 @@ final class FaultsBinder {
         case "partition" -> List.of("for", "oneWay");
         case "isolate" -> List.of("for");
         case "degrade" -> List.of("latency", "loss", "for");
+        case "clockJump" -> List.of("by");
+        case "clockDrift" -> List.of("ppm", "for");
         default -> List.of("factor", "for");
       });
     } else {
@@ -113,10 +115,29 @@ final class FaultsBinder {
           forNanos);
       case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
           forNanos);
+      case "clockJump" -> clockJump(f, at);
+      case "clockDrift" -> clockDrift(f, at, forNanos);
       case "degrade" -> new FaultsSpec.Degrade(at, targets(f, "degrade"),
           f.duration("latency", 0, false), f.probability("loss"), forNanos);
       default -> slow(f, at, forNanos);
     };
+  }
+
+  private FaultsSpec.FaultSpec clockJump(Fields f, long at) {
+    if (!f.has("by")) {
+      f.missing("by", "how far the clock jumps, a duration (negative: backwards)", "\"-2s\"");
+    }
+    JsonNode by = f.raw("by");
+    Long nanos = by == null ? null : Fields.durationValue(by, f.pathOf("by"), problems);
+    return new FaultsSpec.ClockJump(at, targets(f, "clockJump"), nanos == null ? 0 : nanos);
+  }
+
+  private FaultsSpec.FaultSpec clockDrift(Fields f, long at, long forNanos) {
+    if (!f.has("ppm")) {
+      f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
+    }
+    double ppm = f.numberAbove("ppm", 0, -1e6);
+    return new FaultsSpec.ClockDrift(at, targets(f, "clockDrift"), ppm, forNanos);
   }
 
   private FaultsSpec.FaultSpec slow(Fields f, long at, long forNanos) {

@@ -57,6 +57,21 @@ public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) 
     }
   }
 
+  /** Jump the targets' local clocks by {@code byNanos}. */
+  public record ClockJump(long atNanos, List<String> targets, long byNanos) implements FaultSpec {
+    public ClockJump {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** Make the targets' local clocks drift by {@code ppm} for {@code forNanos} (-1: never). */
+  public record ClockDrift(long atNanos, List<String> targets, double ppm, long forNanos)
+      implements FaultSpec {
+    public ClockDrift {
+      targets = List.copyOf(targets);
+    }
+  }
+
   /** Random crashes of the targets' nodes: mean time to failure, to repair, most down at once. */
   public record RandomCrashSpec(List<String> targets, long mttfNanos, long mttrNanos,
       int maxDown) {

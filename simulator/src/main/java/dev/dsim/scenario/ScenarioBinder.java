@@ -23,7 +23,8 @@ final class ScenarioBinder {
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
   private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
-      "work");
+      "work", "clock");
+  private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
   private static final Distribution ZERO = new Distribution.Constant(0);
@@ -198,9 +199,21 @@ final class ScenarioBinder {
     } else {
       work = DistributionReader.read(f.raw("work"), f.pathOf("work"), problems);
     }
+    long offset = 0;
+    double drift = 0;
+    if (f.has("clock")) {
+      Fields c = Fields.of(f.raw("clock"), f.pathOf("clock"), problems, CLOCK_KEYS);
+      if (c != null) {
+        JsonNode o = c.raw("offset");
+        Long nanos = o == null ? Long.valueOf(0) : Fields.durationValue(o, c.pathOf("offset"),
+            problems);
+        offset = nanos == null ? 0 : nanos;
+        drift = c.numberAbove("driftPpm", 0, -1e6);
+      }
+    }
     if (work == null) {
       return null;
     }
-    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work);
+    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift);
   }
 }

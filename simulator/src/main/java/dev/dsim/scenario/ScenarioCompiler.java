@@ -11,6 +11,7 @@ import dev.dsim.service.LoadBalancer;
 import dev.dsim.service.OpenLoopClient;
 import dev.dsim.service.StatelessServer;
 import dev.dsim.world.NetworkConfig;
+import dev.dsim.world.Node;
 import dev.dsim.world.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class ScenarioCompiler {
         // The client crashed: the requests it had in flight are lost to its users.
         current[0].finish(sim.now());
       }
-      current[0] = new OpenLoopClient(clientConfig, metrics, onDrained);
+      current[0] = new OpenLoopClient(clientConfig, metrics, onDrained, sim::now);
       return current[0];
     });
     tierOfNode.add("client");
@@ -68,8 +69,14 @@ public final class ScenarioCompiler {
 
     for (TierSpec tier : scenario.tiers().values()) {
       for (int i = 1; i <= tier.nodes(); i++) {
-        world.addNode(tier.name() + "-" + i, tier.cores(), tier.speed(),
-            node -> new StatelessServer(tier.workNanos()));
+        Node node = world.addNode(tier.name() + "-" + i, tier.cores(), tier.speed(),
+            n -> new StatelessServer(tier.workNanos()));
+        if (tier.clockOffsetNanos() != 0) {
+          node.clock().jump(tier.clockOffsetNanos());
+        }
+        if (tier.clockDriftPpm() != 0) {
+          node.clock().setDrift(tier.clockDriftPpm());
+        }
         tierOfNode.add(tier.name());
       }
     }

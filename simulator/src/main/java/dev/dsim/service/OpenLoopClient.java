@@ -10,6 +10,7 @@ import dev.dsim.world.TraceSummary;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
@@ -17,8 +18,11 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * way independent users behave), sends each to one target (the load balancer), and records each
  * request's outcome: ok, failed, or timed out.
  *
- * <p>It stops issuing at {@code stopIssuingAtNanos}; once every issued request has an outcome it
- * calls {@code onDrained}, so a run can end as soon as nothing is left in flight. It does not
+ * <p>Its timeout and its pacing run on its node's local clock (a skewed clock changes both, as in
+ * a real client), but what it records for the experiment (issue and completion times) and when
+ * it stops issuing ({@code stopIssuingAtNanos}) are read from the observer's true clock. Once
+ * every issued request has an outcome it calls {@code onDrained}, so a run can end as soon as
+ * nothing is left in flight. It does not
  * retry (a later refinement), and a reply arriving after the timeout is ignored, as a real client
  * that already gave up would.
  */
@@ -45,6 +49,7 @@ public final class OpenLoopClient implements Process {
   private final Config config;
   private final RequestMetrics metrics;
   private final Runnable onDrained;
+  private final LongSupplier trueTimeNanos;
   /** In-flight requests by id; looked up, never iterated in an order that matters. */
   private final Map<Long, Pending> inFlight = new HashMap<>();
   private ContinuousSampler gaps;
@@ -52,10 +57,16 @@ public final class OpenLoopClient implements Process {
   private long nextId;
   private boolean stopped;
 
-  public OpenLoopClient(Config config, RequestMetrics metrics, Runnable onDrained) {
+  /**
+   * @param trueTimeNanos the observer's clock (simulated time), for measurements only; the
+   *     process itself lives by its local clock
+   */
+  public OpenLoopClient(Config config, RequestMetrics metrics, Runnable onDrained,
+      LongSupplier trueTimeNanos) {
     this.config = Objects.requireNonNull(config, "config");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.onDrained = Objects.requireNonNull(onDrained, "onDrained");
+    this.trueTimeNanos = Objects.requireNonNull(trueTimeNanos, "trueTimeNanos");
   }
 
   @Override
@@ -74,13 +85,13 @@ public final class OpenLoopClient implements Process {
     if (tag == ARRIVAL) {
       arrive(ctx);
     } else if (tag instanceof Pending p && inFlight.remove(p.id) != null) {
-      metrics.record(p.issuedAtNanos, ctx.now(), Outcome.TIMED_OUT);
+      metrics.record(p.issuedAtNanos, trueTimeNanos.getAsLong(), Outcome.TIMED_OUT);
       checkDrained();
     }
   }
 
   private void arrive(Context ctx) {
-    long now = ctx.now();
+    long now = trueTimeNanos.getAsLong();
     if (now >= config.stopIssuingAtNanos()) {
       stopped = true;
       checkDrained();
@@ -108,7 +119,8 @@ public final class OpenLoopClient implements Process {
     if (p.timeout != null) {
       ctx.cancel(p.timeout);
     }
-    metrics.record(p.issuedAtNanos, ctx.now(), r.ok() ? Outcome.OK : Outcome.FAILED);
+    metrics.record(p.issuedAtNanos, trueTimeNanos.getAsLong(),
+        r.ok() ? Outcome.OK : Outcome.FAILED);
     checkDrained();
   }
 

@@ -13,7 +13,7 @@ public interface Context {
   /** This node. */
   Node self();
 
-  /** Current time as this node reads it, in nanoseconds. */
+  /** Current time as this node's local clock reads it (offset, drift), in nanoseconds. */
   long now();
 
   /** Sends {@code payload} to node {@code to}; delivery is up to the network. */
@@ -23,8 +23,9 @@ public interface Context {
   int nodeId(String name);
 
   /**
-   * Sets a timer that fires {@link Process#onTimer} with {@code tag} after {@code delayNanos}.
-   * The returned handle can be cancelled; a crash cancels every timer of the node.
+   * Sets a timer that fires {@link Process#onTimer} with {@code tag} when the local clock has
+   * advanced by {@code delayNanos} (a clock that jumps forward fires it early). The returned
+   * handle can be cancelled; a crash cancels every timer of the node.
    */
   Timer setTimer(long delayNanos, Object tag);
 

@@ -24,6 +24,10 @@ public final class Node {
   private final Rng rng;
   private final ProcessFactory factory;
   private final NodeContext context = new NodeContext();
+  private final LocalClock clock;
+  /** Timers set by this node, possibly fired or cancelled; compacted as it grows. */
+  private final java.util.ArrayList<Timer> timers = new java.util.ArrayList<>();
+  private int timersCompactAt = 64;
   private Process process;
   private int incarnation;
   private boolean up;
@@ -40,6 +44,7 @@ public final class Node {
     this.cpu = new Cpu(sim, id, cores, speed);
     this.rng = sim.rng().fork("node/" + name);
     this.factory = Objects.requireNonNull(factory, "factory");
+    this.clock = new LocalClock(sim, this);
   }
 
   public int id() {
@@ -52,6 +57,15 @@ public final class Node {
 
   public Cpu cpu() {
     return cpu;
+  }
+
+  /** This node's local clock (offset, drift, jumps). */
+  public LocalClock clock() {
+    return clock;
+  }
+
+  Simulation sim() {
+    return sim;
   }
 
   public boolean isUp() {
@@ -101,6 +115,10 @@ public final class Node {
     incarnation++;
     process = null;
     cpu.reset();
+    for (Timer t : timers) {
+      t.cancel();
+    }
+    timers.clear();
     return true;
   }
 
@@ -128,6 +146,33 @@ public final class Node {
     return true;
   }
 
+  /** The clock jumped or changed drift: pending timers are due at other simulated times now. */
+  void clockChanged() {
+    compactTimers();
+    for (Timer t : timers) {
+      t.plan();
+    }
+  }
+
+  private Timer newTimer(long delayNanos, Object tag) {
+    if (delayNanos < 0) {
+      throw new IllegalArgumentException("negative timer delay " + delayNanos + "ns on " + name);
+    }
+    long deadline = clock.now() + delayNanos;
+    Timer t = new Timer(this, incarnation, tag, deadline < 0 ? Long.MAX_VALUE : deadline);
+    t.plan();
+    if (timers.size() >= timersCompactAt) {
+      compactTimers();
+      timersCompactAt = Math.max(64, timers.size() * 2);
+    }
+    timers.add(t);
+    return t;
+  }
+
+  private void compactTimers() {
+    timers.removeIf(t -> !t.isPending());
+  }
+
   void fireTimer(Timer timer, int setInIncarnation) {
     if (up && setInIncarnation == incarnation) {
       process.onTimer(context, timer.tag());
@@ -148,7 +193,7 @@ public final class Node {
 
     @Override
     public long now() {
-      return sim.now();
+      return clock.now();
     }
 
     @Override
@@ -163,14 +208,12 @@ public final class Node {
 
     @Override
     public Timer setTimer(long delayNanos, Object tag) {
-      Timer t = new Timer(Node.this, incarnation, tag);
-      sim.after(delayNanos, t);
-      return t;
+      return newTimer(delayNanos, tag);
     }
 
     @Override
     public boolean cancel(Timer timer) {
-      return sim.cancel(timer);
+      return timer.cancel();
     }
 
     @Override

@@ -93,4 +93,18 @@ final class FaultScenariosTest {
     assertThat(degraded.faults()).singleElement().extracting(RunResult.FaultRecord::kind)
         .isEqualTo("degrade");
   }
+
+  @Test
+  void clockSkew_onTheClientAlone_causesTimeoutsTheServersDidNotEarn() throws Exception {
+    RunResult exact = run("clock-skew.json", "exact");
+    RunResult fast = run("clock-skew.json", "fast-client-clock");
+    RunResult jump = run("clock-skew.json", "jump-forward");
+    // The fast clock paces twice as many requests for 2 of 5.5 minutes, and halves the timeout.
+    assertThat(fast.requests().total() / (double) exact.requests().total())
+        .isCloseTo(7.5 / 5.5, within(0.03));
+    assertThat(1 - fast.availability()).isGreaterThan(4 * (1 - exact.availability()));
+    // The jump times out what was in flight (about rate x mean latency = 12), nothing else.
+    assertThat(jump.requests().total()).isEqualTo(exact.requests().total());
+    assertThat(jump.requests().timedOut() - exact.requests().timedOut()).isBetween(3L, 30L);
+  }
 }

@@ -32,7 +32,10 @@ final class FaultsBindingTest {
           {"at": "3m", "partition": [["lb"], ["web"]], "oneWay": true},
           {"at": "4m", "isolate": "random:db", "for": "10s"},
           {"at": "5m", "slow": ["web-1", "web-3"], "factor": 10, "for": "2m"},
-          {"at": "6m", "crash": "db"}
+          {"at": "6m", "crash": "db"},
+          {"at": "7m", "clockJump": "db-1", "by": "-2s"},
+          {"at": "8m", "clockDrift": "client-1", "ppm": 500, "for": "1m"},
+          {"at": "9m", "degrade": "web", "latency": "20ms", "loss": 0.1}
         ]}""");
     long s = 1_000_000_000L;
     assertThat(f.schedule()).containsExactly(
@@ -43,7 +46,10 @@ final class FaultsBindingTest {
             -1),
         new FaultsSpec.Partition(240 * s, List.of(List.of("random:db")), false, true, 10 * s),
         new FaultsSpec.Slow(300 * s, List.of("web-1", "web-3"), 10, 120 * s),
-        new FaultsSpec.Crash(360 * s, List.of("db"), -1));
+        new FaultsSpec.Crash(360 * s, List.of("db"), -1),
+        new FaultsSpec.ClockJump(420 * s, List.of("db-1"), -2 * s),
+        new FaultsSpec.ClockDrift(480 * s, List.of("client-1"), 500, 60 * s),
+        new FaultsSpec.Degrade(540 * s, List.of("web"), 20_000_000, 0.1, -1));
     assertThat(f.randomCrash()).isNull();
   }
 
@@ -80,7 +86,7 @@ final class FaultsBindingTest {
     assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"corrupt\": \"db-1\"}]}"))
         .singleElement().satisfies(err -> {
           assertThat(err.message()).contains("'corrupt' fault is not available");
-          assertThat(err.hint()).contains("crash, partition, isolate, slow, degrade");
+          assertThat(err.hint()).contains("crash, partition, isolate, slow, degrade, clockJump");
         });
   }
 
