@@ -149,6 +149,16 @@ public final class Simulation {
     this.listener = listener;
   }
 
+  /**
+   * Hands a process's log line to the trace listener, if any. Not an event: it fires nothing and
+   * leaves the trace hash alone.
+   */
+  public void note(int node, String text) {
+    if (listener != null) {
+      listener.onNote(now, node, text);
+    }
+  }
+
   /** The fingerprint of every event fired so far, as a 64-bit value. */
   public long traceHash() {
     return fingerprint.value();

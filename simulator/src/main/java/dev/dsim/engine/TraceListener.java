@@ -8,4 +8,10 @@ package dev.dsim.engine;
 @FunctionalInterface
 public interface TraceListener {
   void onEvent(long timeNanos, Event event);
+
+  /**
+   * A line a process logged at {@code timeNanos} on {@code node} (-1 for none). Notes go to the
+   * trace file only, never into the trace hash, so adding a log line never changes a run.
+   */
+  default void onNote(long timeNanos, int node, String text) {}
 }

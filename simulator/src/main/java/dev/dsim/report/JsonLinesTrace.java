@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
 /**
  * Writes every fired event as one JSON object per line:
  * {@code {"t":1500000,"kind":"deliver","node":"web-1","detail":"lb -> web-1: Request[id=7]"}}
- * ({@code t} in simulated nanoseconds; {@code node} omitted for events of no node).
+ * ({@code t} in simulated nanoseconds; {@code node} omitted for events of no node), and every
+ * line a process logged with {@code ctx.log} as {@code "kind":"log"}.
  *
  * <p>The file appears only when {@link #close()} completes: until then it is written to a
  * temporary file beside it, so a crash never leaves a half-written trace under the real name.
@@ -52,6 +53,23 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
       if (!detail.isEmpty()) {
         out.writeStringField("detail", detail);
       }
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trace " + target, e);
+    }
+  }
+
+  /** A process's log line: {@code {"t":…,"kind":"log","node":"web-1","detail":"…"}}. */
+  @Override
+  public void onNote(long timeNanos, int node, String text) {
+    try {
+      out.writeStartObject();
+      out.writeNumberField("t", timeNanos);
+      out.writeStringField("kind", "log");
+      if (node >= 0) {
+        out.writeStringField("node", nodeName.apply(node));
+      }
+      out.writeStringField("detail", text);
       out.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write trace " + target, e);

@@ -111,7 +111,7 @@ final class FaultsBinder {
     return switch (kind) {
       case "crash" -> new FaultsSpec.Crash(at, targets(f, "crash"),
           f.duration("restartAfter", -1, false));
-      case "partition" -> new FaultsSpec.Partition(at, groups(f), bool(f, "oneWay"), false,
+      case "partition" -> new FaultsSpec.Partition(at, groups(f), f.bool("oneWay", false), false,
           forNanos);
       case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
           forNanos);
@@ -151,18 +151,6 @@ final class FaultsBinder {
       factor = 1;
     }
     return new FaultsSpec.Slow(at, targets(f, "slow"), factor, forNanos);
-  }
-
-  private boolean bool(Fields f, String key) {
-    JsonNode v = f.raw(key);
-    if (v == null) {
-      return false;
-    }
-    if (!v.isBoolean()) {
-      f.error(key, "expected true or false, got " + Fields.describe(v), "");
-      return false;
-    }
-    return v.booleanValue();
   }
 
   private List<List<String>> groups(Fields f) {

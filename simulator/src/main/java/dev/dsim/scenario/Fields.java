@@ -159,6 +159,57 @@ final class Fields {
     return nanos;
   }
 
+  /** True or false; {@code fallback} when absent or wrong. */
+  boolean bool(String key, boolean fallback) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      error(key, "expected true or false, got " + describe(v), "");
+      return fallback;
+    }
+    return v.booleanValue();
+  }
+
+  /** A size string in bytes ({@code "4KiB"}); {@code fallback} when absent or wrong. */
+  long bytes(String key, long fallback) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isTextual()) {
+      error(key, "expected a size string, got " + describe(v), v.isNumber()
+          ? "write the unit too, e.g. \"" + v.asText() + "B\" or \"" + v.asText() + "KiB\""
+          : "e.g. \"4KiB\" or \"10GB\"");
+      return fallback;
+    }
+    try {
+      return Quantities.bytes(v.textValue());
+    } catch (IllegalArgumentException e) {
+      error(key, e.getMessage(), "units: B, kB, KiB, MB, MiB, GB, GiB, TB, TiB");
+      return fallback;
+    }
+  }
+
+  /** A bandwidth string in bits per second ({@code "10Gbit/s"}); fallback when absent or wrong. */
+  double bandwidth(String key, double fallback) {
+    JsonNode v = node.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.isTextual()) {
+      error(key, "expected a bandwidth string, got " + describe(v), "e.g. \"10Gbit/s\"");
+      return fallback;
+    }
+    try {
+      return Quantities.bitsPerSecond(v.textValue());
+    } catch (IllegalArgumentException e) {
+      error(key, e.getMessage(), "units: bit/s or B/s with k, M, G, T (or Ki, Mi, Gi, Ti)");
+      return fallback;
+    }
+  }
+
   /** One of an enum's JSON names; {@code fallback} when absent or wrong. */
   <E extends Enum<E> & JsonEnum> E choice(String key, Class<E> type, E fallback) {
     JsonNode v = node.get(key);

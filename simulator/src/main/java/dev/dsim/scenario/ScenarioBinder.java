@@ -2,6 +2,9 @@ package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
+import dev.dsim.world.Contention;
+import dev.dsim.world.DiskConfig;
+import dev.dsim.world.NodeConfig;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +26,10 @@ final class ScenarioBinder {
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
   private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
-      "work", "clock");
+      "work", "clock", "contention", "maxCores", "price", "disk");
+  private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
+  private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
+      "checksums", "tornWrites");
   private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -211,9 +217,64 @@ final class ScenarioBinder {
         drift = c.numberAbove("driftPpm", 0, -1e6);
       }
     }
+    long maxCores = f.integer("maxCores", 0, 1);
+    if (maxCores > 0 && cores > maxCores) {
+      f.error("cores", "this tier's nodes have at most " + maxCores + " cores (maxCores), got "
+          + cores, "that is the scale-up ceiling: add nodes instead, or raise maxCores if a "
+          + "bigger machine exists");
+    }
+    Contention contention = contention(f);
+    double price = f.has("price") ? nonNegative(f, "price")
+        : cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR;
+    DiskConfig disk = disk(f);
     if (work == null) {
       return null;
     }
-    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift);
+    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift,
+        contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk);
+  }
+
+  private Contention contention(Fields tier) {
+    if (!tier.has("contention")) {
+      return Contention.NONE;
+    }
+    Fields c = Fields.of(tier.raw("contention"), tier.pathOf("contention"), problems,
+        CONTENTION_KEYS);
+    if (c == null) {
+      return Contention.NONE;
+    }
+    return new Contention(c.has("alpha") ? nonNegative(c, "alpha") : 0,
+        c.has("beta") ? nonNegative(c, "beta") : 0);
+  }
+
+  private static double nonNegative(Fields f, String key) {
+    JsonNode v = f.raw(key);
+    if (!v.isNumber() || !(v.doubleValue() >= 0) || Double.isInfinite(v.doubleValue())) {
+      f.error(key, "expected a number >= 0, got " + Fields.describe(v), "");
+      return 0;
+    }
+    return v.doubleValue();
+  }
+
+  private DiskConfig disk(Fields tier) {
+    DiskConfig d = DiskConfig.DEFAULT;
+    if (!tier.has("disk")) {
+      return d;
+    }
+    Fields f = Fields.of(tier.raw("disk"), tier.pathOf("disk"), problems, DISK_KEYS);
+    if (f == null) {
+      return d;
+    }
+    return new DiskConfig(dist(f, "read", d.readNanos()), dist(f, "write", d.writeNanos()),
+        dist(f, "fsync", d.fsyncNanos()), f.bytes("capacity", d.capacityBytes()),
+        f.bool("checksums", d.checksums()), f.bool("tornWrites", d.tornWrites()));
+  }
+
+  private Distribution dist(Fields f, String key, Distribution fallback) {
+    if (!f.has(key)) {
+      return fallback;
+    }
+    Distribution d = DistributionReader.read(f.raw(key), f.pathOf(key), problems);
+    return d == null ? fallback : d;
   }
 }

@@ -69,7 +69,7 @@ public final class ScenarioCompiler {
 
     for (TierSpec tier : scenario.tiers().values()) {
       for (int i = 1; i <= tier.nodes(); i++) {
-        Node node = world.addNode(tier.name() + "-" + i, tier.cores(), tier.speed(),
+        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(),
             n -> new StatelessServer(tier.workNanos()));
         if (tier.clockOffsetNanos() != 0) {
           node.clock().jump(tier.clockOffsetNanos());

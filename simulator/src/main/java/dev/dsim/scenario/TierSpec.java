@@ -1,24 +1,41 @@
 package dev.dsim.scenario;
 
 import dev.dsim.engine.Distribution;
+import dev.dsim.world.Contention;
+import dev.dsim.world.DiskConfig;
+import dev.dsim.world.NodeConfig;
 import java.util.Objects;
 
 /**
  * A tier: {@code nodes} identical nodes named {@code <name>-1 … <name>-n}, each with
  * {@code cores} cores of {@code speed}, doing {@code workNanos} of work (at speed 1) per request,
  * with local clocks that start {@code clockOffsetNanos} off and drift by {@code clockDriftPpm}.
+ *
+ * @param contention how the cores of one node slow each other (Universal Scalability Law)
+ * @param maxCores the largest node this tier can have (0: no ceiling); checked when bound
+ * @param pricePerHour cost of one node per hour
+ * @param disk each node's disk
  */
 public record TierSpec(String name, TierKind kind, int nodes, int cores, double speed,
-    Distribution workNanos, long clockOffsetNanos, double clockDriftPpm) {
+    Distribution workNanos, long clockOffsetNanos, double clockDriftPpm, Contention contention,
+    int maxCores, double pricePerHour, DiskConfig disk) {
   public TierSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(workNanos, "workNanos");
+    Objects.requireNonNull(contention, "contention");
+    Objects.requireNonNull(disk, "disk");
   }
 
-  /** A tier whose clocks are exact. */
+  /** A tier of default hardware for its cores, whose clocks are exact. */
   public TierSpec(String name, TierKind kind, int nodes, int cores, double speed,
       Distribution workNanos) {
-    this(name, kind, nodes, cores, speed, workNanos, 0, 0);
+    this(name, kind, nodes, cores, speed, workNanos, 0, 0, Contention.NONE, 0,
+        cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR, DiskConfig.DEFAULT);
+  }
+
+  /** The hardware of each node of this tier. */
+  public NodeConfig hardware() {
+    return new NodeConfig(cores, speed, contention, disk, pricePerHour);
   }
 }

@@ -38,6 +38,19 @@ public interface Context {
    */
   void compute(long workNanos, Runnable then);
 
+  /**
+   * This node's disk: {@link Disk#read}, {@link Disk#write}, {@link Disk#fsync}. Its operations
+   * queue FIFO and take time; their continuations are discarded if the node crashes meanwhile.
+   * Only fsynced writes survive a crash, and nothing survives a wipe.
+   */
+  Disk disk();
+
+  /**
+   * Writes a line to the run's trace file ({@code --trace}), stamped with the simulated time and
+   * this node. Costs nothing without a trace and never changes the trace hash.
+   */
+  void log(String text);
+
   /** This node's random stream. */
   Rng rng();
 

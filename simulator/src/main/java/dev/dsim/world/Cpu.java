@@ -10,8 +10,14 @@ import java.util.ArrayDeque;
  * A job of w nanoseconds of work (at speed 1) takes w / speed on one core; jobs queue FIFO for a
  * free core. With exponential work and Poisson arrivals this is exactly an M/M/k queue.
  *
+ * <p>With a {@link Contention} model, cores slow each other down as in the Universal
+ * Scalability Law: a job that starts while n cores are busy (itself included) takes
+ * {@link Contention#stretch(int) stretch(n)} times longer. The stretch is fixed when the job
+ * starts (not re-planned as other jobs come and go), which keeps the hot path one event per job
+ * and gives the law's throughput curve at steady load.
+ *
  * <p>It records busy core-time so that utilisation can be reported, and can be slowed down (a
- * gray failure). It does not model contention between cores nor preemption.
+ * gray failure). It does not model preemption.
  */
 public final class Cpu {
   static final EventKind DONE = EventKind.of("cpu-done");
@@ -20,6 +26,7 @@ public final class Cpu {
   private final int nodeId;
   private final int cores;
   private final double speed;
+  private final Contention contention;
   private final ArrayDeque<Job> waiting = new ArrayDeque<>();
   private int busy;
   private long busyNanos;
@@ -27,7 +34,7 @@ public final class Cpu {
   private int generation;
   private double slowdown = 1.0;
 
-  Cpu(Simulation sim, int nodeId, int cores, double speed) {
+  Cpu(Simulation sim, int nodeId, int cores, double speed, Contention contention) {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1: " + cores);
     }
@@ -38,6 +45,7 @@ public final class Cpu {
     this.nodeId = nodeId;
     this.cores = cores;
     this.speed = speed;
+    this.contention = contention;
   }
 
   void submit(long workNanos, Runnable then) {
@@ -55,6 +63,9 @@ public final class Cpu {
   private void start(Job job) {
     busy++;
     double rate = speed / slowdown;
+    if (!contention.isNone()) {
+      rate /= contention.stretch(busy);
+    }
     long serviceNanos = rate == 1.0 ? job.workNanos : Math.round(job.workNanos / rate);
     job.startedAt = sim.now();
     sim.after(serviceNanos, job);
@@ -100,6 +111,10 @@ public final class Cpu {
 
   public double speed() {
     return speed;
+  }
+
+  public Contention contention() {
+    return contention;
   }
 
   /** Cores busy right now. */

@@ -9,34 +9,50 @@ import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * Carries messages between nodes: each message is delayed by a latency drawn from one
- * distribution, may be lost or duplicated with configured probabilities, and a directed pair of
- * nodes can be blocked (one half of a partition). A node's links can be degraded (extra latency
- * and loss on every message to or from it), as a fault does.
+ * Carries messages between nodes. Each message is delayed by a latency drawn from a
+ * distribution plus, when links have a bandwidth, its serialisation delay (size / bandwidth)
+ * behind the messages queued on the same directed link; it may be lost, duplicated or corrupted
+ * with configured probabilities. Reordering arises from latency jitter. Directed pairs can be
+ * blocked (one half of a partition), single links can be configured apart ({@link LinkConfig}:
+ * a slow cross-zone link), and a node's links can be degraded (extra latency, loss and
+ * corruption on every message to or from it), as faults do.
  *
  * <p>A message sent across a blocked pair is lost, not queued, and so is one in flight when its
- * pair becomes blocked; a message whose destination
- * crashed (or restarted) while it was in flight is dropped on arrival. Neither sender nor
- * receiver is told: like a real process, a sender cannot tell a lost message from a slow one.
- * Loss, duplication and latency draw from separate streams ({@code network/loss},
- * {@code network/duplicate}, {@code network}), and a lost message still draws its latency, so
- * switching loss or duplication on leaves the latencies of the other messages unchanged. Bandwidth (serialisation delay) is not modelled.
+ * pair becomes blocked; a message whose destination crashed (or restarted) while it was in flight
+ * is dropped on arrival. Neither sender nor receiver is told: like a real process, a sender cannot
+ * tell a lost message from a slow one. A corrupt message is discarded by the receiver when
+ * message checksums are on; otherwise it is delivered damaged ({@link Corruptible}).
+ *
+ * <p>Loss, duplication, corruption and latency draw from separate streams ({@code network/loss},
+ * {@code network/duplicate}, {@code network/corrupt}, {@code network}, and
+ * {@code network/link/<from>/<to>} for a configured link), and a lost message still draws its
+ * latency, so switching one of them on leaves the others' draws unchanged. Without bandwidth and
+ * link overrides the per-message path does no map lookup at all.
  */
 public final class Network {
   static final EventKind DELIVER = EventKind.of("deliver");
 
   private final World world;
   private final Simulation sim;
+  private final NetworkConfig config;
+  private final Rng rng;
   private final ContinuousSampler latency;
   private final ContinuousSampler duplicateLatency;
   private final double loss;
   private final double duplicate;
   private final Rng lossRng;
   private final Rng duplicateRng;
-  /** Per node: extra latency and loss on its links while degraded; null until first used. */
+  private final Rng corruptRng;
+  /** Per node: extra latency, loss and corruption on its links while degraded; lazily sized. */
   private long[] extraLatencyNanos;
   private double[] extraLoss;
+  private double[] extraCorrupt;
   private int degradedNodes;
+  /**
+   * Directed links with state of their own (a transmit queue, an override), keyed by
+   * (from << 32 | to); null while every link is plain, so the common case skips the lookup.
+   */
+  private Map<Long, Link> links;
   /**
    * Blocked directed pairs as (from << 32 | to) with how many partitions block each, so that
    * healing one of two overlapping partitions leaves the other in force. Only looked up, never
@@ -48,11 +64,19 @@ public final class Network {
   private long dropped;
   private long lost;
   private long duplicated;
+  private long corrupted;
+  private long corruptDiscarded;
 
   Network(World world, Simulation sim, NetworkConfig config, Rng rng) {
     this.world = world;
     this.sim = sim;
+    this.config = config;
+    this.rng = rng;
     this.latency = config.latencyNanos().sampler(rng);
+    this.corruptRng = rng.fork("corrupt");
+    if (config.bitsPerSecond() > 0) {
+      links = new HashMap<>();
+    }
     this.loss = config.loss();
     this.duplicate = config.duplicate();
     this.lossRng = rng.fork("loss");
@@ -63,22 +87,37 @@ public final class Network {
   void send(Node from, int to, Object payload) {
     Node target = world.node(to);
     sent++;
-    if (!blocked.isEmpty() && blocked.containsKey(pair(from.id(), to))) {
+    long pair = pair(from.id(), to);
+    if (!blocked.isEmpty() && blocked.containsKey(pair)) {
       dropped++;
       return;
     }
+    Link link = links == null ? null : link(pair);
     long extraDelay = 0;
-    double p = loss;
+    double p = link == null ? loss : link.config.loss();
+    double pc = config.corrupt();
     if (degradedNodes > 0) {
       extraDelay = extraLatencyNanos[from.id()] + extraLatencyNanos[to];
       p = 1 - (1 - p) * (1 - extraLoss[from.id()]) * (1 - extraLoss[to]);
+      pc = 1 - (1 - pc) * (1 - extraCorrupt[from.id()]) * (1 - extraCorrupt[to]);
     }
     // Drawn whether or not the message is then lost, so that switching loss on does not shift
     // the latencies of the messages that do arrive.
-    long delay = Math.round(latency.sample()) + extraDelay;
+    long delay = Math.round((link == null ? latency : link.latency).sample()) + extraDelay;
+    if (link != null) {
+      delay += link.transmit(sizeOf(payload), sim.now());
+    }
     if (p > 0 && lossRng.nextDouble() < p) {
       lost++;
       return;
+    }
+    if (pc > 0 && corruptRng.nextDouble() < pc) {
+      corrupted++;
+      if (config.checksums()) {
+        corruptDiscarded++; // the receiver's checksum check throws it away
+        return;
+      }
+      payload = damage(payload);
     }
     Message m = new Message(from.id(), to, payload, sim.now());
     sim.after(delay, new Delivery(this, target, m, target.incarnation()));
@@ -87,6 +126,64 @@ public final class Network {
       sim.after(Math.round(duplicateLatency.sample()) + extraDelay,
           new Delivery(this, target, m, target.incarnation()));
     }
+  }
+
+  private Object damage(Object payload) {
+    if (payload instanceof Corruptible c) {
+      return c.corrupted(corruptRng);
+    }
+    if (payload instanceof byte[] b && b.length > 0) {
+      byte[] copy = b.clone();
+      int bit = corruptRng.nextInt(copy.length * 8);
+      copy[bit >>> 3] ^= (byte) (1 << (bit & 7));
+      return copy;
+    }
+    return payload;
+  }
+
+  private int sizeOf(Object payload) {
+    if (payload instanceof Sized s) {
+      return s.sizeBytes();
+    }
+    if (payload instanceof byte[] b) {
+      return b.length;
+    }
+    return config.messageBytes();
+  }
+
+  private Link link(long pair) {
+    Link link = links.get(pair);
+    if (link == null) {
+      link = new Link(new LinkConfig(config.latencyNanos(), config.bitsPerSecond(), loss),
+          latency);
+      links.put(pair, link);
+    }
+    return link;
+  }
+
+  /**
+   * Gives the directed link {@code from -> to} its own latency, bandwidth and loss. Its latency
+   * draws from its own stream {@code network/link/<from>/<to>}.
+   */
+  public void configureLink(int from, int to, LinkConfig link) {
+    checkIds(from, to);
+    if (links == null) {
+      links = new HashMap<>();
+    }
+    links.put(pair(from, to), new Link(link, link.latencyNanos().sampler(
+        rng.fork("link/" + world.node(from).name() + "/" + world.node(to).name()))));
+  }
+
+  /**
+   * Corrupts messages to and from {@code node} with an extra probability (a bad NIC, a flaky
+   * cable) until {@link #restore(int)}.
+   */
+  public void corruptLinks(int node, double probability) {
+    NetworkConfig.requireProbability("corrupt", probability);
+    ensureDegradable();
+    boolean was = isDegraded(node);
+    extraCorrupt[node] = probability;
+    countDegraded(node, was);
   }
 
   /**
@@ -99,27 +196,46 @@ public final class Network {
       throw new IllegalArgumentException("bad degradation: +" + extraLatencyNanos + "ns, loss "
           + extraLoss);
     }
-    int n = world.nodes().size();
-    if (this.extraLatencyNanos == null || this.extraLatencyNanos.length < n) {
-      this.extraLatencyNanos = java.util.Arrays.copyOf(
-          this.extraLatencyNanos == null ? new long[0] : this.extraLatencyNanos, n);
-      this.extraLoss = java.util.Arrays.copyOf(
-          this.extraLoss == null ? new double[0] : this.extraLoss, n);
-    }
-    if (this.extraLatencyNanos[node] == 0 && this.extraLoss[node] == 0) {
-      degradedNodes++;
-    }
+    ensureDegradable();
+    boolean was = isDegraded(node);
     this.extraLatencyNanos[node] = extraLatencyNanos;
     this.extraLoss[node] = extraLoss;
-    if (extraLatencyNanos == 0 && extraLoss == 0) {
-      degradedNodes--;
+    countDegraded(node, was);
+  }
+
+  /** Lifts every degradation and corruption of {@code node}'s links. */
+  public void restore(int node) {
+    world.node(node);
+    if (extraLatencyNanos != null) {
+      boolean was = isDegraded(node);
+      extraLatencyNanos[node] = 0;
+      extraLoss[node] = 0;
+      extraCorrupt[node] = 0;
+      countDegraded(node, was);
     }
   }
 
-  /** Lifts a degradation of {@code node}'s links. */
-  public void restore(int node) {
-    if (extraLatencyNanos != null && node < extraLatencyNanos.length) {
-      degrade(node, 0, 0);
+  private void ensureDegradable() {
+    int n = world.nodes().size();
+    if (extraLatencyNanos == null || extraLatencyNanos.length < n) {
+      extraLatencyNanos = java.util.Arrays.copyOf(
+          extraLatencyNanos == null ? new long[0] : extraLatencyNanos, n);
+      extraLoss = java.util.Arrays.copyOf(extraLoss == null ? new double[0] : extraLoss, n);
+      extraCorrupt = java.util.Arrays.copyOf(
+          extraCorrupt == null ? new double[0] : extraCorrupt, n);
+    }
+  }
+
+  private boolean isDegraded(int node) {
+    return extraLatencyNanos[node] != 0 || extraLoss[node] != 0 || extraCorrupt[node] != 0;
+  }
+
+  private void countDegraded(int node, boolean was) {
+    boolean now = isDegraded(node);
+    if (now && !was) {
+      degradedNodes++;
+    } else if (was && !now) {
+      degradedNodes--;
     }
   }
 
@@ -167,6 +283,21 @@ public final class Network {
     return duplicated;
   }
 
+  /** Messages damaged in flight (whether then discarded by a checksum or delivered). */
+  public long messagesCorrupted() {
+    return corrupted;
+  }
+
+  /** Corrupt messages caught by message checksums and discarded. */
+  public long corruptMessagesDiscarded() {
+    return corruptDiscarded;
+  }
+
+  /** The configuration the network was built with. */
+  public NetworkConfig config() {
+    return config;
+  }
+
   private void checkIds(int from, int to) {
     world.node(from);
     world.node(to);
@@ -185,6 +316,31 @@ public final class Network {
       delivered++;
     } else {
       dropped++;
+    }
+  }
+
+  /** A directed link with a transmit queue: one message serialised onto the wire at a time. */
+  private static final class Link {
+    final LinkConfig config;
+    final ContinuousSampler latency;
+    final double nanosPerByte;
+    /** Simulated time at which the link finishes transmitting what is queued on it. */
+    long busyUntil;
+
+    Link(LinkConfig config, ContinuousSampler latency) {
+      this.config = config;
+      this.latency = latency;
+      this.nanosPerByte = config.bitsPerSecond() > 0 ? 8e9 / config.bitsPerSecond() : 0;
+    }
+
+    /** Queues {@code bytes} for transmission; returns the wait plus serialisation delay. */
+    long transmit(int bytes, long now) {
+      if (nanosPerByte == 0) {
+        return 0;
+      }
+      long start = Math.max(now, busyUntil);
+      busyUntil = start + (long) Math.ceil(bytes * nanosPerByte);
+      return busyUntil - now;
     }
   }
 

@@ -21,6 +21,8 @@ public final class Node {
   private final int id;
   private final String name;
   private final Cpu cpu;
+  private final Disk disk;
+  private final NodeConfig config;
   private final Rng rng;
   private final ProcessFactory factory;
   private final NodeContext context = new NodeContext();
@@ -35,14 +37,16 @@ public final class Node {
   private long upSinceNanos;
   private long upNanos;
 
-  Node(World world, Simulation sim, int id, String name, int cores, double speed,
+  Node(World world, Simulation sim, int id, String name, NodeConfig config,
       ProcessFactory factory) {
     this.world = world;
     this.sim = sim;
     this.id = id;
     this.name = Objects.requireNonNull(name, "name");
-    this.cpu = new Cpu(sim, id, cores, speed);
+    this.config = Objects.requireNonNull(config, "config");
+    this.cpu = new Cpu(sim, id, config.cores(), config.speed(), config.contention());
     this.rng = sim.rng().fork("node/" + name);
+    this.disk = new Disk(sim, id, config.disk(), rng.fork("disk"));
     this.factory = Objects.requireNonNull(factory, "factory");
     this.clock = new LocalClock(sim, this);
   }
@@ -57,6 +61,16 @@ public final class Node {
 
   public Cpu cpu() {
     return cpu;
+  }
+
+  /** This node's disk; its fsynced contents survive crashes (unless wiped). */
+  public Disk disk() {
+    return disk;
+  }
+
+  /** The hardware this node was built with. */
+  public NodeConfig config() {
+    return config;
   }
 
   /** This node's local clock (offset, drift, jumps). */
@@ -102,10 +116,15 @@ public final class Node {
 
   /**
    * Crashes the node: the process and its volatile state are dropped, queued and running CPU
-   * work is lost, timers and in-flight messages addressed to it will be discarded. Returns false
-   * if it was already down.
+   * and disk work is lost, writes not yet fsynced are lost, timers and in-flight messages
+   * addressed to it will be discarded. Returns false if it was already down.
    */
   public boolean crash() {
+    return crash(false);
+  }
+
+  /** Crashes the node; with {@code wipe} the disk is lost too (a replaced machine). */
+  public boolean crash(boolean wipe) {
     if (!up) {
       return false;
     }
@@ -115,6 +134,7 @@ public final class Node {
     incarnation++;
     process = null;
     cpu.reset();
+    disk.crash(wipe);
     for (Timer t : timers) {
       t.cancel();
     }
@@ -219,6 +239,16 @@ public final class Node {
     @Override
     public void compute(long workNanos, Runnable then) {
       cpu.submit(workNanos, then);
+    }
+
+    @Override
+    public Disk disk() {
+      return disk;
+    }
+
+    @Override
+    public void log(String text) {
+      sim.note(id, text);
     }
 
     @Override

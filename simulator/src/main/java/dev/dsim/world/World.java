@@ -44,13 +44,18 @@ public final class World {
 
   /** Adds a node; names must be unique. Nodes can only be added before {@link #start()}. */
   public Node addNode(String name, int cores, double speed, ProcessFactory factory) {
+    return addNode(name, NodeConfig.of(cores, speed), factory);
+  }
+
+  /** Adds a node with this hardware; names must be unique. */
+  public Node addNode(String name, NodeConfig config, ProcessFactory factory) {
     if (started) {
       throw new IllegalStateException("cannot add node " + name + " after the world started");
     }
     if (byName.containsKey(name)) {
       throw new IllegalArgumentException("duplicate node name: " + name);
     }
-    Node node = new Node(this, sim, nodes.size(), name, cores, speed, factory);
+    Node node = new Node(this, sim, nodes.size(), name, config, factory);
     nodes.add(node);
     byName.put(name, node);
     return node;

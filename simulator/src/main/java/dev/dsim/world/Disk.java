@@ -1,0 +1,439 @@
+package dev.dsim.world;
+
+import dev.dsim.engine.Event;
+import dev.dsim.engine.EventKind;
+import dev.dsim.engine.Rng;
+import dev.dsim.engine.Simulation;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * A node's disk: blocks of bytes addressed by key, served one operation at a time in FIFO order
+ * (a busy disk makes requests wait), with separate latency distributions for reads, writes and
+ * fsync.
+ *
+ * <p>Durability follows real disks: a completed write is visible to later reads but sits in a
+ * volatile cache until an {@link #fsync} completes; a crash loses every write not yet fsynced
+ * (with {@link DiskConfig#tornWrites()}, the last one is left half-written instead), and a crash
+ * with wipe loses the whole disk. Operations queued or in service when the node crashes are
+ * dropped, their continuations never run.
+ *
+ * <p>Faults: {@link #corruptBlocks} flips a bit in stored blocks (silent corruption);
+ * {@link #failSectors} makes blocks unreadable (latent sector errors) until they are written
+ * again. Each block stores a CRC32C of what was written; with {@link DiskConfig#checksums()} a
+ * read verifies it and reports {@link DiskStatus#CORRUPT}, without it the corrupt bytes are
+ * returned as if fine. The disk counts both, so a report can say how much corruption reached a
+ * process unnoticed.
+ *
+ * <p>Latencies draw from the streams {@code node/<name>/disk/read|write|fsync}; blocks are kept
+ * sorted by key, so choosing blocks to corrupt never depends on hash order.
+ */
+public final class Disk {
+  static final EventKind READ = EventKind.of("disk-read");
+  static final EventKind WRITE = EventKind.of("disk-write");
+  static final EventKind FSYNC = EventKind.of("disk-fsync");
+
+  private final Simulation sim;
+  private final int nodeId;
+  private final DiskConfig config;
+  private final ContinuousSampler readLatency;
+  private final ContinuousSampler writeLatency;
+  private final ContinuousSampler fsyncLatency;
+  private final TreeMap<String, Block> blocks = new TreeMap<>();
+  /** Blocks written since the last fsync, in the order their latest write completed. */
+  private final List<Block> dirty = new ArrayList<>();
+  private final ArrayDeque<Op> queue = new ArrayDeque<>();
+  private Op inService;
+  private int generation;
+  private double slowdown = 1.0;
+  private long usedBytes;
+  private long reads;
+  private long writes;
+  private long fsyncs;
+  private long corruptDetected;
+  private long corruptReturned;
+  private long ioErrors;
+  private long fullErrors;
+  private long writesLostOnCrash;
+  private long tornWrites;
+
+  Disk(Simulation sim, int nodeId, DiskConfig config, Rng rng) {
+    this.sim = sim;
+    this.nodeId = nodeId;
+    this.config = Objects.requireNonNull(config, "config");
+    this.readLatency = config.readNanos().sampler(rng.fork("read"));
+    this.writeLatency = config.writeNanos().sampler(rng.fork("write"));
+    this.fsyncLatency = config.fsyncNanos().sampler(rng.fork("fsync"));
+  }
+
+  public DiskConfig config() {
+    return config;
+  }
+
+  /** Reads the block {@code key}; {@code then} gets the result unless the node crashes first. */
+  public void read(String key, Consumer<DiskRead> then) {
+    Objects.requireNonNull(key, "key");
+    submit(new Op(this, READ, key, null, then, null, null));
+  }
+
+  /**
+   * Writes {@code value} (copied now) as block {@code key}, replacing what was there. Durable
+   * only after a later {@link #fsync} completes. {@code then} gets {@link DiskStatus#OK} or
+   * {@link DiskStatus#FULL}.
+   */
+  public void write(String key, byte[] value, Consumer<DiskStatus> then) {
+    Objects.requireNonNull(key, "key");
+    submit(new Op(this, WRITE, key, value.clone(), null, then, null));
+  }
+
+  /** Makes every write completed before it durable; then runs {@code then}. */
+  public void fsync(Runnable then) {
+    submit(new Op(this, FSYNC, null, null, null, null, then));
+  }
+
+  /** Keys of the blocks on the disk now, sorted (a directory listing; takes no time). */
+  public List<String> keys() {
+    return new ArrayList<>(blocks.keySet());
+  }
+
+  private void submit(Op op) {
+    op.generation = generation;
+    if (inService == null) {
+      serve(op);
+    } else {
+      queue.addLast(op);
+    }
+  }
+
+  private void serve(Op op) {
+    inService = op;
+    ContinuousSampler latency = op.kind == READ ? readLatency
+        : op.kind == WRITE ? writeLatency : fsyncLatency;
+    long nanos = Math.max(0, Math.round(latency.sample() * slowdown));
+    sim.after(nanos, op);
+  }
+
+  private void complete(Op op) {
+    // Start the next queued operation before running the continuation, so that whatever the
+    // continuation submits queues behind it (FIFO); if the continuation crashes the node, the
+    // started operation is dropped with the rest.
+    inService = null;
+    Op next = queue.pollFirst();
+    if (next != null) {
+      serve(next);
+    }
+    if (op.kind == READ) {
+      DiskRead result = readNow(op.key);
+      if (op.onRead != null) {
+        op.onRead.accept(result);
+      }
+    } else if (op.kind == WRITE) {
+      DiskStatus status = writeNow(op.key, op.value);
+      if (op.onWrite != null) {
+        op.onWrite.accept(status);
+      }
+    } else {
+      fsyncNow();
+      if (op.onFsync != null) {
+        op.onFsync.run();
+      }
+    }
+  }
+
+  private DiskRead readNow(String key) {
+    reads++;
+    Block b = blocks.get(key);
+    if (b == null) {
+      return new DiskRead(DiskStatus.NOT_FOUND, null);
+    }
+    if (b.sectorError) {
+      ioErrors++;
+      return new DiskRead(DiskStatus.IO_ERROR, null);
+    }
+    if (crc(b.data) != b.checksum) {
+      if (config.checksums()) {
+        corruptDetected++;
+        return new DiskRead(DiskStatus.CORRUPT, null);
+      }
+      corruptReturned++;
+    }
+    return new DiskRead(DiskStatus.OK, b.data.clone());
+  }
+
+  private DiskStatus writeNow(String key, byte[] value) {
+    Block b = blocks.get(key);
+    long old = b == null ? 0 : b.data.length;
+    if (usedBytes - old + value.length > config.capacityBytes()) {
+      fullErrors++;
+      return DiskStatus.FULL;
+    }
+    writes++;
+    if (b == null) {
+      b = new Block(key);
+      blocks.put(key, b);
+    }
+    usedBytes += value.length - old;
+    b.data = value;
+    b.checksum = crc(value);
+    b.sectorError = false; // rewriting a bad sector remaps it, as drives do
+    if (b.dirty) {
+      dirty.remove(b);
+    }
+    b.dirty = true;
+    dirty.add(b);
+    return DiskStatus.OK;
+  }
+
+  private void fsyncNow() {
+    fsyncs++;
+    for (Block b : dirty) {
+      b.durable = b.data;
+      b.durableChecksum = b.checksum;
+      b.dirty = false;
+    }
+    dirty.clear();
+  }
+
+  /**
+   * The node crashed: queued and in-service operations are dropped; writes not yet fsynced are
+   * lost (the last one torn, if configured); with {@code wipe}, every block is lost.
+   */
+  void crash(boolean wipe) {
+    generation++;
+    queue.clear();
+    inService = null;
+    if (wipe) {
+      writesLostOnCrash += dirty.size();
+      dirty.clear();
+      blocks.clear();
+      usedBytes = 0;
+      return;
+    }
+    for (int i = 0; i < dirty.size(); i++) {
+      Block b = dirty.get(i);
+      b.dirty = false;
+      boolean last = i == dirty.size() - 1;
+      if (config.tornWrites() && last) {
+        tear(b);
+        continue;
+      }
+      writesLostOnCrash++;
+      usedBytes -= b.data.length;
+      if (b.durable == null) {
+        blocks.remove(b.key);
+      } else {
+        b.data = b.durable;
+        b.checksum = b.durableChecksum;
+        usedBytes += b.data.length;
+      }
+    }
+    dirty.clear();
+  }
+
+  /** The first half of the new bytes reached the platter, the rest is what was there before. */
+  private void tear(Block b) {
+    tornWrites++;
+    byte[] torn = b.data.clone();
+    int half = torn.length / 2;
+    for (int j = half; j < torn.length; j++) {
+      torn[j] = b.durable != null && j < b.durable.length ? b.durable[j] : 0;
+    }
+    b.data = torn;
+    b.durable = torn;
+    b.durableChecksum = b.checksum; // the checksum of what was meant to be written
+  }
+
+  /**
+   * Silent corruption: flips one random bit in each of {@code count} distinct non-empty blocks
+   * (fewer if the disk holds fewer), drawn from {@code rng}. Returns the keys hit, sorted.
+   */
+  public List<String> corruptBlocks(int count, Rng rng) {
+    List<Block> hit = pick(count, rng);
+    List<String> keys = new ArrayList<>();
+    for (Block b : hit) {
+      int bit = rng.nextInt(b.data.length * 8);
+      b.data[bit >>> 3] ^= (byte) (1 << (bit & 7));
+      keys.add(b.key);
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  /**
+   * Latent sector errors: {@code count} distinct non-empty blocks become unreadable
+   * ({@link DiskStatus#IO_ERROR}) until written again. Returns the keys hit, sorted.
+   */
+  public List<String> failSectors(int count, Rng rng) {
+    List<String> keys = new ArrayList<>();
+    for (Block b : pick(count, rng)) {
+      b.sectorError = true;
+      keys.add(b.key);
+    }
+    keys.sort(null);
+    return keys;
+  }
+
+  /** Distinct blocks drawn uniformly by a partial Fisher-Yates over the sorted keys. */
+  private List<Block> pick(int count, Rng rng) {
+    if (count < 0) {
+      throw new IllegalArgumentException("negative block count " + count);
+    }
+    List<Block> candidates = new ArrayList<>();
+    for (Block b : blocks.values()) {
+      if (b.data.length > 0) {
+        candidates.add(b);
+      }
+    }
+    int n = Math.min(count, candidates.size());
+    for (int i = 0; i < n; i++) {
+      int j = i + rng.nextInt(candidates.size() - i);
+      Block tmp = candidates.get(i);
+      candidates.set(i, candidates.get(j));
+      candidates.set(j, tmp);
+    }
+    return candidates.subList(0, n);
+  }
+
+  /** Slows every operation that starts from now on by {@code factor} (a gray failure). */
+  public void setSlowdown(double factor) {
+    if (!(factor >= 1) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("slowdown factor must be a finite number >= 1: "
+          + factor);
+    }
+    this.slowdown = factor;
+  }
+
+  public double slowdown() {
+    return slowdown;
+  }
+
+  /** Bytes stored now. */
+  public long usedBytes() {
+    return usedBytes;
+  }
+
+  /** Operations waiting behind the one in service. */
+  public int queueLength() {
+    return queue.size();
+  }
+
+  public long reads() {
+    return reads;
+  }
+
+  /** Writes that completed (not counting those that failed because the disk was full). */
+  public long writes() {
+    return writes;
+  }
+
+  public long fsyncs() {
+    return fsyncs;
+  }
+
+  /** Reads that found a corrupt block and reported it, thanks to checksums. */
+  public long corruptReadsDetected() {
+    return corruptDetected;
+  }
+
+  /** Reads that returned corrupt bytes as if fine, for want of checksums. */
+  public long corruptReadsReturned() {
+    return corruptReturned;
+  }
+
+  /** Reads that failed on a latent sector error. */
+  public long ioErrors() {
+    return ioErrors;
+  }
+
+  /** Writes refused because the disk was full. */
+  public long fullErrors() {
+    return fullErrors;
+  }
+
+  /** Completed writes lost because the node crashed before they were fsynced (or wiped). */
+  public long writesLostOnCrash() {
+    return writesLostOnCrash;
+  }
+
+  /** Writes left half-written by a crash. */
+  public long tornWrites() {
+    return tornWrites;
+  }
+
+  private static long crc(byte[] data) {
+    CRC32C c = new CRC32C();
+    c.update(data, 0, data.length);
+    return c.getValue();
+  }
+
+  private static final class Block {
+    final String key;
+    byte[] data;
+    long checksum;
+    /** What survives a crash: the bytes as of the last fsync, or null if never synced. */
+    byte[] durable;
+    long durableChecksum;
+    boolean dirty;
+    boolean sectorError;
+
+    Block(String key) {
+      this.key = key;
+    }
+  }
+
+  private static final class Op extends Event {
+    private final Disk disk;
+    private final EventKind kind;
+    private final String key;
+    private final byte[] value;
+    private final Consumer<DiskRead> onRead;
+    private final Consumer<DiskStatus> onWrite;
+    private final Runnable onFsync;
+    private int generation;
+
+    Op(Disk disk, EventKind kind, String key, byte[] value, Consumer<DiskRead> onRead,
+        Consumer<DiskStatus> onWrite, Runnable onFsync) {
+      this.disk = disk;
+      this.kind = kind;
+      this.key = key;
+      this.value = value;
+      this.onRead = onRead;
+      this.onWrite = onWrite;
+      this.onFsync = onFsync;
+    }
+
+    @Override
+    public EventKind kind() {
+      return kind;
+    }
+
+    @Override
+    public int node() {
+      return disk.nodeId;
+    }
+
+    @Override
+    public long traceDetail() {
+      return key == null ? 0 : key.hashCode() * 31L + (value == null ? 0 : value.length);
+    }
+
+    @Override
+    public String describe() {
+      return key == null ? "fsync" : key + (value == null ? "" : " (" + value.length + " B)");
+    }
+
+    @Override
+    protected void fire() {
+      if (generation == disk.generation) {
+        disk.complete(this);
+      }
+    }
+  }
+
+}
