@@ -13,9 +13,15 @@ public sealed interface Fault {
 
   /**
    * The nodes crash; after {@code restartAfterNanos} (or never, with {@link #FOREVER}) they
-   * restart with a fresh process.
+   * restart with a fresh process. With {@code wipe} their disks are lost too (the machine was
+   * replaced, or its disk died with it).
    */
-  record Crash(Target target, long restartAfterNanos) implements Fault {
+  record Crash(Target target, long restartAfterNanos, boolean wipe) implements Fault {
+    /** A crash that keeps the disk. */
+    public Crash(Target target, long restartAfterNanos) {
+      this(target, restartAfterNanos, false);
+    }
+
     public Crash {
       Objects.requireNonNull(target, "target");
       if (restartAfterNanos < 0 && restartAfterNanos != FOREVER) {
@@ -113,18 +119,71 @@ public sealed interface Fault {
     }
   }
 
-  /** The nodes' CPUs run {@code factor} times slower for {@code forNanos}: a gray failure. */
-  record Slow(Target target, double factor, long forNanos) implements Fault {
+  /**
+   * The nodes' CPUs and/or disks run {@code factor} times slower for {@code forNanos}: a gray
+   * failure, up and answering, only slowly.
+   */
+  record Slow(Target target, double factor, long forNanos, boolean cpu, boolean disk)
+      implements Fault {
+    /** CPU and disk both slowed. */
+    public Slow(Target target, double factor, long forNanos) {
+      this(target, factor, forNanos, true, true);
+    }
+
     public Slow {
       Objects.requireNonNull(target, "target");
       if (!(factor >= 1) || Double.isInfinite(factor)) {
         throw new IllegalArgumentException("slow factor must be a finite number >= 1: " + factor);
+      }
+      if (!cpu && !disk) {
+        throw new IllegalArgumentException("a slow fault slows the CPU, the disk or both");
       }
     }
 
     @Override
     public String kind() {
       return "slow";
+    }
+  }
+
+  /**
+   * Silent corruption on the target nodes: one bit flipped in each of {@code blocks} stored disk
+   * blocks, {@code sectors} blocks made unreadable (latent sector errors), and every message to
+   * or from them damaged with probability {@code messages} for {@code forNanos}. Disk damage
+   * stays until the block is rewritten; only the message corruption heals.
+   */
+  record Corrupt(Target target, int blocks, int sectors, double messages, long forNanos)
+      implements Fault {
+    public Corrupt {
+      Objects.requireNonNull(target, "target");
+      if (blocks < 0 || sectors < 0 || !(messages >= 0 && messages <= 1)) {
+        throw new IllegalArgumentException("corrupt needs blocks, sectors >= 0 and messages in "
+            + "[0, 1]");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "corrupt";
+    }
+  }
+
+  /**
+   * The candidates split into two non-empty groups drawn at random when the fault strikes, cut
+   * off from each other for {@code forNanos}; nodes outside the candidates are unaffected. What
+   * the random partition nemesis injects.
+   */
+  record Split(List<Integer> candidates, long forNanos) implements Fault {
+    public Split {
+      candidates = List.copyOf(candidates);
+      if (candidates.size() < 2) {
+        throw new IllegalArgumentException("a split needs at least two candidate nodes");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "partition";
     }
   }
 }

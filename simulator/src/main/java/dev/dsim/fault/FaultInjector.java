@@ -26,6 +26,10 @@ public final class FaultInjector {
   private final World world;
   private final Simulation sim;
   private final FaultLog log;
+  /** Nemeses started per stream name, so a second one of a kind gets a stream of its own. */
+  private final java.util.Map<String, Integer> nemesisNames = new java.util.HashMap<>();
+  /** Who is striking right now ("schedule" or "nemesis"), for the log. */
+  private String source = "schedule";
 
   public FaultInjector(World world, FaultLog log) {
     this.world = Objects.requireNonNull(world, "world");
@@ -38,11 +42,33 @@ public final class FaultInjector {
     for (int i = 0; i < plan.size(); i++) {
       ScheduledFault f = plan.get(i);
       Rng rng = sim.rng().fork("fault/" + i);
-      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), rng));
+      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), rng, "schedule"));
     }
   }
 
-  private void strike(Fault fault, Rng rng) {
+  /**
+   * Starts a nemesis that strikes {@code spec}'s fault again and again, at exponential intervals
+   * drawn from the stream {@code nemesis/<kind>} (a second nemesis of the same kind gets
+   * {@code nemesis/<kind>#2}, and so on).
+   */
+  public void start(RandomFaultSpec spec) {
+    String name = "nemesis/" + spec.fault().kind();
+    int seen = nemesisNames.getOrDefault(name, 0) + 1;
+    nemesisNames.put(name, seen);
+    Rng rng = sim.rng().fork(seen == 1 ? name : name + "#" + seen);
+    ContinuousSampler gap = rng.exponential(spec.meanIntervalNanos());
+    strikeAgain(spec.fault(), gap, rng);
+  }
+
+  private void strikeAgain(Fault fault, ContinuousSampler gap, Rng rng) {
+    sim.after(Math.round(gap.sample()), STRIKE, -1, () -> {
+      strike(fault, rng, "nemesis");
+      strikeAgain(fault, gap, rng);
+    });
+  }
+
+  private void strike(Fault fault, Rng rng, String source) {
+    this.source = source;
     if (fault instanceof Fault.Crash c) {
       crash(c, rng);
     } else if (fault instanceof Fault.Partition p) {
@@ -51,6 +77,10 @@ public final class FaultInjector {
         groups.add(t.pick(rng));
       }
       cut(p.kind(), groups, p.oneWay(), p.forNanos());
+    } else if (fault instanceof Fault.Split sp) {
+      split(sp, rng);
+    } else if (fault instanceof Fault.Corrupt c) {
+      corrupt(c, rng);
     } else if (fault instanceof Fault.Isolate i) {
       List<Integer> isolated = i.target().pick(rng);
       List<Integer> rest = new ArrayList<>();
@@ -71,7 +101,7 @@ public final class FaultInjector {
         jumped.add(world.node(id));
       }
       int record = log.struck("clock-jump", names(jumped) + " by " + j.byNanos() / 1e9 + "s",
-          sim.now(), "schedule");
+          sim.now(), source);
       log.healed(record, sim.now()); // a jump is instantaneous; its effect stays
     } else if (fault instanceof Fault.ClockDrift d) {
       clockDrift(d, rng);
@@ -84,14 +114,15 @@ public final class FaultInjector {
     List<Node> crashed = new ArrayList<>();
     for (int id : c.target().pick(rng)) {
       Node n = world.node(id);
-      if (n.crash()) {
+      if (n.crash(c.wipe())) {
         crashed.add(n);
       }
     }
     if (crashed.isEmpty()) {
       return; // all already down: nothing happened, nothing to log
     }
-    int record = log.struck("crash", names(crashed), sim.now(), "schedule");
+    int record = log.struck("crash", names(crashed) + (c.wipe() ? " (disk wiped)" : ""),
+        sim.now(), source);
     if (c.restartAfterNanos() != Fault.FOREVER) {
       sim.after(c.restartAfterNanos(), HEAL, -1, () -> {
         for (Node n : crashed) {
@@ -124,7 +155,7 @@ public final class FaultInjector {
       label.append(label.length() == 0 ? "" : oneWay ? " -/-> " : " | ");
       label.append(names(g.stream().map(world::node).toList()));
     }
-    int record = log.struck(kind, label.toString(), sim.now(), "schedule");
+    int record = log.struck(kind, label.toString(), sim.now(), source);
     if (forNanos != Fault.FOREVER) {
       sim.after(forNanos, HEAL, -1, () -> {
         for (long[] pair : cut) {
@@ -139,14 +170,79 @@ public final class FaultInjector {
     List<Node> slowed = new ArrayList<>();
     for (int id : s.target().pick(rng)) {
       Node n = world.node(id);
-      n.cpu().setSlowdown(s.factor());
+      if (s.cpu()) {
+        n.cpu().setSlowdown(s.factor());
+      }
+      if (s.disk()) {
+        n.disk().setSlowdown(s.factor());
+      }
       slowed.add(n);
     }
-    int record = log.struck("slow", names(slowed) + " x" + s.factor(), sim.now(), "schedule");
+    String what = s.cpu() && s.disk() ? "" : s.cpu() ? " cpu" : " disk";
+    int record = log.struck("slow", names(slowed) + what + " x" + s.factor(), sim.now(),
+        source);
     if (s.forNanos() != Fault.FOREVER) {
       sim.after(s.forNanos(), HEAL, -1, () -> {
         for (Node n : slowed) {
-          n.cpu().setSlowdown(1.0);
+          if (s.cpu()) {
+            n.cpu().setSlowdown(1.0);
+          }
+          if (s.disk()) {
+            n.disk().setSlowdown(1.0);
+          }
+        }
+        log.healed(record, sim.now());
+      });
+    }
+  }
+
+  /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
+  private void split(Fault.Split sp, Rng rng) {
+    List<Integer> shuffled = new ArrayList<>(sp.candidates());
+    for (int i = shuffled.size() - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      Integer tmp = shuffled.get(i);
+      shuffled.set(i, shuffled.get(j));
+      shuffled.set(j, tmp);
+    }
+    int cutAt = 1 + rng.nextInt(shuffled.size() - 1);
+    List<Integer> a = new ArrayList<>(shuffled.subList(0, cutAt));
+    List<Integer> b = new ArrayList<>(shuffled.subList(cutAt, shuffled.size()));
+    a.sort(null);
+    b.sort(null);
+    cut(sp.kind(), List.of(a, b), false, sp.forNanos());
+  }
+
+  private void corrupt(Fault.Corrupt c, Rng rng) {
+    List<Node> hit = new ArrayList<>();
+    StringBuilder what = new StringBuilder();
+    for (int id : c.target().pick(rng)) {
+      Node n = world.node(id);
+      hit.add(n);
+      if (c.blocks() > 0) {
+        List<String> keys = n.disk().corruptBlocks(c.blocks(), rng);
+        what.append(" ").append(n.name()).append(": ").append(keys.size())
+            .append(" block(s) flipped");
+      }
+      if (c.sectors() > 0) {
+        List<String> keys = n.disk().failSectors(c.sectors(), rng);
+        what.append(" ").append(n.name()).append(": ").append(keys.size())
+            .append(" sector error(s)");
+      }
+      if (c.messages() > 0) {
+        world.network().corruptLinks(id, c.messages());
+      }
+    }
+    if (c.messages() > 0) {
+      what.append(" messages p=").append(c.messages());
+    }
+    int record = log.struck("corrupt", names(hit) + what, sim.now(), source);
+    if (c.messages() == 0) {
+      log.healed(record, sim.now()); // damage on disk stays until rewritten; the act is over
+    } else if (c.forNanos() != Fault.FOREVER) {
+      sim.after(c.forNanos(), HEAL, -1, () -> {
+        for (Node n : hit) {
+          world.network().corruptLinks(n.id(), 0);
         }
         log.healed(record, sim.now());
       });
@@ -159,7 +255,7 @@ public final class FaultInjector {
       world.network().degrade(id, d.extraLatencyNanos(), d.extraLoss());
       degraded.add(world.node(id));
     }
-    int record = log.struck("degrade", names(degraded), sim.now(), "schedule");
+    int record = log.struck("degrade", names(degraded), sim.now(), source);
     if (d.forNanos() != Fault.FOREVER) {
       sim.after(d.forNanos(), HEAL, -1, () -> {
         for (Node n : degraded) {
@@ -180,7 +276,7 @@ public final class FaultInjector {
       drifting.add(n);
     }
     int record = log.struck("clock-drift", names(drifting) + " " + d.ppm() + "ppm", sim.now(),
-        "schedule");
+        source);
     if (d.forNanos() != Fault.FOREVER) {
       sim.after(d.forNanos(), HEAL, -1, () -> {
         for (int i = 0; i < drifting.size(); i++) {

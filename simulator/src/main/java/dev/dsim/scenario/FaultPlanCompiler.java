@@ -3,6 +3,7 @@ package dev.dsim.scenario;
 import dev.dsim.fault.CrashNemesisSpec;
 import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultInjector;
+import dev.dsim.fault.RandomFaultSpec;
 import dev.dsim.fault.ScheduledFault;
 import dev.dsim.fault.Target;
 import dev.dsim.world.World;
@@ -25,6 +26,10 @@ final class FaultPlanCompiler {
       plan.add(new ScheduledFault(f.atNanos(), fault(f, scenario, world)));
     }
     injector.schedule(plan);
+    for (FaultsSpec.RandomFault r : faults.random()) {
+      injector.start(new RandomFaultSpec(randomFault(r.fault(), scenario, world),
+          r.meanIntervalNanos()));
+    }
     FaultsSpec.RandomCrashSpec crash = faults.randomCrash();
     if (crash != null) {
       Set<Integer> ids = new LinkedHashSet<>();
@@ -36,12 +41,34 @@ final class FaultPlanCompiler {
     }
   }
 
+  /** A nemesis fault: one random candidate per strike, or a random split of them. */
+  private static Fault randomFault(FaultsSpec.FaultSpec f, Scenario scenario, World world) {
+    if (f instanceof FaultsSpec.Partition p) {
+      return new Fault.Split(ids(p.groups().get(0), scenario, world), p.forNanos());
+    }
+    List<String> targets = f instanceof FaultsSpec.Slow s ? s.targets()
+        : ((FaultsSpec.Corrupt) f).targets();
+    Target one = new Target.RandomOf(ids(targets, scenario, world), "random:"
+        + String.join(",", targets));
+    if (f instanceof FaultsSpec.Slow s) {
+      return new Fault.Slow(one, s.factor(), s.forNanos(), s.cpu(), s.disk());
+    }
+    FaultsSpec.Corrupt c = (FaultsSpec.Corrupt) f;
+    return new Fault.Corrupt(one, c.blocks(), c.sectors(), c.messages(), c.forNanos());
+  }
+
   private static Fault fault(FaultsSpec.FaultSpec f, Scenario scenario, World world) {
     if (f instanceof FaultsSpec.Crash c) {
-      return new Fault.Crash(target(c.targets(), scenario, world), c.restartAfterNanos());
+      return new Fault.Crash(target(c.targets(), scenario, world), c.restartAfterNanos(),
+          c.wipe());
     }
     if (f instanceof FaultsSpec.Slow s) {
-      return new Fault.Slow(target(s.targets(), scenario, world), s.factor(), s.forNanos());
+      return new Fault.Slow(target(s.targets(), scenario, world), s.factor(), s.forNanos(),
+          s.cpu(), s.disk());
+    }
+    if (f instanceof FaultsSpec.Corrupt c) {
+      return new Fault.Corrupt(target(c.targets(), scenario, world), c.blocks(), c.sectors(),
+          c.messages(), c.forNanos());
     }
     if (f instanceof FaultsSpec.ClockJump j) {
       return new Fault.ClockJump(target(j.targets(), scenario, world), j.byNanos());
@@ -70,11 +97,16 @@ final class FaultPlanCompiler {
       String tier = names.get(0).substring(7);
       return new Target.RandomOf(ids(tier, scenario, world), names.get(0));
     }
+    return new Target.Nodes(ids(names, scenario, world), String.join(",", names));
+  }
+
+  /** Node ids for node and tier names, each once, in order. */
+  static List<Integer> ids(List<String> names, Scenario scenario, World world) {
     Set<Integer> ids = new LinkedHashSet<>();
     for (String n : names) {
       ids.addAll(ids(n, scenario, world));
     }
-    return new Target.Nodes(List.copyOf(ids), String.join(",", names));
+    return List.copyOf(ids);
   }
 
   /** Node ids for a node name or a tier name. */

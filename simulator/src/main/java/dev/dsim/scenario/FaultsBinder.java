@@ -14,20 +14,20 @@ import java.util.Set;
 final class FaultsBinder {
   private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
   private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
-      "degrade", "clockJump", "clockDrift");
-  /** Fault kinds of the design that this version does not inject yet. */
-  private static final List<String> NOT_YET = List.of("corrupt");
-  private static final List<String> RANDOM_KEYS = List.of("crash");
+      "degrade", "corrupt", "clockJump", "clockDrift");
+  private static final List<String> RANDOM_KEYS = List.of("crash", "partition", "slow",
+      "corrupt");
+  private static final List<String> RESOURCES = List.of("cpu", "disk", "both");
   private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
       "maxDown");
 
   private final Problems problems;
-  private final Set<String> nodeNames;
+  private final TargetNames names;
   private final Set<String> tierNames;
 
-  FaultsBinder(Problems problems, Set<String> nodeNames, Set<String> tierNames) {
+  FaultsBinder(Problems problems, TargetNames names, Set<String> tierNames) {
     this.problems = problems;
-    this.nodeNames = nodeNames;
+    this.names = names;
     this.tierNames = tierNames;
   }
 
@@ -54,8 +54,23 @@ final class FaultsBinder {
         }
       }
     }
-    FaultsSpec.RandomCrashSpec crash = f.has("random") ? random(f) : null;
-    return new FaultsSpec(schedule, crash);
+    FaultsSpec.RandomCrashSpec crash = null;
+    List<FaultsSpec.RandomFault> random = new ArrayList<>();
+    if (f.has("random")) {
+      Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
+      if (r != null) {
+        crash = r.has("crash") ? randomCrash(r) : null;
+        for (String kind : List.of("partition", "slow", "corrupt")) {
+          if (r.has(kind)) {
+            FaultsSpec.RandomFault rf = randomFault(r, kind);
+            if (rf != null) {
+              random.add(rf);
+            }
+          }
+        }
+      }
+    }
+    return new FaultsSpec(schedule, crash, random);
   }
 
   private FaultsSpec.FaultSpec scheduled(JsonNode node, String path) {
@@ -71,25 +86,19 @@ final class FaultsBinder {
           kind = k;
         }
       }
-      for (String k : NOT_YET) {
-        if (node.has(k)) {
-          problems.atKey(Paths.child(path, k), "the '" + k + "' fault is not available in "
-              + "this version", "available: " + String.join(", ", KINDS));
-          return null;
-        }
-      }
     }
     List<String> allowed = new ArrayList<>(List.of("at"));
     if (kind != null) {
       allowed.add(kind);
       allowed.addAll(switch (kind) {
-        case "crash" -> List.of("restartAfter");
+        case "crash" -> List.of("restartAfter", "wipe");
+        case "corrupt" -> List.of("blocks", "sectors", "messages", "for");
         case "partition" -> List.of("for", "oneWay");
         case "isolate" -> List.of("for");
         case "degrade" -> List.of("latency", "loss", "for");
         case "clockJump" -> List.of("by");
         case "clockDrift" -> List.of("ppm", "for");
-        default -> List.of("factor", "for");
+        default -> List.of("factor", "for", "resource");
       });
     } else {
       allowed.addAll(KINDS);
@@ -110,7 +119,8 @@ final class FaultsBinder {
     long forNanos = f.duration("for", -1, true);
     return switch (kind) {
       case "crash" -> new FaultsSpec.Crash(at, targets(f, "crash"),
-          f.duration("restartAfter", -1, false));
+          f.duration("restartAfter", -1, false), f.bool("wipe", false));
+      case "corrupt" -> corrupt(f, at, forNanos);
       case "partition" -> new FaultsSpec.Partition(at, groups(f), f.bool("oneWay", false), false,
           forNanos);
       case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
@@ -119,7 +129,7 @@ final class FaultsBinder {
       case "clockDrift" -> clockDrift(f, at, forNanos);
       case "degrade" -> new FaultsSpec.Degrade(at, targets(f, "degrade"),
           f.duration("latency", 0, false), f.probability("loss"), forNanos);
-      default -> slow(f, at, forNanos);
+      default -> slow(f, at, forNanos, targets(f, "slow"));
     };
   }
 
@@ -140,7 +150,24 @@ final class FaultsBinder {
     return new FaultsSpec.ClockDrift(at, targets(f, "clockDrift"), ppm, forNanos);
   }
 
-  private FaultsSpec.FaultSpec slow(Fields f, long at, long forNanos) {
+  private FaultsSpec.FaultSpec corrupt(Fields f, long at, long forNanos) {
+    long blocks = f.integer("blocks", 0, 0);
+    long sectors = f.integer("sectors", 0, 0);
+    double messages = f.probability("messages");
+    if (blocks == 0 && sectors == 0 && messages == 0) {
+      problems.atValue(f.path(), "this corrupt fault damages nothing",
+          "add \"blocks\": N (bit flips on disk), \"sectors\": N (unreadable blocks) or "
+          + "\"messages\": p (damaged messages, with \"for\")");
+    }
+    if (messages == 0 && f.has("for")) {
+      f.error("for", "only message corruption heals; damaged blocks stay until rewritten",
+          "drop \"for\", or add \"messages\": p");
+    }
+    return new FaultsSpec.Corrupt(at, targets(f, "corrupt"), (int) Math.min(blocks, 1 << 30),
+        (int) Math.min(sectors, 1 << 30), messages, forNanos);
+  }
+
+  private FaultsSpec.FaultSpec slow(Fields f, long at, long forNanos, List<String> targets) {
     if (!f.has("factor")) {
       f.missing("factor", "how many times slower, a number >= 1", "10");
     }
@@ -150,7 +177,21 @@ final class FaultsBinder {
           "10 means ten times slower");
       factor = 1;
     }
-    return new FaultsSpec.Slow(at, targets(f, "slow"), factor, forNanos);
+    String resource = resource(f);
+    return new FaultsSpec.Slow(at, targets, factor, forNanos,
+        !resource.equals("disk"), !resource.equals("cpu"));
+  }
+
+  /** What a slow fault slows: "cpu", "disk" or "both" (the default). */
+  private String resource(Fields f) {
+    String r = f.string("resource", "both");
+    if (!RESOURCES.contains(r)) {
+      String s = DidYouMean.closest(r, RESOURCES);
+      f.error("resource", "expected one of \"cpu\", \"disk\", \"both\", got \"" + r + "\"",
+          s != null ? "did you mean \"" + s + "\"?" : "");
+      return "both";
+    }
+    return r;
   }
 
   private List<List<String>> groups(Fields f) {
@@ -164,7 +205,7 @@ final class FaultsBinder {
     }
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
-      List<String> g = targetList(v.get(i), Paths.index(path, i));
+      List<String> g = names.list(v.get(i), Paths.index(path, i));
       for (String name : g) {
         if (seen.contains(name)) {
           problems.atValue(Paths.index(path, i), "'" + name + "' is in two groups",
@@ -178,61 +219,10 @@ final class FaultsBinder {
   }
 
   private List<String> targets(Fields f, String key) {
-    return targetList(f.raw(key), f.pathOf(key));
+    return names.list(f.raw(key), f.pathOf(key));
   }
 
-  /** A target or a list of targets, each checked. */
-  private List<String> targetList(JsonNode v, String path) {
-    List<String> out = new ArrayList<>();
-    if (v.isTextual()) {
-      check(v.textValue(), path);
-      out.add(v.textValue());
-    } else if (v.isArray() && !v.isEmpty()) {
-      for (int i = 0; i < v.size(); i++) {
-        JsonNode t = v.get(i);
-        if (t.isTextual() && t.textValue().startsWith("random:") && v.size() > 1) {
-          problems.atValue(Paths.index(path, i), "\"random:<tier>\" picks one node and must "
-              + "stand alone, not in a list", "write \"" + t.textValue() + "\" without the list");
-        } else if (!t.isTextual()) {
-          problems.atValue(Paths.index(path, i), "expected a node or tier name, got "
-              + Fields.describe(t), "");
-        } else {
-          check(t.textValue(), Paths.index(path, i));
-          out.add(t.textValue());
-        }
-      }
-    } else {
-      problems.atValue(path, "expected a node name, a tier name, \"random:<tier>\" or a list "
-          + "of them, got " + Fields.describe(v), "e.g. \"web-2\", \"web\" or \"random:web\"");
-    }
-    return out;
-  }
-
-  private void check(String target, String path) {
-    if (target.startsWith("random:")) {
-      String tier = target.substring("random:".length());
-      if (!tierNames.contains(tier)) {
-        String s = DidYouMean.closest(tier, tierNames);
-        problems.atValue(path, "no tier named '" + tier + "'", s != null
-            ? "did you mean 'random:" + s + "'?" : "tiers: " + String.join(", ", tierNames));
-      }
-      return;
-    }
-    if (!nodeNames.contains(target) && !tierNames.contains(target)) {
-      List<String> all = new ArrayList<>(tierNames);
-      all.addAll(nodeNames);
-      String s = DidYouMean.closest(target, all);
-      problems.atValue(path, "no node or tier named '" + target + "'", s != null
-          ? "did you mean '" + s + "'?" : "nodes are named <tier>-<n> from 1, plus "
-              + "'client-1' and 'lb'");
-    }
-  }
-
-  private FaultsSpec.RandomCrashSpec random(Fields top) {
-    Fields f = Fields.of(top.raw("random"), top.pathOf("random"), problems, RANDOM_KEYS);
-    if (f == null || !f.has("crash")) {
-      return null;
-    }
+  private FaultsSpec.RandomCrashSpec randomCrash(Fields f) {
     Fields c = Fields.of(f.raw("crash"), f.pathOf("crash"), problems, RANDOM_CRASH_KEYS);
     if (c == null) {
       return null;
@@ -249,5 +239,84 @@ final class FaultsBinder {
     long maxDown = c.integer("maxDown", 1, 1);
     return new FaultsSpec.RandomCrashSpec(targets, mttf, mttr, (int) Math.min(maxDown,
         Integer.MAX_VALUE));
+  }
+
+  /**
+   * {@code random.partition|slow|corrupt}: how often ({@code mtbf}, or {@code rate} as
+   * "N/<unit>"), which nodes ({@code targets}, default every tier), and the fault's own keys.
+   */
+  private FaultsSpec.RandomFault randomFault(Fields random, String kind) {
+    List<String> keys = new ArrayList<>(List.of("mtbf", "rate", "targets"));
+    keys.addAll(switch (kind) {
+      case "partition" -> List.of("for");
+      case "slow" -> List.of("for", "factor", "resource");
+      default -> List.of("blocks", "sectors");
+    });
+    Fields c = Fields.of(random.raw(kind), random.pathOf(kind), problems, keys);
+    if (c == null) {
+      return null;
+    }
+    Long mean = meanInterval(c);
+    List<String> targets = c.has("targets") ? targets(c, "targets") : List.copyOf(tierNames);
+    for (String t : targets) {
+      if (t.startsWith("random:")) {
+        c.error("targets", "the nemesis already picks at random; name tiers or nodes",
+            "write \"" + t.substring(7) + "\"");
+      }
+    }
+    FaultsSpec.FaultSpec fault;
+    if (kind.equals("partition")) {
+      if (!c.has("for")) {
+        c.missing("for", "how long each partition lasts", "\"1m\"");
+      }
+      if (names.countNodes(targets) < 2) {
+        problems.atValue(c.path(), "a random partition needs at least two nodes to split",
+            "add \"targets\" covering two or more nodes");
+      }
+      fault = new FaultsSpec.Partition(0, List.of(targets), false, false,
+          c.duration("for", 1, true));
+    } else if (kind.equals("slow")) {
+      if (!c.has("for")) {
+        c.missing("for", "how long each slow spell lasts", "\"5m\"");
+      }
+      fault = slow(c, 0, c.duration("for", 1, true), targets);
+    } else {
+      long blocks = c.integer("blocks", c.has("sectors") ? 0 : 1, 0);
+      long sectors = c.integer("sectors", 0, 0);
+      fault = new FaultsSpec.Corrupt(0, targets, (int) Math.min(blocks, 1 << 30),
+          (int) Math.min(sectors, 1 << 30), 0, -1);
+    }
+    return mean == null ? null : new FaultsSpec.RandomFault(mean, fault);
+  }
+
+  /** Mean time between strikes from "mtbf" (a duration) or "rate" (N per second, or "N/h"). */
+  private Long meanInterval(Fields c) {
+    if (c.has("mtbf") == c.has("rate")) {
+      problems.atValue(c.path(), "give exactly one of \"mtbf\" (mean time between faults) "
+          + "and \"rate\" (faults per time)", "e.g. \"mtbf\": \"2h\" or \"rate\": \"1/h\"");
+      return null;
+    }
+    if (c.has("mtbf")) {
+      return c.durationOrNull("mtbf", true);
+    }
+    JsonNode v = c.raw("rate");
+    if (v.isNumber() && v.doubleValue() > 0) {
+      return Math.max(1, Math.round(1e9 / v.doubleValue()));
+    }
+    if (v.isTextual() && v.textValue().contains("/")) {
+      String[] parts = v.textValue().split("/", 2);
+      try {
+        double n = Double.parseDouble(parts[0].trim());
+        long per = dev.dsim.engine.Durations.parse("1" + parts[1].trim());
+        if (n > 0) {
+          return Math.max(1, Math.round(per / n));
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+    }
+    c.error("rate", "expected a rate > 0: a number per second or \"N/<unit>\", got "
+        + Fields.describe(v), "e.g. \"1/h\", \"6/d\" or 0.01");
+    return null;
   }
 }

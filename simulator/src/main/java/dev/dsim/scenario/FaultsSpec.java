@@ -10,20 +10,32 @@ import java.util.List;
  * @param schedule faults at fixed times, in file order
  * @param randomCrash random crashes, or null for none
  */
-public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) {
-  public static final FaultsSpec NONE = new FaultsSpec(List.of(), null);
+public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash,
+    List<RandomFault> random) {
+  public static final FaultsSpec NONE = new FaultsSpec(List.of(), null, List.of());
 
   public FaultsSpec {
     schedule = List.copyOf(schedule);
+    random = List.copyOf(random);
   }
+
+  /**
+   * A fault the nemesis strikes at exponential intervals of mean {@code meanIntervalNanos}. The
+   * fault's targets are candidates: a slow or corrupt fault hits one of them drawn at each
+   * strike, a partition splits them into two random groups.
+   */
+  public record RandomFault(long meanIntervalNanos, FaultSpec fault) {}
 
   /** One scheduled fault. Durations of -1 mean "never heals". */
   public sealed interface FaultSpec {
     long atNanos();
   }
 
-  /** Crash the targets; restart them after {@code restartAfterNanos} (-1: never). */
-  public record Crash(long atNanos, List<String> targets, long restartAfterNanos)
+  /**
+   * Crash the targets; restart them after {@code restartAfterNanos} (-1: never); with
+   * {@code wipe} their disks are lost.
+   */
+  public record Crash(long atNanos, List<String> targets, long restartAfterNanos, boolean wipe)
       implements FaultSpec {
     public Crash {
       targets = List.copyOf(targets);
@@ -41,9 +53,9 @@ public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) 
     }
   }
 
-  /** Slow the targets' CPUs by {@code factor} for {@code forNanos} (-1: never heals). */
-  public record Slow(long atNanos, List<String> targets, double factor, long forNanos)
-      implements FaultSpec {
+  /** Slow the targets' CPUs and/or disks by {@code factor} for {@code forNanos} (-1: never). */
+  public record Slow(long atNanos, List<String> targets, double factor, long forNanos,
+      boolean cpu, boolean disk) implements FaultSpec {
     public Slow {
       targets = List.copyOf(targets);
     }
@@ -68,6 +80,18 @@ public record FaultsSpec(List<FaultSpec> schedule, RandomCrashSpec randomCrash) 
   public record ClockDrift(long atNanos, List<String> targets, double ppm, long forNanos)
       implements FaultSpec {
     public ClockDrift {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /**
+   * Flip a bit in {@code blocks} stored blocks and make {@code sectors} blocks unreadable on each
+   * target's disk; damage messages to and from them with probability {@code messages} for
+   * {@code forNanos} (-1: never heals).
+   */
+  public record Corrupt(long atNanos, List<String> targets, int blocks, int sectors,
+      double messages, long forNanos) implements FaultSpec {
+    public Corrupt {
       targets = List.copyOf(targets);
     }
   }

@@ -22,7 +22,6 @@ final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
       "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
       "variants");
-  private static final List<String> NETWORK_KEYS = List.of("latency", "loss", "duplicate");
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
   private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
@@ -66,11 +65,12 @@ final class ScenarioBinder {
       f.error("warmup", "warmup must be shorter than duration (the measured window is "
           + "warmup..duration)", "shorten \"warmup\" or lengthen \"duration\"");
     }
-    NetworkSpec network = network(f);
     ClientsSpec clients = clients(f);
     LoadBalancerSpec lb = loadBalancer(f);
     Map<String, TierSpec> tiers = tiers(f);
-    FaultsSpec faults = new FaultsBinder(problems, nodeNames(tiers), tiers.keySet()).bind(f);
+    TargetNames names = new TargetNames(problems, nodeNames(tiers), tiers.keySet());
+    NetworkSpec network = new NetworkBinder(problems, names).bind(f);
+    FaultsSpec faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -102,20 +102,6 @@ final class ScenarioBinder {
           "it becomes a directory name under reports/");
     }
     return name;
-  }
-
-  private NetworkSpec network(Fields top) {
-    if (!top.has("network")) {
-      return new NetworkSpec(ZERO, 0, 0);
-    }
-    Fields f = Fields.of(top.raw("network"), top.pathOf("network"), problems, NETWORK_KEYS);
-    if (f == null) {
-      return new NetworkSpec(ZERO, 0, 0);
-    }
-    Distribution latency = f.has("latency")
-        ? DistributionReader.read(f.raw("latency"), f.pathOf("latency"), problems) : ZERO;
-    return new NetworkSpec(latency == null ? ZERO : latency, f.probability("loss"),
-        f.probability("duplicate"));
   }
 
   private ClientsSpec clients(Fields top) {

@@ -10,6 +10,7 @@ import dev.dsim.service.BalancingPolicy;
 import dev.dsim.service.LoadBalancer;
 import dev.dsim.service.OpenLoopClient;
 import dev.dsim.service.StatelessServer;
+import dev.dsim.world.LinkConfig;
 import dev.dsim.world.NetworkConfig;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
@@ -38,7 +39,8 @@ public final class ScenarioCompiler {
   public static CompiledSystem compile(Scenario scenario, Simulation sim, Runnable onDrained) {
     NetworkSpec net = scenario.network();
     World world = new World(sim, new NetworkConfig(net.latencyNanos(), net.loss(),
-        net.duplicate()));
+        net.duplicate(), net.bitsPerSecond(), net.messageBytes(), net.corrupt(),
+        net.checksums()));
     RequestMetrics metrics = new RequestMetrics(scenario.warmupNanos(), scenario.durationNanos());
     List<String> tierOfNode = new ArrayList<>();
 
@@ -80,11 +82,35 @@ public final class ScenarioCompiler {
         tierOfNode.add(tier.name());
       }
     }
+    configureLinks(scenario, world);
     Supplier<OpenLoopClient> client = () -> current[0];
     FaultLog faultLog = new FaultLog();
     FaultPlanCompiler.inject(scenario, world, new FaultInjector(world, faultLog));
     return new CompiledSystem(world, metrics, tierOfNode, List.of(client),
         scenario.durationNanos(), faultLog);
+  }
+
+  /** Applies the scenario's link overrides; a later entry wins where two name the same link. */
+  private static void configureLinks(Scenario scenario, World world) {
+    NetworkSpec net = scenario.network();
+    for (NetworkSpec.LinkSpec l : net.links()) {
+      LinkConfig config = new LinkConfig(
+          l.latencyNanos() != null ? l.latencyNanos() : net.latencyNanos(),
+          l.bitsPerSecond() != null ? l.bitsPerSecond() : net.bitsPerSecond(),
+          l.loss() != null ? l.loss() : net.loss());
+      List<Integer> from = FaultPlanCompiler.ids(l.from(), scenario, world);
+      List<Integer> to = FaultPlanCompiler.ids(l.to(), scenario, world);
+      for (int a : from) {
+        for (int b : to) {
+          if (a != b) {
+            world.network().configureLink(a, b, config);
+            if (l.bothWays()) {
+              world.network().configureLink(b, a, config);
+            }
+          }
+        }
+      }
+    }
   }
 
   private static ArrivalProcess arrival(Arrival arrival) {

@@ -35,22 +35,31 @@ final class FaultsBindingTest {
           {"at": "6m", "crash": "db"},
           {"at": "7m", "clockJump": "db-1", "by": "-2s"},
           {"at": "8m", "clockDrift": "client-1", "ppm": 500, "for": "1m"},
-          {"at": "9m", "degrade": "web", "latency": "20ms", "loss": 0.1}
+          {"at": "9m", "degrade": "web", "latency": "20ms", "loss": 0.1},
+          {"at": "10m", "crash": "db-1", "restartAfter": "1m", "wipe": true},
+          {"at": "11m", "corrupt": "db", "blocks": 3, "sectors": 1},
+          {"at": "12m", "corrupt": "db-2", "messages": 0.01, "for": "1m"},
+          {"at": "13m", "slow": "db-1", "factor": 4, "resource": "disk"}
         ]}""");
     long s = 1_000_000_000L;
     assertThat(f.schedule()).containsExactly(
-        new FaultsSpec.Crash(60 * s, List.of("web-2"), 30 * s),
+        new FaultsSpec.Crash(60 * s, List.of("web-2"), 30 * s, false),
         new FaultsSpec.Partition(120 * s, List.of(List.of("db-1"), List.of("db-2", "web")),
             false, false, 60 * s),
         new FaultsSpec.Partition(180 * s, List.of(List.of("lb"), List.of("web")), true, false,
             -1),
         new FaultsSpec.Partition(240 * s, List.of(List.of("random:db")), false, true, 10 * s),
-        new FaultsSpec.Slow(300 * s, List.of("web-1", "web-3"), 10, 120 * s),
-        new FaultsSpec.Crash(360 * s, List.of("db"), -1),
+        new FaultsSpec.Slow(300 * s, List.of("web-1", "web-3"), 10, 120 * s, true, true),
+        new FaultsSpec.Crash(360 * s, List.of("db"), -1, false),
         new FaultsSpec.ClockJump(420 * s, List.of("db-1"), -2 * s),
         new FaultsSpec.ClockDrift(480 * s, List.of("client-1"), 500, 60 * s),
-        new FaultsSpec.Degrade(540 * s, List.of("web"), 20_000_000, 0.1, -1));
+        new FaultsSpec.Degrade(540 * s, List.of("web"), 20_000_000, 0.1, -1),
+        new FaultsSpec.Crash(600 * s, List.of("db-1"), 60 * s, true),
+        new FaultsSpec.Corrupt(660 * s, List.of("db"), 3, 1, 0, -1),
+        new FaultsSpec.Corrupt(720 * s, List.of("db-2"), 0, 0, 0.01, 60 * s),
+        new FaultsSpec.Slow(780 * s, List.of("db-1"), 4, -1, false, true));
     assertThat(f.randomCrash()).isNull();
+    assertThat(f.random()).isEmpty();
   }
 
   @Test
@@ -82,12 +91,41 @@ final class FaultsBindingTest {
   }
 
   @Test
-  void kindsNotYetAvailable_sayWhatIs() {
+  void randomPartitionSlowAndCorrupt_bindWithTheirIntervals() throws Exception {
+    FaultsSpec f = bind("""
+        {"random": {
+          "partition": {"mtbf": "2h", "for": "1m"},
+          "slow": {"rate": "3/h", "for": "5m", "factor": 20, "targets": "web"},
+          "corrupt": {"rate": 0.5, "blocks": 2, "targets": ["db-1", "db-2"]}}}""");
+    long s = 1_000_000_000L;
+    assertThat(f.random()).containsExactly(
+        new FaultsSpec.RandomFault(7200 * s, new FaultsSpec.Partition(0,
+            List.of(List.of("web", "db")), false, false, 60 * s)),
+        new FaultsSpec.RandomFault(1200 * s, new FaultsSpec.Slow(0, List.of("web"), 20,
+            300 * s, true, true)),
+        new FaultsSpec.RandomFault(2 * s, new FaultsSpec.Corrupt(0, List.of("db-1", "db-2"), 2,
+            0, 0, -1)));
+  }
+
+  @Test
+  void randomFaults_needExactlyOneOfMtbfAndRate_andAPartitionNeedsTwoNodes() {
+    assertThat(errors("{\"random\": {\"corrupt\": {\"blocks\": 1}}}")).singleElement()
+        .extracting(ScenarioError::message).asString().contains("exactly one of \"mtbf\"");
+    assertThat(errors("{\"random\": {\"corrupt\": {\"rate\": \"often\"}}}")).singleElement()
+        .extracting(ScenarioError::jsonPath).isEqualTo("faults.random.corrupt.rate");
+    assertThat(errors("{\"random\": {\"partition\": {\"mtbf\": \"1h\", \"for\": \"1m\", "
+        + "\"targets\": \"db-1\"}}}")).singleElement()
+        .extracting(ScenarioError::message).asString().contains("at least two nodes");
+  }
+
+  @Test
+  void corruptThatDamagesNothing_orHealsDisk_isAnError() {
     assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"corrupt\": \"db-1\"}]}"))
-        .singleElement().satisfies(err -> {
-          assertThat(err.message()).contains("'corrupt' fault is not available");
-          assertThat(err.hint()).contains("crash, partition, isolate, slow, degrade, clockJump");
-        });
+        .singleElement().extracting(ScenarioError::message).asString()
+        .contains("damages nothing");
+    assertThat(errors("{\"schedule\": [{\"at\": \"1m\", \"corrupt\": \"db-1\", "
+        + "\"blocks\": 1, \"for\": \"1m\"}]}")).singleElement()
+        .extracting(ScenarioError::jsonPath).isEqualTo("faults.schedule[0].for");
   }
 
   @Test
