@@ -16,6 +16,7 @@ public final class RequestMetrics {
   private long failed;
   private long timedOut;
   private long unfinished;
+  private long corrupt;
 
   public RequestMetrics(long windowStartNanos, long windowEndNanos) {
     if (windowStartNanos < 0 || windowEndNanos <= windowStartNanos) {
@@ -46,6 +47,21 @@ public final class RequestMetrics {
       case UNFINISHED -> unfinished++;
       default -> throw new IllegalStateException("unknown outcome " + outcome);
     }
+  }
+
+  /**
+   * Counts an ok response (already recorded) whose content was damaged: silent corruption that
+   * reached the client. Only requests issued in the window count.
+   */
+  public void recordCorrupt(long issuedAtNanos) {
+    if (inWindow(issuedAtNanos)) {
+      corrupt++;
+    }
+  }
+
+  /** Ok responses in the window whose content was damaged (counted among the ok ones). */
+  public long corrupt() {
+    return corrupt;
   }
 
   public long total() {

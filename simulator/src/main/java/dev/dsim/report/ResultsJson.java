@@ -50,6 +50,7 @@ public final class ResultsJson {
     req.put("ok", r.requests().ok());
     req.put("failed", r.requests().failed());
     req.put("timedOut", r.requests().timedOut());
+    req.put("corrupt", r.requests().corrupt());
     root.put("availability", Numbers.significant(r.availability(), 9));
     root.put("throughput", Numbers.fixed(r.throughputPerSecond(), 3));
     ObjectNode lat = root.putObject("latencyMs");
@@ -60,6 +61,18 @@ public final class ResultsJson {
     lat.put("p99", Numbers.fixed(l.p99(), 6));
     lat.put("p999", Numbers.fixed(l.p999(), 6));
     lat.put("max", Numbers.fixed(l.max(), 6));
+    ObjectNode cost = root.putObject("cost");
+    cost.put("perHour", Numbers.fixed(r.cost().perHour(), 6));
+    cost.put("total", Numbers.fixed(r.cost().total(), 6));
+    ObjectNode net = root.putObject("network");
+    RunResult.NetworkResult n0 = r.network();
+    net.put("sent", n0.sent());
+    net.put("delivered", n0.delivered());
+    net.put("dropped", n0.dropped());
+    net.put("lost", n0.lost());
+    net.put("duplicated", n0.duplicated());
+    net.put("corrupted", n0.corrupted());
+    net.put("corruptDiscarded", n0.corruptDiscarded());
     ArrayNode faults = root.putArray("faults");
     for (RunResult.FaultRecord f : r.faults()) {
       ObjectNode o = faults.addObject();
@@ -78,10 +91,25 @@ public final class ResultsJson {
       o.put("tier", n.tier());
       o.put("cores", n.cores());
       o.put("speed", Numbers.significant(n.speed(), 9));
+      o.put("pricePerHour", Numbers.fixed(n.pricePerHour(), 6));
       o.put("uptime", Numbers.fixed(n.uptime(), 9));
       o.put("crashes", n.crashes());
       o.put("jobs", n.jobs());
       o.put("utilisation", Numbers.fixed(n.utilisation(), 6));
+      RunResult.DiskResult d = n.disk();
+      if (d != null) {
+        ObjectNode disk = o.putObject("disk");
+        disk.put("reads", d.reads());
+        disk.put("writes", d.writes());
+        disk.put("fsyncs", d.fsyncs());
+        disk.put("corruptDetected", d.corruptDetected());
+        disk.put("corruptReturned", d.corruptReturned());
+        disk.put("ioErrors", d.ioErrors());
+        disk.put("fullErrors", d.fullErrors());
+        disk.put("writesLostOnCrash", d.writesLostOnCrash());
+        disk.put("tornWrites", d.tornWrites());
+        disk.put("usedBytes", d.usedBytes());
+      }
     }
     return root;
   }

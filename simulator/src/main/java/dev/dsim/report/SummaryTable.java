@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 public final class SummaryTable {
   private static final String[] HEADER = {
-    "variant", "seed", "requests", "ok", "avail", "tput/s", "mean ms", "p50 ms", "p99 ms",
-    "p999 ms", "sim time", "events", "events/s", "traceHash"
+    "variant", "seed", "requests", "ok", "corrupt", "avail", "tput/s", "mean ms", "p50 ms",
+    "p99 ms", "p999 ms", "cost/h", "sim time", "events", "events/s", "traceHash"
   };
 
   private SummaryTable() {}
@@ -76,9 +76,11 @@ public final class SummaryTable {
       Long.toString(r.seed()),
       Long.toString(r.requests().total()),
       Long.toString(r.requests().ok()),
+      Long.toString(r.requests().corrupt()),
       percent(r.availability()),
       fmt("%.1f", r.throughputPerSecond()),
       ms(l.mean()), ms(l.p50()), ms(l.p99()), ms(l.p999()),
+      fmt("%.2f", r.cost().perHour()),
       Durations.format(Math.round(r.simulated().seconds() * 1e9)),
       Long.toString(r.simulated().events()),
       compact(run.eventsPerWallSecond()),

@@ -7,6 +7,8 @@ import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.scenario.CompiledSystem;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioCompiler;
+import dev.dsim.world.Disk;
+import dev.dsim.world.Network;
 import dev.dsim.world.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +59,20 @@ public final class Runner {
         lat.percentileNanos(99) / 1e6, lat.percentileNanos(99.9) / 1e6, lat.maxNanos() / 1e6);
     double simulatedSeconds = sim.now() / 1e9;
     List<RunResult.NodeResult> nodes = new ArrayList<>();
+    double perHour = 0;
     for (Node n : system.world().nodes()) {
       double capacity = n.cpu().cores() * (double) sim.now();
       double uptime = sim.now() == 0 ? 1.0 : n.upNanos() / (double) sim.now();
+      perHour += n.config().pricePerHour();
       nodes.add(new RunResult.NodeResult(n.name(), system.tierOf(n), n.cpu().cores(),
-          n.cpu().speed(), uptime, n.crashes(), n.cpu().completedJobs(),
-          capacity == 0 ? 0 : n.cpu().busyNanos() / capacity));
+          n.cpu().speed(), n.config().pricePerHour(), uptime, n.crashes(),
+          n.cpu().completedJobs(), capacity == 0 ? 0 : n.cpu().busyNanos() / capacity,
+          disk(n.disk())));
     }
+    Network net = system.world().network();
+    RunResult.NetworkResult network = new RunResult.NetworkResult(net.messagesSent(),
+        net.messagesDelivered(), net.messagesDropped(), net.messagesLost(),
+        net.messagesDuplicated(), net.messagesCorrupted(), net.corruptMessagesDiscarded());
     List<RunResult.FaultRecord> faults = new ArrayList<>();
     for (FaultRecord f : system.faultLog().records()) {
       faults.add(new RunResult.FaultRecord(f.kind(), f.targets(), f.atNanos() / 1e9,
@@ -72,7 +81,17 @@ public final class Runner {
     String variant = scenario.variant() == null ? "base" : scenario.variant();
     return new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
-        new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut()),
-        m.availability(), m.throughputPerSecond(), latency, faults, nodes);
+        new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt()),
+        m.availability(), m.throughputPerSecond(), latency,
+        new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network, faults, nodes);
+  }
+
+  private static RunResult.DiskResult disk(Disk d) {
+    if (d.reads() + d.writes() + d.fsyncs() + d.fullErrors() == 0) {
+      return null;
+    }
+    return new RunResult.DiskResult(d.reads(), d.writes(), d.fsyncs(), d.corruptReadsDetected(),
+        d.corruptReadsReturned(), d.ioErrors(), d.fullErrors(), d.writesLostOnCrash(),
+        d.tornWrites(), d.usedBytes());
   }
 }

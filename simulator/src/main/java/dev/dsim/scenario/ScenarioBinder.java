@@ -25,7 +25,7 @@ final class ScenarioBinder {
   private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
   private static final List<String> LB_KEYS = List.of("policy");
   private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
-      "work", "clock", "contention", "maxCores", "price", "disk");
+      "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize");
   private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
   private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
       "checksums", "tornWrites");
@@ -213,11 +213,24 @@ final class ScenarioBinder {
     double price = f.has("price") ? nonNegative(f, "price")
         : cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR;
     DiskConfig disk = disk(f);
+    for (String key : List.of("files", "fileSize")) {
+      if (f.has(key) && kind != TierKind.STATIC) {
+        f.error(key, "'" + key + "' is for tiers of kind \"static\"", "drop it, or set "
+            + "\"kind\": \"static\"");
+      }
+    }
+    long files = f.integer("files", TierSpec.DEFAULT_FILES, 1);
+    long fileBytes = f.bytes("fileSize", TierSpec.DEFAULT_FILE_BYTES);
+    if (files > 10_000_000 || fileBytes < 1 || fileBytes > 1 << 30) {
+      f.error(files > 10_000_000 ? "files" : "fileSize", "expected at most 10000000 files of "
+          + "1 B to 1 GiB each", "");
+    }
     if (work == null) {
       return null;
     }
     return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift,
-        contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk);
+        contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk,
+        (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes, 1 << 30)));
   }
 
   private Contention contention(Fields tier) {

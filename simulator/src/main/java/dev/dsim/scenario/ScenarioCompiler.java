@@ -10,7 +10,9 @@ import dev.dsim.service.BalancingPolicy;
 import dev.dsim.service.LoadBalancer;
 import dev.dsim.service.OpenLoopClient;
 import dev.dsim.service.StatelessServer;
+import dev.dsim.service.ContentServer;
 import dev.dsim.world.LinkConfig;
+import dev.dsim.world.ProcessFactory;
 import dev.dsim.world.NetworkConfig;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
@@ -71,8 +73,7 @@ public final class ScenarioCompiler {
 
     for (TierSpec tier : scenario.tiers().values()) {
       for (int i = 1; i <= tier.nodes(); i++) {
-        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(),
-            n -> new StatelessServer(tier.workNanos()));
+        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(), server(tier));
         if (tier.clockOffsetNanos() != 0) {
           node.clock().jump(tier.clockOffsetNanos());
         }
@@ -111,6 +112,17 @@ public final class ScenarioCompiler {
         }
       }
     }
+  }
+
+  private static ProcessFactory server(TierSpec tier) {
+    return switch (tier.kind()) {
+      case STATELESS -> n -> new StatelessServer(tier.workNanos());
+      case STATIC -> {
+        ContentServer.Config config = new ContentServer.Config(tier.workNanos(), tier.files(),
+            tier.fileBytes());
+        yield n -> new ContentServer(config);
+      }
+    };
   }
 
   private static ArrivalProcess arrival(Arrival arrival) {

@@ -15,10 +15,15 @@ import java.util.Objects;
  * @param maxCores the largest node this tier can have (0: no ceiling); checked when bound
  * @param pricePerHour cost of one node per hour
  * @param disk each node's disk
+ * @param files for a static tier, how many files each node serves
+ * @param fileBytes for a static tier, the size of each file
  */
 public record TierSpec(String name, TierKind kind, int nodes, int cores, double speed,
     Distribution workNanos, long clockOffsetNanos, double clockDriftPpm, Contention contention,
-    int maxCores, double pricePerHour, DiskConfig disk) {
+    int maxCores, double pricePerHour, DiskConfig disk, int files, int fileBytes) {
+  public static final int DEFAULT_FILES = 1000;
+  public static final int DEFAULT_FILE_BYTES = 4096;
+
   public TierSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -31,7 +36,8 @@ public record TierSpec(String name, TierKind kind, int nodes, int cores, double 
   public TierSpec(String name, TierKind kind, int nodes, int cores, double speed,
       Distribution workNanos) {
     this(name, kind, nodes, cores, speed, workNanos, 0, 0, Contention.NONE, 0,
-        cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR, DiskConfig.DEFAULT);
+        cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR, DiskConfig.DEFAULT, DEFAULT_FILES,
+        DEFAULT_FILE_BYTES);
   }
 
   /** The hardware of each node of this tier. */

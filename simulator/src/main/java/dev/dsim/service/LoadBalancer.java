@@ -62,7 +62,7 @@ public final class LoadBalancer implements Process {
     forwarded[b]++;
     long id = nextId++;
     routes.put(id, new Route(client, request.id(), b));
-    ctx.send(backendIds[b], new Request(id));
+    ctx.send(backendIds[b], new Request(id, request.damaged()));
   }
 
   private void relay(Context ctx, Response response) {
@@ -71,7 +71,8 @@ public final class LoadBalancer implements Process {
       return;
     }
     outstanding[route.backend]--;
-    ctx.send(route.client, new Response(route.clientRequestId, response.ok()));
+    ctx.send(route.client, new Response(route.clientRequestId, response.ok(),
+        response.damaged()));
   }
 
   /** Requests forwarded to each backend so far, by backend index. */

@@ -121,6 +121,9 @@ public final class OpenLoopClient implements Process {
     }
     metrics.record(p.issuedAtNanos, trueTimeNanos.getAsLong(),
         r.ok() ? Outcome.OK : Outcome.FAILED);
+    if (r.ok() && r.damaged()) {
+      metrics.recordCorrupt(p.issuedAtNanos);
+    }
     checkDrained();
   }
 

@@ -31,7 +31,8 @@ public final class StatelessServer implements Process {
   public void onMessage(Context ctx, Message message) {
     if (message.payload() instanceof Request r) {
       int from = message.from();
-      ctx.compute(Math.round(work.sample()), () -> ctx.send(from, new Response(r.id(), true)));
+      ctx.compute(Math.round(work.sample()),
+          () -> ctx.send(from, new Response(r.id(), true, r.damaged())));
     }
   }
 }
