@@ -193,4 +193,79 @@ final class FaultInjectorTest {
     }
     return max;
   }
+
+  @Test
+  void randomSplit_cutsTheCandidatesIntoTwoGroups_deterministically() {
+    List<List<String>> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Mesh m = new Mesh(11);
+      m.injector.start(new RandomFaultSpec(new Fault.Split(List.of(0, 1, 2, 3), 5 * S), 30 * S));
+      m.world.start();
+      m.sim.runUntil(600 * S);
+      runs.add(m.log.records().stream().map(r -> r.atNanos() + " " + r.targets()).toList());
+      assertThat(m.log.records()).allSatisfy(r -> {
+        assertThat(r.kind()).isEqualTo("partition");
+        assertThat(r.source()).isEqualTo("nemesis");
+        assertThat(r.targets()).contains(" | ");
+        assertThat(r.healedAtNanos() - r.atNanos()).isEqualTo(5 * S);
+      });
+    }
+    assertThat(runs.get(0)).hasSizeGreaterThan(5).isEqualTo(runs.get(1));
+  }
+
+  @Test
+  void crashWithWipe_losesTheDisk_plainCrashKeepsWhatWasFsynced() {
+    Mesh m = new Mesh(1);
+    m.world.start();
+    for (int id = 0; id < 2; id++) {
+      dev.dsim.world.Disk d = m.world.node(id).disk();
+      d.write("k", new byte[] {1}, null);
+      d.fsync(null);
+    }
+    m.injector.schedule(List.of(
+        new ScheduledFault(S, new Fault.Crash(nodes(0), S, true)),
+        new ScheduledFault(S, new Fault.Crash(nodes(1), S, false))));
+    m.sim.runUntil(3 * S);
+    assertThat(m.world.node(0).disk().keys()).isEmpty();
+    assertThat(m.world.node(1).disk().keys()).containsExactly("k");
+    assertThat(m.log.records().get(0).targets()).isEqualTo("n0 (disk wiped)");
+  }
+
+  @Test
+  void corrupt_flipsBlocksOnDisk_andDamagesMessagesOnlyForItsWindow() {
+    Mesh m = new Mesh(1);
+    m.world.start();
+    dev.dsim.world.Disk d = m.world.node(2).disk();
+    dev.dsim.world.Disk bad = m.world.node(1).disk();
+    for (int i = 0; i < 10; i++) {
+      d.write("b" + i, new byte[] {0, 0}, null);
+      bad.write("b" + i, new byte[] {0, 0}, null);
+    }
+    m.injector.schedule(List.of(
+        new ScheduledFault(S / 2, new Fault.Corrupt(nodes(2), 3, 0, 0, Fault.FOREVER)),
+        new ScheduledFault(S / 2, new Fault.Corrupt(nodes(1), 0, 2, 0, Fault.FOREVER)),
+        new ScheduledFault(5 * S, new Fault.Corrupt(nodes(3), 0, 0, 1.0, 2 * S))));
+    m.sim.runUntil(10 * S);
+    int flipped = 0;
+    for (String k : d.keys()) {
+      int[] bits = new int[1];
+      d.read(k, r -> {
+        if (r.ok()) {
+          bits[0] = Integer.bitCount(r.value()[0] & 0xff) + Integer.bitCount(r.value()[1] & 0xff);
+        }
+      });
+      m.sim.runUntil(m.sim.now() + S);
+      flipped += bits[0];
+    }
+    assertThat(flipped).isEqualTo(3);
+    for (String k : bad.keys()) {
+      bad.read(k, r -> {});
+    }
+    m.sim.runUntil(m.sim.now() + S);
+    assertThat(bad.ioErrors()).isEqualTo(2);
+    // Checksums are off in the mesh: the three pings per second to and from n3 arrive damaged
+    // (strings cannot be damaged, so they arrive intact) only between 5 s and 7 s.
+    assertThat(m.world.network().messagesCorrupted()).isEqualTo(2 * 6);
+    assertThat(m.log.records().get(2).healedAtNanos()).isEqualTo(7 * S);
+  }
 }
