@@ -94,11 +94,16 @@ public final class Cpu {
    * {@code factor} times longer. A gray failure: the node is up and answers, only slowly.
    */
   public void setSlowdown(double factor) {
+    this.slowdown = requireSlowdown(factor);
+  }
+
+  /** A slow-down factor (CPU or disk) must be finite and at least 1. */
+  static double requireSlowdown(double factor) {
     if (!(factor >= 1) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("slowdown factor must be a finite number >= 1: "
           + factor);
     }
-    this.slowdown = factor;
+    return factor;
   }
 
   public double slowdown() {

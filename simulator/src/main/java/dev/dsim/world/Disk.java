@@ -302,11 +302,7 @@ public final class Disk {
 
   /** Slows every operation that starts from now on by {@code factor} (a gray failure). */
   public void setSlowdown(double factor) {
-    if (!(factor >= 1) || Double.isInfinite(factor)) {
-      throw new IllegalArgumentException("slowdown factor must be a finite number >= 1: "
-          + factor);
-    }
-    this.slowdown = factor;
+    this.slowdown = Cpu.requireSlowdown(factor);
   }
 
   public double slowdown() {

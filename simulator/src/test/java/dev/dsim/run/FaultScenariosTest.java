@@ -1,26 +1,14 @@
 package dev.dsim.run;
 
+import static dev.dsim.run.ShippedScenarios.node;
+import static dev.dsim.run.ShippedScenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.dsim.scenario.Scenario;
-import dev.dsim.scenario.ScenarioFile;
-import dev.dsim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The shipped fault scenarios do what their descriptions promise. */
 final class FaultScenariosTest {
-
-  private static RunResult run(String file, String variant) throws Exception {
-    ScenarioFile f = ScenarioLoader.load(Path.of("..", "scenarios", file));
-    Scenario s = f.resolve(variant);
-    return Runner.run(s, s.seed(), RunOptions.defaults()).result();
-  }
-
-  private static RunResult.NodeResult node(RunResult r, String name) {
-    return r.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
-  }
 
   @Test
   void crashRestart_losesTheDeadNodesShare_andReportsUptime() throws Exception {

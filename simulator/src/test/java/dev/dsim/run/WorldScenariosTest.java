@@ -1,12 +1,11 @@
 package dev.dsim.run;
 
+import static dev.dsim.run.ShippedScenarios.node;
+import static dev.dsim.run.ShippedScenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsim.scenario.Scenario;
-import dev.dsim.scenario.ScenarioFile;
-import dev.dsim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 final class WorldScenariosTest {
 
-  private static RunResult run(String file, String variant) throws Exception {
-    ScenarioFile f = ScenarioLoader.load(Path.of("..", "scenarios", file));
-    Scenario s = f.resolve(variant);
-    return Runner.run(s, s.seed(), RunOptions.defaults()).result();
-  }
-
-  private static RunResult.NodeResult node(RunResult r, String name) {
-    return r.nodes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static long sum(RunResult r, java.util.function.ToLongFunction<RunResult.DiskResult> f) {
+  private static long sum(RunResult r, ToLongFunction<RunResult.DiskResult> f) {
     long total = 0;
     for (RunResult.NodeResult n : r.nodes()) {
       if (n.disk() != null) {
