@@ -41,20 +41,58 @@ final class FaultPlanCompiler {
     }
   }
 
-  /** A nemesis fault: one random candidate per strike, or a random split of them. */
+  /**
+   * A nemesis fault: a random split of the candidates for a partition, otherwise the scheduled
+   * fault of that kind aimed at one candidate drawn at each strike.
+   */
   private static Fault randomFault(FaultsSpec.FaultSpec f, Scenario scenario, World world) {
-    if (f instanceof FaultsSpec.Partition p) {
+    if (f instanceof FaultsSpec.Partition p && !p.isolate()) {
       return new Fault.Split(ids(p.groups().get(0), scenario, world), p.forNanos());
     }
-    List<String> targets = f instanceof FaultsSpec.Slow s ? s.targets()
-        : ((FaultsSpec.Corrupt) f).targets();
-    Target one = new Target.RandomOf(ids(targets, scenario, world), "random:"
-        + String.join(",", targets));
-    if (f instanceof FaultsSpec.Slow s) {
-      return new Fault.Slow(one, s.factor(), s.forNanos(), s.cpu(), s.disk());
+    List<String> candidates = targetsOf(f);
+    String one = "random:" + String.join(",", candidates);
+    return withTarget(fault(f, scenario, world), new Target.RandomOf(ids(candidates, scenario,
+        world), one));
+  }
+
+  private static List<String> targetsOf(FaultsSpec.FaultSpec f) {
+    if (f instanceof FaultsSpec.Partition p) {
+      return p.groups().get(0);
     }
-    FaultsSpec.Corrupt c = (FaultsSpec.Corrupt) f;
-    return new Fault.Corrupt(one, c.blocks(), c.sectors(), c.messages(), c.forNanos());
+    if (f instanceof FaultsSpec.Slow s) {
+      return s.targets();
+    }
+    if (f instanceof FaultsSpec.Degrade d) {
+      return d.targets();
+    }
+    if (f instanceof FaultsSpec.ClockJump j) {
+      return j.targets();
+    }
+    if (f instanceof FaultsSpec.ClockDrift d) {
+      return d.targets();
+    }
+    return ((FaultsSpec.Corrupt) f).targets();
+  }
+
+  /** The same fault aimed at {@code t}. */
+  private static Fault withTarget(Fault f, Target t) {
+    if (f instanceof Fault.Isolate i) {
+      return new Fault.Isolate(t, i.forNanos());
+    }
+    if (f instanceof Fault.Slow s) {
+      return new Fault.Slow(t, s.factor(), s.forNanos(), s.cpu(), s.disk());
+    }
+    if (f instanceof Fault.Degrade d) {
+      return new Fault.Degrade(t, d.extraLatencyNanos(), d.extraLoss(), d.forNanos());
+    }
+    if (f instanceof Fault.ClockJump j) {
+      return new Fault.ClockJump(t, j.byNanos());
+    }
+    if (f instanceof Fault.ClockDrift d) {
+      return new Fault.ClockDrift(t, d.ppm(), d.forNanos());
+    }
+    Fault.Corrupt c = (Fault.Corrupt) f;
+    return new Fault.Corrupt(t, c.blocks(), c.sectors(), c.messages(), c.forNanos());
   }
 
   private static Fault fault(FaultsSpec.FaultSpec f, Scenario scenario, World world) {

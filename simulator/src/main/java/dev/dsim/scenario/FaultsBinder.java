@@ -15,8 +15,8 @@ final class FaultsBinder {
   private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
   private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
       "degrade", "corrupt", "clockJump", "clockDrift");
-  private static final List<String> RANDOM_KEYS = List.of("crash", "partition", "slow",
-      "corrupt");
+  private static final List<String> RANDOM_KEYS = List.of("crash", "partition", "isolate",
+      "slow", "degrade", "corrupt", "clockJump", "clockDrift");
   private static final List<String> RESOURCES = List.of("cpu", "disk", "both");
   private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
       "maxDown");
@@ -60,7 +60,7 @@ final class FaultsBinder {
       Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
       if (r != null) {
         crash = r.has("crash") ? randomCrash(r) : null;
-        for (String kind : List.of("partition", "slow", "corrupt")) {
+        for (String kind : RANDOM_KEYS.subList(1, RANDOM_KEYS.size())) {
           if (r.has(kind)) {
             FaultsSpec.RandomFault rf = randomFault(r, kind);
             if (rf != null) {
@@ -125,29 +125,30 @@ final class FaultsBinder {
           forNanos);
       case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
           forNanos);
-      case "clockJump" -> clockJump(f, at);
-      case "clockDrift" -> clockDrift(f, at, forNanos);
+      case "clockJump" -> clockJump(f, at, targets(f, "clockJump"));
+      case "clockDrift" -> clockDrift(f, at, forNanos, targets(f, "clockDrift"));
       case "degrade" -> new FaultsSpec.Degrade(at, targets(f, "degrade"),
           f.duration("latency", 0, false), f.probability("loss"), forNanos);
       default -> slow(f, at, forNanos, targets(f, "slow"));
     };
   }
 
-  private FaultsSpec.FaultSpec clockJump(Fields f, long at) {
+  private FaultsSpec.FaultSpec clockJump(Fields f, long at, List<String> targets) {
     if (!f.has("by")) {
       f.missing("by", "how far the clock jumps, a duration (negative: backwards)", "\"-2s\"");
     }
     JsonNode by = f.raw("by");
     Long nanos = by == null ? null : Fields.durationValue(by, f.pathOf("by"), problems);
-    return new FaultsSpec.ClockJump(at, targets(f, "clockJump"), nanos == null ? 0 : nanos);
+    return new FaultsSpec.ClockJump(at, targets, nanos == null ? 0 : nanos);
   }
 
-  private FaultsSpec.FaultSpec clockDrift(Fields f, long at, long forNanos) {
+  private FaultsSpec.FaultSpec clockDrift(Fields f, long at, long forNanos,
+      List<String> targets) {
     if (!f.has("ppm")) {
       f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
     }
     double ppm = f.numberAbove("ppm", 0, -1e6);
-    return new FaultsSpec.ClockDrift(at, targets(f, "clockDrift"), ppm, forNanos);
+    return new FaultsSpec.ClockDrift(at, targets, ppm, forNanos);
   }
 
   private FaultsSpec.FaultSpec corrupt(Fields f, long at, long forNanos) {
@@ -248,8 +249,11 @@ final class FaultsBinder {
   private FaultsSpec.RandomFault randomFault(Fields random, String kind) {
     List<String> keys = new ArrayList<>(List.of("mtbf", "rate", "targets"));
     keys.addAll(switch (kind) {
-      case "partition" -> List.of("for");
+      case "partition", "isolate" -> List.of("for");
       case "slow" -> List.of("for", "factor", "resource");
+      case "degrade" -> List.of("for", "latency", "loss");
+      case "clockJump" -> List.of("by");
+      case "clockDrift" -> List.of("for", "ppm");
       default -> List.of("blocks", "sectors");
     });
     Fields c = Fields.of(random.raw(kind), random.pathOf(kind), problems, keys);
@@ -264,22 +268,29 @@ final class FaultsBinder {
             "write \"" + t.substring(7) + "\"");
       }
     }
+    boolean heals = !kind.equals("corrupt") && !kind.equals("clockJump");
+    if (heals && !c.has("for")) {
+      c.missing("for", "how long each " + kind + " lasts", "\"1m\"");
+    }
+    long forNanos = c.duration("for", 1, true);
     FaultsSpec.FaultSpec fault;
     if (kind.equals("partition")) {
-      if (!c.has("for")) {
-        c.missing("for", "how long each partition lasts", "\"1m\"");
-      }
       if (names.countNodes(targets) < 2) {
         problems.atValue(c.path(), "a random partition needs at least two nodes to split",
             "add \"targets\" covering two or more nodes");
       }
-      fault = new FaultsSpec.Partition(0, List.of(targets), false, false,
-          c.duration("for", 1, true));
+      fault = new FaultsSpec.Partition(0, List.of(targets), false, false, forNanos);
+    } else if (kind.equals("isolate")) {
+      fault = new FaultsSpec.Partition(0, List.of(targets), false, true, forNanos);
     } else if (kind.equals("slow")) {
-      if (!c.has("for")) {
-        c.missing("for", "how long each slow spell lasts", "\"5m\"");
-      }
-      fault = slow(c, 0, c.duration("for", 1, true), targets);
+      fault = slow(c, 0, forNanos, targets);
+    } else if (kind.equals("degrade")) {
+      fault = new FaultsSpec.Degrade(0, targets, c.duration("latency", 0, false),
+          c.probability("loss"), forNanos);
+    } else if (kind.equals("clockJump")) {
+      fault = clockJump(c, 0, targets);
+    } else if (kind.equals("clockDrift")) {
+      fault = clockDrift(c, 0, forNanos, targets);
     } else {
       long blocks = c.integer("blocks", c.has("sectors") ? 0 : 1, 0);
       long sectors = c.integer("sectors", 0, 0);

@@ -93,7 +93,8 @@ final class WorldScenariosTest {
     RunResult r = run("random-nemesis.json", null);
     List<String> kinds = r.faults().stream().map(RunResult.FaultRecord::kind).distinct()
         .sorted().toList();
-    assertThat(kinds).containsExactly("corrupt", "crash", "partition", "slow");
+    assertThat(kinds).containsExactly("clock-jump", "corrupt", "crash", "degrade", "partition",
+        "slow");
     assertThat(r.faults()).allMatch(f -> f.source().equals("nemesis"));
     // maxDown 1: never two crashes overlapping.
     List<RunResult.FaultRecord> crashes = r.faults().stream()

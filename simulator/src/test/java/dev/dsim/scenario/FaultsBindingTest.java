@@ -108,6 +108,22 @@ final class FaultsBindingTest {
   }
 
   @Test
+  void everyScheduledKind_canBeRandom() throws Exception {
+    FaultsSpec f = bind("""
+        {"random": {
+          "isolate": {"mtbf": "1h", "for": "1m", "targets": "db"},
+          "degrade": {"mtbf": "1h", "for": "1m", "latency": "5ms", "loss": 0.1},
+          "clockJump": {"mtbf": "1h", "by": "-1s"},
+          "clockDrift": {"mtbf": "1h", "for": "1m", "ppm": 100}}}""");
+    long s = 1_000_000_000L;
+    assertThat(f.random()).extracting(FaultsSpec.RandomFault::fault).containsExactly(
+        new FaultsSpec.Partition(0, List.of(List.of("db")), false, true, 60 * s),
+        new FaultsSpec.Degrade(0, List.of("web", "db"), 5_000_000, 0.1, 60 * s),
+        new FaultsSpec.ClockJump(0, List.of("web", "db"), -s),
+        new FaultsSpec.ClockDrift(0, List.of("web", "db"), 100, 60 * s));
+  }
+
+  @Test
   void randomFaults_needExactlyOneOfMtbfAndRate_andAPartitionNeedsTwoNodes() {
     assertThat(errors("{\"random\": {\"corrupt\": {\"blocks\": 1}}}")).singleElement()
         .extracting(ScenarioError::message).asString().contains("exactly one of \"mtbf\"");
