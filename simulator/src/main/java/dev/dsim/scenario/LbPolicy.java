@@ -4,7 +4,8 @@ package dev.dsim.scenario;
 public enum LbPolicy implements JsonEnum {
   ROUND_ROBIN("round-robin"),
   RANDOM("random"),
-  LEAST_OUTSTANDING("least-outstanding");
+  LEAST_OUTSTANDING("least-outstanding"),
+  POWER_OF_TWO_CHOICES("power-of-two-choices");
 
   private final String jsonName;
 

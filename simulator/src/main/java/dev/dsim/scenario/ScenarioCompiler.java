@@ -137,6 +137,7 @@ public final class ScenarioCompiler {
       case ROUND_ROBIN -> BalancingPolicy.roundRobin();
       case RANDOM -> BalancingPolicy.random(rng);
       case LEAST_OUTSTANDING -> BalancingPolicy.leastOutstanding();
+      case POWER_OF_TWO_CHOICES -> BalancingPolicy.powerOfTwoChoices(rng);
     };
   }
 }

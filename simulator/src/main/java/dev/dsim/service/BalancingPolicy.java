@@ -55,4 +55,25 @@ public interface BalancingPolicy {
       }
     };
   }
+
+  /**
+   * Power of two choices (Mitzenmacher): draws two distinct backends at random and picks the one
+   * with fewer outstanding requests (the first drawn on a tie). Nearly as good as
+   * least-outstanding while looking at two backends instead of all, and without herding every
+   * balancer onto the same idle backend.
+   */
+  static BalancingPolicy powerOfTwoChoices(Rng rng) {
+    return outstanding -> {
+      int n = outstanding.length;
+      if (n == 1) {
+        return 0;
+      }
+      int a = rng.nextInt(n);
+      int b = rng.nextInt(n - 1);
+      if (b >= a) {
+        b++; // distinct from a, uniform over the others
+      }
+      return outstanding[b] < outstanding[a] ? b : a;
+    };
+  }
 }

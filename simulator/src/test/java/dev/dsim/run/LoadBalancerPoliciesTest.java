@@ -28,6 +28,10 @@ final class LoadBalancerPoliciesTest {
     assertThat(roundRobin.latencyMs().mean()).isLessThan(random.latencyMs().mean() * 0.8);
     assertThat(least.latencyMs().mean()).isLessThan(roundRobin.latencyMs().mean() * 0.8);
     assertThat(least.latencyMs().p99()).isLessThan(random.latencyMs().p99() / 2);
+    // Two random choices already get most of the way from random to least-outstanding.
+    RunResult two = run(f, "power-of-two-choices");
+    assertThat(two.latencyMs().mean()).isLessThan(roundRobin.latencyMs().mean())
+        .isGreaterThan(least.latencyMs().mean());
     // Same offered load and no timeout: every variant serves every request.
     assertThat(least.requests().total()).isEqualTo(random.requests().total());
     assertThat(least.availability()).isEqualTo(1.0);

@@ -43,4 +43,20 @@ final class BalancingPolicyTest {
       assertThat(again.choose(new int[4])).isEqualTo(same.choose(new int[4]));
     }
   }
+
+  @Test
+  void powerOfTwoChoices_picksTheLessLoadedOfTwoDistinctBackends() {
+    BalancingPolicy p = BalancingPolicy.powerOfTwoChoices(Rng.root(5).fork("lb"));
+    // Backend 2 is idle, the others busy: it wins whenever it is drawn, which is in 1 - (2/3)(1/2)
+    // = 2/3 of the draws of two distinct backends out of 3.
+    int n = 30_000;
+    int idle = 0;
+    for (int i = 0; i < n; i++) {
+      if (p.choose(new int[] {5, 5, 0}) == 2) {
+        idle++;
+      }
+    }
+    assertThat(idle / (double) n).isBetween(0.65, 0.68);
+    assertThat(BalancingPolicy.powerOfTwoChoices(Rng.root(5)).choose(new int[] {7})).isZero();
+  }
 }
