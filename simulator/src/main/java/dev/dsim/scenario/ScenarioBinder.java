@@ -32,7 +32,6 @@ final class ScenarioBinder {
   private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-  private static final Distribution ZERO = new Distribution.Constant(0);
 
   private final Problems problems;
 
