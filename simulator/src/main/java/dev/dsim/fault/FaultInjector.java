@@ -30,6 +30,10 @@ public final class FaultInjector {
   private final java.util.Map<String, Integer> nemesisNames = new java.util.HashMap<>();
   /** Who is striking right now ("schedule" or "nemesis"), for the log. */
   private String source = "schedule";
+  /** Heals of faults still in force, by log record, in the order they struck. */
+  private final java.util.Map<Integer, Runnable> pendingHeals = new java.util.LinkedHashMap<>();
+  /** Set by {@link #healAll}: nothing strikes any more. */
+  private boolean quiet;
 
   public FaultInjector(World world, FaultLog log) {
     this.world = Objects.requireNonNull(world, "world");
@@ -62,12 +66,18 @@ public final class FaultInjector {
 
   private void strikeAgain(Fault fault, ContinuousSampler gap, Rng rng) {
     sim.after(Math.round(gap.sample()), STRIKE, -1, () -> {
+      if (quiet) {
+        return;
+      }
       strike(fault, rng, "nemesis");
       strikeAgain(fault, gap, rng);
     });
   }
 
   private void strike(Fault fault, Rng rng, String source) {
+    if (quiet) {
+      return;
+    }
     this.source = source;
     if (fault instanceof Fault.Crash c) {
       crash(c, rng);
@@ -123,14 +133,11 @@ public final class FaultInjector {
     }
     int record = log.struck("crash", names(crashed) + (c.wipe() ? " (disk wiped)" : ""),
         sim.now(), source);
-    if (c.restartAfterNanos() != Fault.FOREVER) {
-      sim.after(c.restartAfterNanos(), HEAL, -1, () -> {
-        for (Node n : crashed) {
-          n.restart();
-        }
-        log.healed(record, sim.now());
-      });
-    }
+    healLater(record, c.restartAfterNanos(), () -> {
+      for (Node n : crashed) {
+        n.restart();
+      }
+    });
   }
 
   /** Blocks every pair across groups (only out of the first group when one-way). */
@@ -156,14 +163,11 @@ public final class FaultInjector {
       label.append(names(g.stream().map(world::node).toList()));
     }
     int record = log.struck(kind, label.toString(), sim.now(), source);
-    if (forNanos != Fault.FOREVER) {
-      sim.after(forNanos, HEAL, -1, () -> {
-        for (long[] pair : cut) {
-          net.unblock((int) pair[0], (int) pair[1]);
-        }
-        log.healed(record, sim.now());
-      });
-    }
+    healLater(record, forNanos, () -> {
+      for (long[] pair : cut) {
+        net.unblock((int) pair[0], (int) pair[1]);
+      }
+    });
   }
 
   private void slow(Fault.Slow s, Rng rng) {
@@ -181,19 +185,16 @@ public final class FaultInjector {
     String what = s.cpu() && s.disk() ? "" : s.cpu() ? " cpu" : " disk";
     int record = log.struck("slow", names(slowed) + what + " x" + s.factor(), sim.now(),
         source);
-    if (s.forNanos() != Fault.FOREVER) {
-      sim.after(s.forNanos(), HEAL, -1, () -> {
-        for (Node n : slowed) {
-          if (s.cpu()) {
-            n.cpu().setSlowdown(1.0);
-          }
-          if (s.disk()) {
-            n.disk().setSlowdown(1.0);
-          }
+    healLater(record, s.forNanos(), () -> {
+      for (Node n : slowed) {
+        if (s.cpu()) {
+          n.cpu().setSlowdown(1.0);
         }
-        log.healed(record, sim.now());
-      });
-    }
+        if (s.disk()) {
+          n.disk().setSlowdown(1.0);
+        }
+      }
+    });
   }
 
   /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
@@ -239,12 +240,11 @@ public final class FaultInjector {
     int record = log.struck("corrupt", names(hit) + what, sim.now(), source);
     if (c.messages() == 0) {
       log.healed(record, sim.now()); // damage on disk stays until rewritten; the act is over
-    } else if (c.forNanos() != Fault.FOREVER) {
-      sim.after(c.forNanos(), HEAL, -1, () -> {
+    } else {
+      healLater(record, c.forNanos(), () -> {
         for (Node n : hit) {
           world.network().corruptLinks(n.id(), 0);
         }
-        log.healed(record, sim.now());
       });
     }
   }
@@ -256,14 +256,11 @@ public final class FaultInjector {
       degraded.add(world.node(id));
     }
     int record = log.struck("degrade", names(degraded), sim.now(), source);
-    if (d.forNanos() != Fault.FOREVER) {
-      sim.after(d.forNanos(), HEAL, -1, () -> {
-        for (Node n : degraded) {
-          world.network().restore(n.id());
-        }
-        log.healed(record, sim.now());
-      });
-    }
+    healLater(record, d.forNanos(), () -> {
+      for (Node n : degraded) {
+        world.network().restore(n.id());
+      }
+    });
   }
 
   private void clockDrift(Fault.ClockDrift d, Rng rng) {
@@ -277,14 +274,11 @@ public final class FaultInjector {
     }
     int record = log.struck("clock-drift", names(drifting) + " " + d.ppm() + "ppm", sim.now(),
         source);
-    if (d.forNanos() != Fault.FOREVER) {
-      sim.after(d.forNanos(), HEAL, -1, () -> {
-        for (int i = 0; i < drifting.size(); i++) {
-          drifting.get(i).clock().setDrift(before.get(i));
-        }
-        log.healed(record, sim.now());
-      });
-    }
+    healLater(record, d.forNanos(), () -> {
+      for (int i = 0; i < drifting.size(); i++) {
+        drifting.get(i).clock().setDrift(before.get(i));
+      }
+    });
   }
 
   /**
@@ -305,15 +299,18 @@ public final class FaultInjector {
   private void scheduleFailure(CrashNemesisSpec spec, Node n, ContinuousSampler ttf,
       ContinuousSampler ttr) {
     sim.after(Math.round(ttf.sample()), STRIKE, n.id(), () -> {
+      if (quiet) {
+        return;
+      }
       if (!n.isUp() || downAmong(spec.candidates()) >= spec.maxDown()) {
         scheduleFailure(spec, n, ttf, ttr);
         return;
       }
       n.crash();
       int record = log.struck("crash", n.name(), sim.now(), "nemesis");
+      pendingHeals.put(record, n::restart);
       sim.after(Math.round(ttr.sample()), HEAL, n.id(), () -> {
-        n.restart();
-        log.healed(record, sim.now());
+        healNow(record);
         scheduleFailure(spec, n, ttf, ttr);
       });
     });
@@ -327,6 +324,38 @@ public final class FaultInjector {
       }
     }
     return down;
+  }
+
+  /**
+   * Registers the heal of fault {@code record} and schedules it after {@code forNanos} (never,
+   * for {@link Fault#FOREVER}: then only {@link #healAll} heals it).
+   */
+  private void healLater(int record, long forNanos, Runnable heal) {
+    pendingHeals.put(record, heal);
+    if (forNanos != Fault.FOREVER) {
+      sim.after(forNanos, HEAL, -1, () -> healNow(record));
+    }
+  }
+
+  private void healNow(int record) {
+    Runnable heal = pendingHeals.remove(record);
+    if (heal != null) {
+      heal.run();
+      log.healed(record, sim.now());
+    }
+  }
+
+  /**
+   * Starts the quiet period at the end of a run: every fault still in force heals now (crashed
+   * nodes restart, partitions heal, slow nodes and links recover), and no fault strikes again,
+   * scheduled or random. Damage already done stays: a wiped disk, flipped bits, a clock that
+   * jumped.
+   */
+  public void healAll() {
+    quiet = true;
+    for (Integer record : List.copyOf(pendingHeals.keySet())) {
+      healNow(record);
+    }
   }
 
   private static String names(List<Node> nodes) {

@@ -17,6 +17,11 @@ public final class RequestMetrics {
   private long timedOut;
   private long unfinished;
   private long corrupt;
+  private long retries;
+  private long hedges;
+  private final long bucketNanos;
+  private final long[] bucketTotal;
+  private final long[] bucketOk;
 
   public RequestMetrics(long windowStartNanos, long windowEndNanos) {
     if (windowStartNanos < 0 || windowEndNanos <= windowStartNanos) {
@@ -25,6 +30,26 @@ public final class RequestMetrics {
     }
     this.windowStartNanos = windowStartNanos;
     this.windowEndNanos = windowEndNanos;
+    this.bucketNanos = bucketNanos(windowEndNanos - windowStartNanos);
+    int buckets = (int) ((windowEndNanos - windowStartNanos + bucketNanos - 1) / bucketNanos);
+    this.bucketTotal = new long[buckets];
+    this.bucketOk = new long[buckets];
+  }
+
+  /**
+   * A round bucket width (1, 2 or 5 × a power of ten, at least 1 ms) giving at most 200 buckets
+   * over the window: fine enough to see a crash and its recovery, coarse enough to chart.
+   */
+  static long bucketNanos(long windowNanos) {
+    long width = 1_000_000;
+    while (true) {
+      for (long m : new long[] {1, 2, 5}) {
+        if (windowNanos <= width * m * 200) {
+          return width * m;
+        }
+      }
+      width *= 10;
+    }
   }
 
   /** True when a request issued at this time is measured. */
@@ -36,6 +61,11 @@ public final class RequestMetrics {
   public void record(long issuedAtNanos, long completedAtNanos, Outcome outcome) {
     if (!inWindow(issuedAtNanos)) {
       return;
+    }
+    int bucket = (int) ((issuedAtNanos - windowStartNanos) / bucketNanos);
+    bucketTotal[bucket]++;
+    if (outcome == Outcome.OK) {
+      bucketOk[bucket]++;
     }
     switch (outcome) {
       case OK -> {
@@ -57,6 +87,45 @@ public final class RequestMetrics {
     if (inWindow(issuedAtNanos)) {
       corrupt++;
     }
+  }
+
+  /** Counts a retry of a request issued at {@code issuedAtNanos} (if it is measured). */
+  public void recordRetry(long issuedAtNanos) {
+    if (inWindow(issuedAtNanos)) {
+      retries++;
+    }
+  }
+
+  /** Counts a hedged (duplicate) request for one issued at {@code issuedAtNanos}. */
+  public void recordHedge(long issuedAtNanos) {
+    if (inWindow(issuedAtNanos)) {
+      hedges++;
+    }
+  }
+
+  /** Retries sent for measured requests. */
+  public long retries() {
+    return retries;
+  }
+
+  /** Hedged copies sent for measured requests. */
+  public long hedges() {
+    return hedges;
+  }
+
+  /** Width of the time buckets of {@link #bucketTotal} and {@link #bucketOk}. */
+  public long bucketNanos() {
+    return bucketNanos;
+  }
+
+  /** Requests issued in each bucket of the window (by issue time) that have an outcome. */
+  public long[] bucketTotal() {
+    return bucketTotal.clone();
+  }
+
+  /** Ok requests issued in each bucket of the window. */
+  public long[] bucketOk() {
+    return bucketOk.clone();
   }
 
   /** Ok responses in the window whose content was damaged (counted among the ok ones). */

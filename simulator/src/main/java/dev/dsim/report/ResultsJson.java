@@ -51,6 +51,8 @@ public final class ResultsJson {
     req.put("failed", r.requests().failed());
     req.put("timedOut", r.requests().timedOut());
     req.put("corrupt", r.requests().corrupt());
+    req.put("retries", r.requests().retries());
+    req.put("hedges", r.requests().hedges());
     root.put("availability", Numbers.significant(r.availability(), 9));
     root.put("throughput", Numbers.fixed(r.throughputPerSecond(), 3));
     ObjectNode lat = root.putObject("latencyMs");
@@ -73,6 +75,9 @@ public final class ResultsJson {
     net.put("duplicated", n0.duplicated());
     net.put("corrupted", n0.corrupted());
     net.put("corruptDiscarded", n0.corruptDiscarded());
+    consistency(root, r.consistency());
+    detection(root, r.detection());
+    timeline(root, r.timeline());
     ArrayNode faults = root.putArray("faults");
     for (RunResult.FaultRecord f : r.faults()) {
       ObjectNode o = faults.addObject();
@@ -110,7 +115,80 @@ public final class ResultsJson {
         disk.put("tornWrites", d.tornWrites());
         disk.put("usedBytes", d.usedBytes());
       }
+      if (n.store() != null) {
+        ObjectNode store = o.putObject("store");
+        n.store().forEach(store::put);
+      }
     }
     return root;
+  }
+
+  private static void consistency(ObjectNode root, RunResult.Consistency c) {
+    if (c == null) {
+      return;
+    }
+    ObjectNode o = root.putObject("consistency");
+    o.put("lostWrites", c.lostWrites());
+    o.put("staleReads", c.staleReads());
+    o.put("corruptReads", c.corruptReads());
+    o.put("unverifiedKeys", c.unverifiedKeys());
+    o.put("readsChecked", c.readsChecked());
+    o.put("writesAcknowledged", c.writesAcknowledged());
+    o.put("keysVerified", c.keysVerified());
+    ArrayNode examples = o.putArray("examples");
+    for (RunResult.Example e : c.examples()) {
+      ObjectNode x = examples.addObject();
+      x.put("kind", e.kind());
+      x.put("explanation", e.explanation());
+      ArrayNode ops = x.putArray("operations");
+      for (RunResult.Operation op : e.operations()) {
+        ObjectNode y = ops.addObject();
+        y.put("op", op.op());
+        y.put("key", op.key());
+        y.put("value", op.value());
+        y.put("invokedAtSeconds", Numbers.fixed(op.invokedAtSeconds(), 9));
+        if (op.completedAtSeconds() != null) {
+          y.put("completedAtSeconds", Numbers.fixed(op.completedAtSeconds(), 9));
+        }
+        y.put("outcome", op.outcome());
+      }
+    }
+  }
+
+  private static void detection(ObjectNode root, RunResult.Detection d) {
+    if (d.loadBalancer() == null && d.replicas() == null) {
+      return;
+    }
+    ObjectNode o = root.putObject("detection");
+    detector(o, "loadBalancer", d.loadBalancer());
+    detector(o, "replicas", d.replicas());
+  }
+
+  private static void detector(ObjectNode parent, String name, RunResult.Detector d) {
+    if (d == null) {
+      return;
+    }
+    ObjectNode o = parent.putObject(name);
+    o.put("detections", d.detections());
+    o.put("meanDelayMs", Numbers.fixed(d.meanDelayMs(), 6));
+    o.put("maxDelayMs", Numbers.fixed(d.maxDelayMs(), 6));
+    o.put("falseSuspicions", d.falseSuspicions());
+  }
+
+  /** Per bucket of the window: start time, requests, availability and throughput. */
+  private static void timeline(ObjectNode root, RunResult.Timeline t) {
+    ObjectNode o = root.putObject("timeline");
+    o.put("bucketSeconds", Numbers.significant(t.bucketSeconds(), 9));
+    ArrayNode at = o.putArray("atSeconds");
+    ArrayNode total = o.putArray("requests");
+    ArrayNode availability = o.putArray("availability");
+    ArrayNode throughput = o.putArray("throughput");
+    for (int i = 0; i < t.total().length; i++) {
+      at.add(Numbers.fixed(t.startSeconds() + i * t.bucketSeconds(), 9));
+      total.add(t.total()[i]);
+      availability.add(Numbers.significant(t.total()[i] == 0 ? 1.0
+          : t.ok()[i] / (double) t.total()[i], 6));
+      throughput.add(Numbers.fixed(t.ok()[i] / t.bucketSeconds(), 3));
+    }
   }
 }

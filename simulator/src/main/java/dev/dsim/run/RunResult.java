@@ -10,25 +10,88 @@ import java.util.Objects;
  */
 public record RunResult(String scenario, String variant, long seed, String traceHash,
     Simulated simulated, Requests requests, double availability, double throughputPerSecond,
-    LatencyMs latencyMs, Cost cost, NetworkResult network, List<FaultRecord> faults,
+    LatencyMs latencyMs, Cost cost, NetworkResult network, Timeline timeline,
+    Detection detection, Consistency consistency, List<FaultRecord> faults,
     List<NodeResult> nodes) {
 
   public RunResult {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(variant, "variant");
+    Objects.requireNonNull(timeline, "timeline");
+    Objects.requireNonNull(detection, "detection");
     faults = List.copyOf(faults);
     nodes = List.copyOf(nodes);
   }
 
+  /**
+   * Availability and throughput over time: requests issued in each bucket of the measured
+   * window (by issue time), and how many of them were ok.
+   */
+  public record Timeline(double bucketSeconds, double startSeconds, long[] total, long[] ok) {
+    public Timeline {
+      total = total.clone();
+      ok = ok.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Timeline t && t.bucketSeconds == bucketSeconds
+          && t.startSeconds == startSeconds && java.util.Arrays.equals(t.total, total)
+          && java.util.Arrays.equals(t.ok, ok);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(total) * 31 + java.util.Arrays.hashCode(ok);
+    }
+  }
+
+  /**
+   * How the failure detectors did, judged against the truth: the load balancers' health checks
+   * and the key-value replicas' heartbeats (each null when not configured).
+   */
+  public record Detection(Detector loadBalancer, Detector replicas) {}
+
+  /**
+   * One kind of failure detector: suspicions of nodes that were down (detections, with the delay
+   * from crash to suspicion) and of nodes that were up (false suspicions).
+   */
+  public record Detector(long detections, double meanDelayMs, double maxDelayMs,
+      long falseSuspicions) {}
+
+  /**
+   * What the consistency checkers found in the operation history (null when no tier stores
+   * data); {@code examples} shows a few violations of each kind.
+   */
+  public record Consistency(long lostWrites, long staleReads, long corruptReads,
+      long unverifiedKeys, long readsChecked, long writesAcknowledged, long keysVerified,
+      List<Example> examples) {
+    public Consistency {
+      examples = List.copyOf(examples);
+    }
+  }
+
+  /** One violation: its kind, what happened in words, and the operations involved. */
+  public record Example(String kind, String explanation, List<Operation> operations) {
+    public Example {
+      operations = List.copyOf(operations);
+    }
+  }
+
+  /** An operation of the history, as an example shows it. */
+  public record Operation(String op, int key, String value, double invokedAtSeconds,
+      Double completedAtSeconds, String outcome) {}
+
   /** Simulated time covered (including the drain after the window) and events fired. */
   public record Simulated(double seconds, long events) {}
 
-  /** Requests issued in the measured window, by outcome. */
   /**
    * Requests issued in the measured window by outcome; {@code corrupt} counts the ok ones whose
-   * content was damaged without anyone noticing (silent corruption that reached a client).
+   * content was damaged without anyone noticing (silent corruption that reached a client);
+   * {@code retries} and {@code hedges} count the extra attempts clients sent for them.
    */
-  public record Requests(long total, long ok, long failed, long timedOut, long corrupt) {}
+  public record Requests(long total, long ok, long failed, long timedOut, long corrupt,
+      long retries, long hedges) {}
 
   /**
    * What the nodes cost: {@code perHour} for all of them together, {@code total} over the
@@ -62,10 +125,10 @@ public record RunResult(String scenario, String variant, long seed, String trace
   /**
    * One node: its role, its size, the fraction of the run it was up, how often it crashed, the
    * jobs its CPU completed and how busy its cores were (busy core-time / (cores × simulated
-   * time)).
+   * time)); {@code disk} is null when the node never used its disk, {@code store} (the
+   * key-value counters, by name) is null for nodes of other tiers.
    */
-  /** One node; {@code disk} is null when the node never used its disk. */
   public record NodeResult(String name, String tier, int cores, double speed,
       double pricePerHour, double uptime, int crashes, long jobs, double utilisation,
-      DiskResult disk) {}
+      DiskResult disk, java.util.Map<String, Long> store) {}
 }

@@ -10,8 +10,18 @@ import dev.dsim.scenario.ScenarioCompiler;
 import dev.dsim.world.Disk;
 import dev.dsim.world.Network;
 import dev.dsim.world.Node;
+import dev.dsim.metrics.DetectionStats;
+import dev.dsim.metrics.History;
+import dev.dsim.scenario.TierSpec;
+import dev.dsim.service.Client;
+import dev.dsim.service.HealthCheck;
+import dev.dsim.service.RetryPolicy;
+import dev.dsim.service.kv.KvStats;
+import dev.dsim.service.kv.KvTier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,12 +29,18 @@ import java.util.Objects;
  *
  * <p>Phases: clients issue requests from time 0 until the scenario's duration; only requests
  * issued after the warm-up are measured. Then the run drains: it goes on until every issued
- * request has an outcome (replied or timed out), bounded by the client timeout, or, with no
- * timeout, by one more duration; what is still unanswered then counts as failed. The result is a
+ * request has an outcome (replied, failed or timed out after its retries), bounded by the
+ * clients' worst case, or, with no timeout, by one more duration; what is still unanswered then
+ * counts as failed. A system with a key-value tier then has a final quiet period: every fault
+ * heals, the replicas get time to catch up, and every key written is read back for the
+ * consistency checkers. The result is a
  * pure function of (scenario, seed): nothing from the wall clock reaches the simulation.
  */
 public final class Runner {
   private Runner() {}
+
+  /** Read-backs in flight at once during the final quiet period. */
+  static final int READ_BACK_CONCURRENCY = 32;
 
   /** Runs {@code scenario} with {@code seed}. */
   public static CompletedRun run(Scenario scenario, long seed, RunOptions options) {
@@ -40,14 +56,80 @@ public final class Runner {
 
     long end = scenario.durationNanos();
     sim.runUntil(end);
-    if (system.requestsInFlight() > 0) {
-      long timeout = scenario.clients().timeoutNanos();
-      long drainBound = timeout > 0 ? timeout + 1 : end;
-      sim.runUntil(end + drainBound);
+    long worst = scenario.clients().retry().worstCaseNanos();
+    if (system.history() == null) {
+      if (system.requestsInFlight() > 0) {
+        sim.runUntil(end + (worst == Long.MAX_VALUE ? end : worst + 1));
+      }
+    } else {
+      quietPeriod(scenario, sim, system, worst == Long.MAX_VALUE ? end : worst + 1);
     }
     system.finishClients(sim.now());
     RunResult result = summarise(scenario, seed, sim, system);
     return new CompletedRun(result, System.nanoTime() - wallStart);
+  }
+
+  /**
+   * The end of a run over a data store: every fault heals and none strikes again; the workload's
+   * last operations finish; the replicas get time to catch up; then every key that was ever
+   * written is read back from all its replicas, for the lost-writes checker.
+   */
+  private static void quietPeriod(Scenario scenario, Simulation sim, CompiledSystem system,
+      long drainBound) {
+    system.faults().healAll();
+    if (system.requestsInFlight() > 0) {
+      sim.runUntil(sim.now() + drainBound);
+    }
+    system.finishClients(sim.now());
+    sim.runUntil(sim.now() + settleNanos(scenario));
+    int[] keys = writtenKeys(system.history());
+    Client client = system.clients().get(0).get();
+    RetryPolicy policy = readBackPolicy(scenario);
+    client.readBack(keys, READ_BACK_CONCURRENCY, policy, sim::stop);
+    long rounds = (keys.length + READ_BACK_CONCURRENCY - 1) / READ_BACK_CONCURRENCY;
+    sim.runUntil(sim.now() + Math.max(1, rounds) * policy.worstCaseNanos() + 1);
+  }
+
+  /**
+   * How long the store gets after the faults heal before it is read back: long enough for every
+   * failure detector to notice that its peers are back (and start catching them up), and for
+   * restarted replicas to reload their disks.
+   */
+  static long settleNanos(Scenario scenario) {
+    long settle = 2_000_000_000L;
+    HealthCheck lb = scenario.loadBalancer().healthCheck();
+    if (lb != null) {
+      settle = Math.max(settle, lb.timeoutNanos() + 2 * lb.intervalNanos());
+    }
+    for (TierSpec t : scenario.tiers().values()) {
+      if (t.kv() != null && t.kv().heartbeat() != null) {
+        HealthCheck h = t.kv().heartbeat();
+        settle = Math.max(settle, h.timeoutNanos() + 2 * h.intervalNanos());
+      }
+    }
+    return settle;
+  }
+
+  /** Patient reads: a few retries, each allowed longer than any replica timeout. */
+  private static RetryPolicy readBackPolicy(Scenario scenario) {
+    long timeout = Math.max(1_000_000_000L, scenario.clients().timeoutNanos());
+    for (TierSpec t : scenario.tiers().values()) {
+      if (t.kv() != null) {
+        timeout = Math.max(timeout, 2 * t.kv().timeoutNanos());
+      }
+    }
+    return new RetryPolicy(timeout, 3, 100_000_000L, 1_000_000_000L, RetryPolicy.Jitter.NONE, 0);
+  }
+
+  /** Every key some workload operation wrote (or tried to), ascending. */
+  static int[] writtenKeys(History h) {
+    java.util.BitSet written = new java.util.BitSet();
+    for (int i = 0; i < h.size(); i++) {
+      if (h.kind(i) == History.Kind.WRITE) {
+        written.set(h.key(i));
+      }
+    }
+    return written.stream().toArray();
   }
 
   private static RunResult summarise(Scenario scenario, long seed, Simulation sim,
@@ -67,7 +149,7 @@ public final class Runner {
       nodes.add(new RunResult.NodeResult(n.name(), system.tierOf(n), n.cpu().cores(),
           n.cpu().speed(), n.config().pricePerHour(), uptime, n.crashes(),
           n.cpu().completedJobs(), capacity == 0 ? 0 : n.cpu().busyNanos() / capacity,
-          disk(n.disk())));
+          disk(n.disk()), store(system, n)));
     }
     Network net = system.world().network();
     RunResult.NetworkResult network = new RunResult.NetworkResult(net.messagesSent(),
@@ -81,9 +163,46 @@ public final class Runner {
     String variant = scenario.variant() == null ? "base" : scenario.variant();
     return new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
-        new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt()),
+        new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt(),
+            m.retries(), m.hedges()),
         m.availability(), m.throughputPerSecond(), latency,
-        new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network, faults, nodes);
+        new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
+        new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
+            m.bucketTotal(), m.bucketOk()),
+        detection(scenario, system), consistency(system), faults, nodes);
+  }
+
+  private static RunResult.Detection detection(Scenario scenario, CompiledSystem system) {
+    boolean heartbeats = false;
+    for (TierSpec t : scenario.tiers().values()) {
+      heartbeats |= t.kv() != null && t.kv().heartbeat() != null;
+    }
+    return new RunResult.Detection(
+        scenario.loadBalancer().healthCheck() == null ? null : detector(system.lbDetection()),
+        heartbeats ? detector(system.replicaDetection()) : null);
+  }
+
+  private static RunResult.Detector detector(DetectionStats d) {
+    return new RunResult.Detector(d.detections(), d.meanDelayNanos() / 1e6,
+        d.maxDelayNanos() / 1e6, d.falseSuspicions());
+  }
+
+  /** The key-value counters of a node of a kv tier, by name; null for other nodes. */
+  private static Map<String, Long> store(CompiledSystem system, Node n) {
+    KvTier tier = system.stores().get(system.tierOf(n));
+    if (tier == null) {
+      return null;
+    }
+    int index = tier.config().nodes().indexOf(n.name());
+    Map<String, Long> counters = new LinkedHashMap<>();
+    for (KvStats.Counter c : KvStats.Counter.values()) {
+      counters.put(c.jsonName(), tier.stats().get(c, index));
+    }
+    return counters;
+  }
+
+  private static RunResult.Consistency consistency(CompiledSystem system) {
+    return null;
   }
 
   private static RunResult.DiskResult disk(Disk d) {

@@ -2,6 +2,7 @@ package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
+import dev.dsim.service.HealthCheck;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
 import dev.dsim.world.NodeConfig;
@@ -22,16 +23,26 @@ final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
       "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
       "variants");
-  private static final List<String> CLIENT_KEYS = List.of("arrival", "rate", "timeout");
-  private static final List<String> LB_KEYS = List.of("policy");
-  private static final List<String> TIER_KEYS = List.of("kind", "nodes", "cores", "speed",
-      "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize");
+  private static final List<String> LB_KEYS = List.of("policy", "healthCheck", "nodes");
+  private static final List<String> TIER_KEYS = tierKeys();
+  private static final List<String> CALL_KEYS = List.of("calls", "callTimeout", "callRetries");
+  static final long DEFAULT_CALL_TIMEOUT = 1_000_000_000L;
+  /** Work of one replica operation when a kv tier does not say. */
+  static final long DEFAULT_KV_WORK = 50_000L;
   private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
   private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
       "checksums", "tornWrites");
   private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+  private static List<String> tierKeys() {
+    List<String> keys = new java.util.ArrayList<>(List.of("kind", "nodes", "cores", "speed",
+        "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize", "calls",
+        "callTimeout", "callRetries"));
+    keys.addAll(KvBinder.KEYS);
+    return List.copyOf(keys);
+  }
 
   private final Problems problems;
 
@@ -64,10 +75,12 @@ final class ScenarioBinder {
       f.error("warmup", "warmup must be shorter than duration (the measured window is "
           + "warmup..duration)", "shorten \"warmup\" or lengthen \"duration\"");
     }
-    ClientsSpec clients = clients(f);
+    ClientsSpec clients = new ClientsBinder(problems).bind(f, duration);
     LoadBalancerSpec lb = loadBalancer(f);
     Map<String, TierSpec> tiers = tiers(f);
-    TargetNames names = new TargetNames(problems, nodeNames(tiers), tiers.keySet());
+    checkCalls(f, tiers);
+    TargetNames names = new TargetNames(problems, nodeNames(tiers, lb == null ? 1 : lb.nodes()),
+        tiers.keySet());
     NetworkSpec network = new NetworkBinder(problems, names).bind(f);
     FaultsSpec faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
     if (!problems.isEmpty()) {
@@ -78,10 +91,10 @@ final class ScenarioBinder {
   }
 
   /** Every node the scenario defines, in layout order (see {@link ScenarioCompiler}). */
-  static Set<String> nodeNames(Map<String, TierSpec> tiers) {
+  static Set<String> nodeNames(Map<String, TierSpec> tiers, int loadBalancers) {
     Set<String> names = new LinkedHashSet<>();
     names.add(ScenarioCompiler.CLIENT);
-    names.add(ScenarioCompiler.LOAD_BALANCER);
+    names.addAll(ScenarioCompiler.loadBalancerNames(loadBalancers));
     for (TierSpec t : tiers.values()) {
       for (int i = 1; i <= t.nodes(); i++) {
         names.add(t.name() + "-" + i);
@@ -103,32 +116,51 @@ final class ScenarioBinder {
     return name;
   }
 
-  private ClientsSpec clients(Fields top) {
-    if (!top.has("clients")) {
-      top.missing("clients", "the workload", "{\"rate\": 100}");
-      return null;
-    }
-    Fields f = Fields.of(top.raw("clients"), top.pathOf("clients"), problems, CLIENT_KEYS);
-    if (f == null) {
-      return null;
-    }
-    Arrival arrival = f.choice("arrival", Arrival.class, Arrival.POISSON);
-    if (!f.has("rate")) {
-      f.missing("rate", "requests per second, a number > 0", "100");
-    }
-    double rate = f.numberAbove("rate", 1, 0);
-    long timeout = f.duration("timeout", 0, true);
-    return new ClientsSpec(arrival, rate, timeout);
-  }
-
   private LoadBalancerSpec loadBalancer(Fields top) {
     if (!top.has("loadBalancer")) {
       return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
     }
     Fields f = Fields.of(top.raw("loadBalancer"), top.pathOf("loadBalancer"), problems,
         LB_KEYS);
-    return new LoadBalancerSpec(f == null ? LbPolicy.ROUND_ROBIN
-        : f.choice("policy", LbPolicy.class, LbPolicy.ROUND_ROBIN));
+    if (f == null) {
+      return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
+    }
+    LbPolicy policy = f.choice("policy", LbPolicy.class, LbPolicy.ROUND_ROBIN);
+    HealthCheck check = f.has("healthCheck")
+        ? new KvBinder(problems).healthCheck(f, "healthCheck") : null;
+    long nodes = f.integer("nodes", 1, 1);
+    if (nodes > 1000) {
+      f.error("nodes", "at most 1000 load balancers, got " + nodes, "");
+      nodes = 1;
+    }
+    return new LoadBalancerSpec(policy, check, (int) nodes);
+  }
+
+  /** A tier's {@code calls} must name another tier, and calls must not loop. */
+  private void checkCalls(Fields top, Map<String, TierSpec> tiers) {
+    for (TierSpec t : tiers.values()) {
+      if (t.calls() == null) {
+        continue;
+      }
+      String path = Paths.child(Paths.child(top.pathOf("tiers"), t.name()), "calls");
+      String target = t.calls().tier();
+      if (!tiers.containsKey(target)) {
+        String close = DidYouMean.closest(target, List.copyOf(tiers.keySet()));
+        problems.atValue(path, "no tier named \"" + target + "\"", close != null
+            ? "did you mean '" + close + "'?" : "tiers: " + String.join(", ", tiers.keySet()));
+        continue;
+      }
+      Set<String> seen = new LinkedHashSet<>();
+      String at = t.name();
+      while (at != null && seen.add(at)) {
+        TierSpec next = tiers.get(at);
+        at = next == null || next.calls() == null ? null : next.calls().tier();
+      }
+      if (at != null) {
+        problems.atValue(path, "tier calls loop: " + String.join(" -> ", seen) + " -> " + at,
+            "a request would go round for ever; the last tier of a chain calls nothing");
+      }
+    }
   }
 
   private Map<String, TierSpec> tiers(Fields top) {
@@ -184,7 +216,9 @@ final class ScenarioBinder {
     }
     double speed = f.numberAbove("speed", 1.0, 0);
     Distribution work = null;
-    if (!f.has("work")) {
+    if (!f.has("work") && kind == TierKind.KV) {
+      work = new Distribution.Constant(DEFAULT_KV_WORK);
+    } else if (!f.has("work")) {
       f.missing("work", "the work per request at speed 1, a duration or distribution",
           "{\"dist\": \"exponential\", \"mean\": \"8ms\"}");
     } else {
@@ -224,12 +258,54 @@ final class ScenarioBinder {
       f.error(files > 10_000_000 ? "files" : "fileSize", "expected at most 10000000 files of "
           + "1 B to 1 GiB each", "");
     }
+    TierCall calls = calls(f, kind);
+    KvSpec kv = null;
+    KvBinder kvBinder = new KvBinder(problems);
+    if (kind == TierKind.KV) {
+      kv = kvBinder.bind(f, (int) nodes);
+      if (f.has("disk") && f.raw("disk").has("checksums")) {
+        f.error("disk", "a kv tier's checksums are set by the tier's \"checksums\" (blocks and "
+            + "messages alike)", "move \"checksums\" up to the tier");
+      }
+      disk = new DiskConfig(disk.readNanos(), disk.writeNanos(), disk.fsyncNanos(),
+          disk.capacityBytes(), kv.checksums(), disk.tornWrites());
+    } else {
+      kvBinder.rejectOn(f, kind);
+    }
     if (work == null) {
       return null;
     }
     return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift,
         contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk,
-        (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes, 1 << 30)));
+        (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes, 1 << 30)),
+        calls, kv);
+  }
+
+  private TierCall calls(Fields f, TierKind kind) {
+    if (kind != TierKind.STATELESS) {
+      for (String key : CALL_KEYS) {
+        if (f.has(key)) {
+          f.error(key, "'" + key + "' is for tiers of kind \"stateless\"", "drop it");
+        }
+      }
+      return null;
+    }
+    if (!f.has("calls")) {
+      for (String key : List.of("callTimeout", "callRetries")) {
+        if (f.has(key)) {
+          f.error(key, "'" + key + "' goes with \"calls\"", "add \"calls\": \"<tier>\"");
+        }
+      }
+      return null;
+    }
+    String target = f.string("calls", "");
+    long timeout = f.duration("callTimeout", DEFAULT_CALL_TIMEOUT, true);
+    long retries = f.integer("callRetries", 1, 0);
+    if (retries > 100) {
+      f.error("callRetries", "at most 100, got " + retries, "");
+      retries = 1;
+    }
+    return target.isEmpty() ? null : new TierCall(target, timeout, (int) retries);
   }
 
   private Contention contention(Fields tier) {

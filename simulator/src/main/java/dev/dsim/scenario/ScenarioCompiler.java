@@ -5,27 +5,38 @@ import dev.dsim.fault.FaultInjector;
 import dev.dsim.fault.FaultLog;
 import dev.dsim.engine.Simulation;
 import dev.dsim.metrics.RequestMetrics;
-import dev.dsim.service.ArrivalProcess;
+import dev.dsim.metrics.DetectionStats;
+import dev.dsim.metrics.History;
 import dev.dsim.service.BalancingPolicy;
-import dev.dsim.service.LoadBalancer;
-import dev.dsim.service.OpenLoopClient;
-import dev.dsim.service.StatelessServer;
+import dev.dsim.service.Client;
 import dev.dsim.service.ContentServer;
+import dev.dsim.service.DetectionObserver;
+import dev.dsim.service.LoadBalancer;
+import dev.dsim.service.OperationMix;
+import dev.dsim.service.StatelessServer;
+import dev.dsim.service.kv.KvConfig;
+import dev.dsim.service.kv.KvNode;
+import dev.dsim.service.kv.KvTier;
+import dev.dsim.service.kv.Placement;
 import dev.dsim.world.LinkConfig;
 import dev.dsim.world.ProcessFactory;
 import dev.dsim.world.NetworkConfig;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Turns a validated {@link Scenario} into a {@link World} of nodes running service processes.
  *
  * <p>Layout: one client node {@code client-1} outside the cluster sends to the load balancer
- * node {@code lb}, which spreads requests over the nodes of the entry tier (the first tier in the
- * file), named {@code <tier>-1 … <tier>-n}. Node ids follow that order, so they are stable for a
+ * node {@code lb} (or {@code lb-1 … lb-n}), which spreads requests over the nodes of the entry
+ * tier (the first tier in the file), named {@code <tier>-1 … <tier>-n}; a stateless tier may
+ * call the next one. When a tier is a key-value store, the clients read and write keys and keep
+ * a history for the checkers. Node ids follow that order, so they are stable for a
  * given scenario. The scenario's faults are scheduled on the simulation. It does not start the
  * world or run anything.
  */
@@ -37,6 +48,18 @@ public final class ScenarioCompiler {
 
   private ScenarioCompiler() {}
 
+  /** Names of the load balancer nodes: {@code lb} alone, or {@code lb-1 … lb-n}. */
+  public static List<String> loadBalancerNames(int count) {
+    if (count == 1) {
+      return List.of(LOAD_BALANCER);
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      names.add(LOAD_BALANCER + "-" + i);
+    }
+    return names;
+  }
+
   /** Builds the world for {@code scenario} on {@code sim}; {@code onDrained} ends the run. */
   public static CompiledSystem compile(Scenario scenario, Simulation sim, Runnable onDrained) {
     NetworkSpec net = scenario.network();
@@ -45,35 +68,52 @@ public final class ScenarioCompiler {
         net.checksums()));
     RequestMetrics metrics = new RequestMetrics(scenario.warmupNanos(), scenario.durationNanos());
     List<String> tierOfNode = new ArrayList<>();
+    boolean stores = false;
+    for (TierSpec t : scenario.tiers().values()) {
+      stores |= t.kind() == TierKind.KV;
+    }
+    History history = stores ? new History() : null;
 
+    LoadBalancerSpec lbSpec = scenario.loadBalancer();
+    List<String> lbNames = loadBalancerNames(lbSpec.nodes());
     ClientsSpec c = scenario.clients();
-    OpenLoopClient.Config clientConfig = new OpenLoopClient.Config(LOAD_BALANCER,
-        arrival(c.arrival()), c.ratePerSecond(), c.timeoutNanos(), scenario.durationNanos());
-    OpenLoopClient[] current = new OpenLoopClient[1];
+    Client.Config clientConfig = new Client.Config(lbNames, c.load(), stores ? c.mix() : null,
+        c.retry(), scenario.durationNanos());
+    Client[] current = new Client[1];
     world.addNode(CLIENT, 1, 1.0, node -> {
       if (current[0] != null) {
         // The client crashed: the requests it had in flight are lost to its users.
         current[0].finish(sim.now());
       }
-      current[0] = new OpenLoopClient(clientConfig, metrics, onDrained, sim::now);
+      current[0] = new Client(clientConfig, metrics, history, onDrained, sim::now);
       return current[0];
     });
     tierOfNode.add("client");
 
+    DetectionStats lbDetection = new DetectionStats();
+    DetectionStats replicaDetection = new DetectionStats();
     TierSpec entry = scenario.tiers().values().iterator().next();
-    List<String> backends = new ArrayList<>();
-    for (int i = 1; i <= entry.nodes(); i++) {
-      backends.add(entry.name() + "-" + i);
+    List<String> backends = nodesOf(entry);
+    for (String lbName : lbNames) {
+      Rng lbRng = sim.rng().fork("node/" + lbName + "/policy");
+      DetectionObserver observer = lbSpec.healthCheck() == null ? DetectionObserver.NONE
+          : new Judge(world, lbDetection, lbSpec.healthCheck().timeoutNanos());
+      world.addNode(lbName, 1, 1.0, node -> new LoadBalancer(backends,
+          policy(lbSpec.policy(), lbRng), lbSpec.healthCheck(), observer));
+      tierOfNode.add("load-balancer");
     }
-    Rng lbRng = sim.rng().fork("node/" + LOAD_BALANCER + "/policy");
-    LbPolicy policy = scenario.loadBalancer().policy();
-    world.addNode(LOAD_BALANCER, 1, 1.0,
-        node -> new LoadBalancer(backends, policy(policy, lbRng)));
-    tierOfNode.add("load-balancer");
 
+    Map<String, KvTier> stores0 = new LinkedHashMap<>();
+    for (TierSpec tier : scenario.tiers().values()) {
+      if (tier.kind() == TierKind.KV) {
+        stores0.put(tier.name(), kvTier(tier, c.mix()));
+      }
+    }
     for (TierSpec tier : scenario.tiers().values()) {
       for (int i = 1; i <= tier.nodes(); i++) {
-        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(), server(tier));
+        ProcessFactory factory = server(tier, i - 1, scenario, stores0.get(tier.name()),
+            world, replicaDetection);
+        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(), factory);
         if (tier.clockOffsetNanos() != 0) {
           node.clock().jump(tier.clockOffsetNanos());
         }
@@ -84,11 +124,53 @@ public final class ScenarioCompiler {
       }
     }
     configureLinks(scenario, world);
-    Supplier<OpenLoopClient> client = () -> current[0];
+    Supplier<Client> client = () -> current[0];
     FaultLog faultLog = new FaultLog();
-    FaultPlanCompiler.inject(scenario, world, new FaultInjector(world, faultLog));
-    return new CompiledSystem(world, metrics, tierOfNode, List.of(client),
-        scenario.durationNanos(), faultLog);
+    FaultInjector injector = new FaultInjector(world, faultLog);
+    FaultPlanCompiler.inject(scenario, world, injector);
+    return new CompiledSystem(world, metrics, history, tierOfNode, List.of(client),
+        scenario.durationNanos(), faultLog, injector, stores0, lbDetection, replicaDetection);
+  }
+
+  private static List<String> nodesOf(TierSpec tier) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= tier.nodes(); i++) {
+      names.add(tier.name() + "-" + i);
+    }
+    return names;
+  }
+
+  private static KvTier kvTier(TierSpec tier, OperationMix mix) {
+    KvSpec kv = tier.kv();
+    Placement placement = new Placement(kv.placement(), tier.nodes(), kv.shards(),
+        kv.replication(), kv.vnodes());
+    return new KvTier(new KvConfig(nodesOf(tier), mix.keys(), mix.valueBytes(),
+        tier.workNanos(), placement, kv.replication(), kv.readQuorum(), kv.writeQuorum(),
+        kv.sloppy(), kv.readRepair(), kv.fsync(), kv.heartbeat(), kv.checksums(),
+        kv.timeoutNanos()));
+  }
+
+  /**
+   * Judges a failure detector's verdicts against the truth: a suspected node that is down, or
+   * crashed within the detector's timeout, was detected (delay: since its crash); any other
+   * suspicion is false.
+   */
+  private record Judge(World world, DetectionStats stats, long timeoutNanos)
+      implements DetectionObserver {
+    @Override
+    public void suspected(int nodeId) {
+      Node n = world.node(nodeId);
+      long now = world.sim().now();
+      long crashedAt = n.lastCrashNanos();
+      if (!n.isUp() || crashedAt >= 0 && now - crashedAt <= timeoutNanos) {
+        stats.detected(now - crashedAt);
+      } else {
+        stats.falseSuspicion();
+      }
+    }
+
+    @Override
+    public void trusted(int nodeId) {}
   }
 
   /** Applies the scenario's link overrides; a later entry wins where two name the same link. */
@@ -114,21 +196,29 @@ public final class ScenarioCompiler {
     }
   }
 
-  private static ProcessFactory server(TierSpec tier) {
+  private static ProcessFactory server(TierSpec tier, int index, Scenario scenario,
+      KvTier store, World world, DetectionStats replicaDetection) {
     return switch (tier.kind()) {
-      case STATELESS -> n -> new StatelessServer(tier.workNanos());
+      case STATELESS -> {
+        StatelessServer.Downstream downstream = null;
+        if (tier.calls() != null) {
+          TierCall call = tier.calls();
+          downstream = new StatelessServer.Downstream(
+              nodesOf(scenario.tiers().get(call.tier())), call.timeoutNanos(), call.retries());
+        }
+        StatelessServer.Downstream d = downstream;
+        yield n -> new StatelessServer(tier.workNanos(), d);
+      }
       case STATIC -> {
         ContentServer.Config config = new ContentServer.Config(tier.workNanos(), tier.files(),
             tier.fileBytes());
         yield n -> new ContentServer(config);
       }
-    };
-  }
-
-  private static ArrivalProcess arrival(Arrival arrival) {
-    return switch (arrival) {
-      case POISSON -> ArrivalProcess.POISSON;
-      case CONSTANT -> ArrivalProcess.CONSTANT;
+      case KV -> {
+        DetectionObserver observer = tier.kv().heartbeat() == null ? DetectionObserver.NONE
+            : new Judge(world, replicaDetection, tier.kv().heartbeat().timeoutNanos());
+        yield n -> new KvNode(store, index, observer);
+      }
     };
   }
 

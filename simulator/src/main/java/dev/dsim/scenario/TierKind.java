@@ -1,11 +1,13 @@
 package dev.dsim.scenario;
 
-/** What a tier is; later kinds add stateful stores and user processes. */
+/** What a tier is; a later kind adds user processes. */
 public enum TierKind implements JsonEnum {
   /** Any node serves any request with CPU work only. */
   STATELESS("stateless"),
   /** A static-content server: CPU work, then one file read from the node's disk. */
-  STATIC("static");
+  STATIC("static"),
+  /** A replicated, sharded key-value store: the stateful tier. */
+  KV("kv");
 
   private final String jsonName;
 

@@ -77,7 +77,7 @@ public final class ContentServer implements Process {
 
   @Override
   public void onMessage(Context ctx, Message message) {
-    if (!(message.payload() instanceof Request r)) {
+    if (HealthCheck.answerPing(ctx, message) || !(message.payload() instanceof Request r)) {
       return;
     }
     int from = message.from();

@@ -10,26 +10,60 @@ import java.util.Objects;
 
 /**
  * A load balancer: a process on its own node that forwards each client request to one backend
- * chosen by a {@link BalancingPolicy} and relays the reply back.
+ * chosen by a {@link BalancingPolicy} and relays the reply back. Being a node, it can crash like
+ * any other: one balancer is a single point of failure.
  *
  * <p>It renumbers requests on the way in, so requests from several clients never collide, and
- * counts outstanding requests per backend (what least-outstanding balances on). It has no health
- * checks yet: a dead backend keeps receiving its share. It does no work of its own (zero CPU
- * time), so with a zero-latency network it is invisible to response times.
+ * counts outstanding requests per backend (what least-outstanding balances on).
+ *
+ * <p>Without health checks a dead backend keeps receiving its share, and those requests are lost
+ * until the client times out. With a {@link HealthCheck}, it pings every backend each interval,
+ * takes out a backend silent for longer than the timeout and puts it back when it answers again;
+ * when every backend is out it fails requests at once rather than sending them nowhere. It does
+ * no work of its own (zero CPU time), so with a zero-latency network it is invisible to response
+ * times.
  */
 public final class LoadBalancer implements Process {
+  private static final Object TICK = new Object() {
+    @Override
+    public String toString() {
+      return "health check";
+    }
+  };
+
   private final List<String> backendNames;
   private final BalancingPolicy policy;
+  private final HealthCheck healthCheck;
+  private final DetectionObserver observer;
   private final int[] outstanding;
   private final long[] forwarded;
   /** Requests in flight by forwarded id; looked up only, never iterated. */
   private final Map<Long, Route> routes = new HashMap<>();
+  /** Backend index by node id, for pongs. */
+  private final Map<Integer, Integer> indexOfNode = new HashMap<>();
   private int[] backendIds;
+  private FailureDetector detector;
+  /** While some backend is out: the indexes of those in, and their outstanding counts. */
+  private int[] inService;
+  private int[] inServiceOutstanding;
   private long nextId;
+  private long pingSeq;
 
+  /** A balancer without health checks. */
   public LoadBalancer(List<String> backendNames, BalancingPolicy policy) {
+    this(backendNames, policy, null, DetectionObserver.NONE);
+  }
+
+  /**
+   * @param healthCheck null for none
+   * @param observer told about every change of the balancer's mind, for the experiment
+   */
+  public LoadBalancer(List<String> backendNames, BalancingPolicy policy, HealthCheck healthCheck,
+      DetectionObserver observer) {
     this.backendNames = List.copyOf(backendNames);
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.healthCheck = healthCheck;
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.outstanding = new int[this.backendNames.size()];
     this.forwarded = new long[this.backendNames.size()];
   }
@@ -39,7 +73,46 @@ public final class LoadBalancer implements Process {
     backendIds = new int[backendNames.size()];
     for (int i = 0; i < backendIds.length; i++) {
       backendIds[i] = ctx.nodeId(backendNames.get(i));
+      indexOfNode.put(backendIds[i], i);
     }
+    if (healthCheck != null) {
+      detector = new FailureDetector(backendIds.length, healthCheck.timeoutNanos(), ctx.now(),
+          new FailureDetector.Listener() {
+            @Override
+            public void suspected(int index) {
+              ctx.log("taking out " + backendNames.get(index));
+              // Requests out on a backend taken out are presumed lost: forget them, or
+              // least-outstanding would shun the backend for ever once it is back.
+              outstanding[index] = 0;
+              observer.suspected(backendIds[index]);
+              inService = null;
+            }
+
+            @Override
+            public void trusted(int index) {
+              ctx.log("putting back " + backendNames.get(index));
+              observer.trusted(backendIds[index]);
+              inService = null;
+            }
+          });
+      tick(ctx);
+    }
+  }
+
+  @Override
+  public void onTimer(Context ctx, Object tag) {
+    if (tag == TICK) {
+      tick(ctx);
+    }
+  }
+
+  private void tick(Context ctx) {
+    detector.sweep(ctx.now());
+    long seq = pingSeq++;
+    for (int id : backendIds) {
+      ctx.send(id, new HealthCheck.Ping(seq));
+    }
+    ctx.setTimer(healthCheck.intervalNanos(), TICK);
   }
 
   @Override
@@ -49,20 +122,50 @@ public final class LoadBalancer implements Process {
       forward(ctx, message.from(), r);
     } else if (payload instanceof Response r) {
       relay(ctx, r);
+    } else if (payload instanceof HealthCheck.Pong && detector != null) {
+      Integer b = indexOfNode.get(message.from());
+      if (b != null) {
+        detector.heard(b, ctx.now());
+      }
     }
   }
 
   private void forward(Context ctx, int client, Request request) {
-    if (backendIds.length == 0) {
+    int b = choose();
+    if (b < 0) {
       ctx.send(client, new Response(request.id(), false));
       return;
     }
-    int b = policy.choose(outstanding);
     outstanding[b]++;
     forwarded[b]++;
     long id = nextId++;
     routes.put(id, new Route(client, request.id(), b));
-    ctx.send(backendIds[b], new Request(id, request.damaged()));
+    ctx.send(backendIds[b], request.withId(id));
+  }
+
+  /** The backend for the next request, or -1 when none is in service. */
+  private int choose() {
+    if (detector == null || detector.suspectedCount() == 0) {
+      return backendIds.length == 0 ? -1 : policy.choose(outstanding);
+    }
+    if (inService == null) {
+      int n = backendIds.length - detector.suspectedCount();
+      inService = new int[n];
+      inServiceOutstanding = new int[n];
+      int k = 0;
+      for (int i = 0; i < backendIds.length; i++) {
+        if (!detector.isSuspected(i)) {
+          inService[k++] = i;
+        }
+      }
+    }
+    if (inService.length == 0) {
+      return -1;
+    }
+    for (int k = 0; k < inService.length; k++) {
+      inServiceOutstanding[k] = outstanding[inService[k]];
+    }
+    return inService[policy.choose(inServiceOutstanding)];
   }
 
   private void relay(Context ctx, Response response) {
@@ -70,9 +173,10 @@ public final class LoadBalancer implements Process {
     if (route == null) {
       return;
     }
-    outstanding[route.backend]--;
-    ctx.send(route.client, new Response(route.clientRequestId, response.ok(),
-        response.damaged()));
+    if (outstanding[route.backend] > 0) {
+      outstanding[route.backend]--;
+    }
+    ctx.send(route.client, response.withId(route.clientRequestId));
   }
 
   /** Requests forwarded to each backend so far, by backend index. */

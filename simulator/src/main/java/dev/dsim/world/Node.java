@@ -36,6 +36,7 @@ public final class Node {
   private int crashes;
   private long upSinceNanos;
   private long upNanos;
+  private long lastCrashNanos = -1;
 
   Node(World world, Simulation sim, int id, String name, NodeConfig config,
       ProcessFactory factory) {
@@ -101,6 +102,11 @@ public final class Node {
     return up ? upNanos + (sim.now() - upSinceNanos) : upNanos;
   }
 
+  /** When this node last crashed (simulated time), or -1 if it never did. */
+  public long lastCrashNanos() {
+    return lastCrashNanos;
+  }
+
   /** The running process, or null while the node is down. */
   public Process process() {
     return process;
@@ -129,6 +135,7 @@ public final class Node {
       return false;
     }
     up = false;
+    lastCrashNanos = sim.now();
     upNanos += sim.now() - upSinceNanos;
     crashes++;
     incarnation++;

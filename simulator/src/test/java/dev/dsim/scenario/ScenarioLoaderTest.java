@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dsim.engine.Distribution;
+import dev.dsim.service.ArrivalProcess;
+import dev.dsim.service.Load;
+import dev.dsim.service.OperationMix;
+import dev.dsim.service.RateSchedule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +54,9 @@ final class ScenarioLoaderTest {
     assertThat(s.durationNanos()).isEqualTo(30L * 60 * 1_000_000_000L);
     assertThat(s.warmupNanos()).isEqualTo(60L * 1_000_000_000L);
     assertThat(s.network().latencyNanos()).isEqualTo(new Distribution.LogNormal(500_000, 4e6));
-    assertThat(s.clients()).isEqualTo(new ClientsSpec(Arrival.CONSTANT, 2000, 2_000_000_000L));
+    assertThat(s.clients().load()).isEqualTo(new Load.Open(ArrivalProcess.CONSTANT,
+        RateSchedule.constant(2000)));
+    assertThat(s.clients().timeoutNanos()).isEqualTo(2_000_000_000L);
     assertThat(s.loadBalancer().policy()).isEqualTo(LbPolicy.LEAST_OUTSTANDING);
     assertThat(s.tiers()).containsOnlyKeys("web", "api");
     assertThat(List.copyOf(s.tiers().keySet())).containsExactly("web", "api");
@@ -70,8 +76,13 @@ final class ScenarioLoaderTest {
     assertThat(s.warmupNanos()).isZero();
     assertThat(s.description()).isEmpty();
     assertThat(s.network().latencyNanos()).isEqualTo(new Distribution.Constant(0));
-    assertThat(s.clients().arrival()).isEqualTo(Arrival.POISSON);
+    assertThat(s.clients().load()).isEqualTo(new Load.Open(ArrivalProcess.POISSON,
+        RateSchedule.constant(1)));
     assertThat(s.clients().timeoutNanos()).isZero();
+    assertThat(s.clients().retry().retries()).isZero();
+    assertThat(s.clients().mix()).isEqualTo(new OperationMix(0.5, 1000, 0, 1024));
+    assertThat(s.loadBalancer().healthCheck()).isNull();
+    assertThat(s.loadBalancer().nodes()).isEqualTo(1);
     assertThat(s.loadBalancer().policy()).isEqualTo(LbPolicy.ROUND_ROBIN);
     TierSpec t = s.tiers().get("t");
     assertThat(t.nodes()).isEqualTo(1);
@@ -195,7 +206,7 @@ final class ScenarioLoaderTest {
     assertThat(e).extracting(ScenarioError::message).containsExactly(
         "expected a string, got 7 (a number)",
         "expected a duration string, got 30 (a number)",
-        "expected a number > 0, got \"fast\" (a string)",
+        "expected a rate > 0 or a list of rate steps, got \"fast\" (a string)",
         "expected a duration like \"8ms\" or a distribution like {\"dist\": \"exponential\", "
             + "\"mean\": \"8ms\"}, got 5 (a number)",
         "expected a number > 0, got true (a boolean)");

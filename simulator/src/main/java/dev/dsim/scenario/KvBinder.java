@@ -1,0 +1,147 @@
+package dev.dsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsim.engine.Durations;
+import dev.dsim.service.HealthCheck;
+import dev.dsim.service.kv.FsyncPolicy;
+import dev.dsim.service.kv.Placement;
+import java.util.List;
+
+/**
+ * Binds the keys of a tier of kind {@code kv} (replication, shards, placement, vnodes, quorums,
+ * sloppy, readRepair, fsync, heartbeat, checksums, timeout), and the health-check objects that
+ * load balancers share with it. Checks the rules that make a store meaningful: replication no
+ * more than the nodes, quorums no more than the replication.
+ */
+final class KvBinder {
+  static final List<String> KEYS = List.of("replication", "shards", "placement", "vnodes",
+      "readQuorum", "writeQuorum", "sloppy", "readRepair", "fsync", "heartbeat", "checksums",
+      "timeout");
+  private static final List<String> HEALTH_KEYS = List.of("interval", "timeout");
+  static final long DEFAULT_TIMEOUT = 500_000_000L;
+  static final int DEFAULT_VNODES = 64;
+
+  private final Problems problems;
+
+  KvBinder(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** Reports kv keys on a tier of another kind. */
+  void rejectOn(Fields tier, TierKind kind) {
+    for (String key : KEYS) {
+      if (tier.has(key)) {
+        tier.error(key, "'" + key + "' is for tiers of kind \"kv\", this one is \""
+            + kind.jsonName() + "\"", "drop it, or set \"kind\": \"kv\"");
+      }
+    }
+  }
+
+  KvSpec bind(Fields f, int nodes) {
+    long replication = f.integer("replication", Math.min(3, nodes), 1);
+    if (replication > nodes) {
+      f.error("replication", "replication " + replication + " needs at least " + replication
+          + " nodes, the tier has " + nodes, "each replica of a shard lives on a distinct node: "
+          + "add nodes or lower the replication");
+      replication = Math.min(replication, nodes);
+    }
+    long shards = f.integer("shards", nodes, 1);
+    if (shards > 1_000_000) {
+      f.error("shards", "at most 1000000 shards, got " + shards, "");
+      shards = nodes;
+    }
+    Placement.Strategy placement = Placement.Strategy.CONSISTENT;
+    String p = f.string("placement", "consistent");
+    switch (p) {
+      case "consistent" -> placement = Placement.Strategy.CONSISTENT;
+      case "hash" -> placement = Placement.Strategy.HASH;
+      default -> f.error("placement", "expected \"hash\" or \"consistent\", got \"" + p + "\"",
+          "\"consistent\": consistent hashing with virtual nodes; \"hash\": shard s on nodes "
+              + "s, s+1, …");
+    }
+    if (f.has("vnodes") && placement != Placement.Strategy.CONSISTENT) {
+      f.error("vnodes", "virtual nodes are for \"placement\": \"consistent\"", "drop it");
+    }
+    long vnodes = f.integer("vnodes", DEFAULT_VNODES, 1);
+    if (vnodes > 4096) {
+      f.error("vnodes", "at most 4096 virtual nodes per node, got " + vnodes, "");
+      vnodes = DEFAULT_VNODES;
+    }
+    long majority = replication / 2 + 1;
+    long r = quorum(f, "readQuorum", majority, replication);
+    long w = quorum(f, "writeQuorum", majority, replication);
+    boolean sloppy = f.bool("sloppy", false);
+    boolean readRepair = f.bool("readRepair", true);
+    FsyncPolicy fsync = fsync(f);
+    HealthCheck heartbeat = f.has("heartbeat") ? healthCheck(f, "heartbeat") : null;
+    boolean checksums = f.bool("checksums", true);
+    long timeout = f.duration("timeout", DEFAULT_TIMEOUT, true);
+    return new KvSpec((int) replication, (int) shards, placement, (int) vnodes, (int) r, (int) w,
+        sloppy, readRepair, fsync, heartbeat, checksums, timeout);
+  }
+
+  private static long quorum(Fields f, String key, long fallback, long replication) {
+    long q = f.integer(key, fallback, 1);
+    if (q > replication) {
+      f.error(key, key + " " + q + " is more than the " + replication + " replicas",
+          "a quorum counts replies from the replicas of a shard: at most " + replication);
+      return Math.min(q, replication);
+    }
+    return q;
+  }
+
+  private FsyncPolicy fsync(Fields f) {
+    if (!f.has("fsync")) {
+      return FsyncPolicy.ALWAYS;
+    }
+    JsonNode v = f.raw("fsync");
+    String hint = "\"always\" (before acknowledging), \"never\", or a period like \"100ms\"";
+    if (!v.isTextual()) {
+      f.error("fsync", "expected \"always\", \"never\" or a period, got " + Fields.describe(v),
+          hint);
+      return FsyncPolicy.ALWAYS;
+    }
+    switch (v.textValue()) {
+      case "always":
+        return FsyncPolicy.ALWAYS;
+      case "never":
+        return FsyncPolicy.NEVER;
+      default:
+        try {
+          long period = Durations.parse(v.textValue());
+          if (period > 0) {
+            return FsyncPolicy.every(period);
+          }
+        } catch (IllegalArgumentException e) {
+          // reported below
+        }
+        f.error("fsync", "expected \"always\", \"never\" or a period > 0, got \""
+            + v.textValue() + "\"", hint);
+        return FsyncPolicy.ALWAYS;
+    }
+  }
+
+  /** {@code {"interval": "1s", "timeout": "3s"}} at {@code key}; null if wrong. */
+  HealthCheck healthCheck(Fields f, String key) {
+    Fields h = Fields.of(f.raw(key), f.pathOf(key), problems, HEALTH_KEYS);
+    if (h == null) {
+      return null;
+    }
+    if (!h.has("interval") || !h.has("timeout")) {
+      h.missing(h.has("interval") ? "timeout" : "interval", "how often to check, and how long "
+          + "a silence means down", h.has("interval") ? "\"3s\"" : "\"1s\"");
+      return null;
+    }
+    Long interval = h.durationOrNull("interval", true);
+    Long timeout = h.durationOrNull("timeout", true);
+    if (interval == null || timeout == null) {
+      return null;
+    }
+    if (timeout < interval) {
+      h.error("timeout", "a timeout shorter than the interval suspects every node between two "
+          + "checks", "make the timeout a few intervals, e.g. 3 × interval");
+      return null;
+    }
+    return new HealthCheck(interval, timeout);
+  }
+}
