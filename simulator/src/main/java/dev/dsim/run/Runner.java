@@ -48,7 +48,14 @@ public final class Runner {
     long wallStart = System.nanoTime();
     Simulation sim = new Simulation(seed);
     sim.setMaxEvents(options.maxEvents());
-    CompiledSystem system = ScenarioCompiler.compile(scenario, sim, sim::stop);
+    // Clients report "drained" when they have stopped and nothing is open: that ends the drain
+    // after the window, but not the quiet period's fixed settling time.
+    boolean[] stopWhenDrained = {true};
+    CompiledSystem system = ScenarioCompiler.compile(scenario, sim, () -> {
+      if (stopWhenDrained[0]) {
+        sim.stop();
+      }
+    });
     if (options.trace() != null) {
       sim.setTraceListener(options.trace().apply(system.world()));
     }
@@ -62,7 +69,8 @@ public final class Runner {
         sim.runUntil(end + (worst == Long.MAX_VALUE ? end : worst + 1));
       }
     } else {
-      quietPeriod(scenario, sim, system, worst == Long.MAX_VALUE ? end : worst + 1);
+      quietPeriod(scenario, sim, system, worst == Long.MAX_VALUE ? end : worst + 1,
+          stopWhenDrained);
     }
     system.finishClients(sim.now());
     RunResult result = summarise(scenario, seed, sim, system);
@@ -75,12 +83,13 @@ public final class Runner {
    * written is read back from all its replicas, for the lost-writes checker.
    */
   private static void quietPeriod(Scenario scenario, Simulation sim, CompiledSystem system,
-      long drainBound) {
+      long drainBound, boolean[] stopWhenDrained) {
     system.faults().healAll();
     if (system.requestsInFlight() > 0) {
       sim.runUntil(sim.now() + drainBound);
     }
     system.finishClients(sim.now());
+    stopWhenDrained[0] = false;
     sim.runUntil(sim.now() + settleNanos(scenario));
     int[] keys = writtenKeys(system.history());
     Client client = system.clients().get(0).get();

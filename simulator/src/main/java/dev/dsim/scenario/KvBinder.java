@@ -20,6 +20,7 @@ final class KvBinder {
   private static final List<String> HEALTH_KEYS = List.of("interval", "timeout");
   static final long DEFAULT_TIMEOUT = 500_000_000L;
   static final int DEFAULT_VNODES = 64;
+  static final int DEFAULT_SHARDS_PER_NODE = 8;
 
   private final Problems problems;
 
@@ -45,10 +46,11 @@ final class KvBinder {
           + "add nodes or lower the replication");
       replication = Math.min(replication, nodes);
     }
-    long shards = f.integer("shards", nodes, 1);
+    // Many more shards than nodes, as real stores use, so each node's share is even.
+    long shards = f.integer("shards", (long) nodes * DEFAULT_SHARDS_PER_NODE, 1);
     if (shards > 1_000_000) {
       f.error("shards", "at most 1000000 shards, got " + shards, "");
-      shards = nodes;
+      shards = (long) nodes * DEFAULT_SHARDS_PER_NODE;
     }
     Placement.Strategy placement = Placement.Strategy.CONSISTENT;
     String p = f.string("placement", "consistent");

@@ -464,6 +464,7 @@ public final class Client implements Process {
    */
   public void finish(long nowNanos) {
     for (Operation op = openOps.next; op != openOps; op = op.next) {
+      op.done = true; // a pending retry or hedge must not revive it
       metrics.record(op.issuedAtNanos, nowNanos, Outcome.UNFINISHED);
     }
     openOps.next = openOps;

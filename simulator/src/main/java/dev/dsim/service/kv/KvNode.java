@@ -240,6 +240,7 @@ public final class KvNode implements Process {
         }
       }
     });
+    detector.heard(self, ctx.now()); // a node never suspects itself
     detector.sweep(ctx.now());
     ctx.setTimer(config.heartbeat().intervalNanos(), HEARTBEAT);
   }
