@@ -1,5 +1,8 @@
 package dev.dsim.run;
 
+import dev.dsim.check.ConsistencyChecker;
+import dev.dsim.check.ConsistencyReport;
+import dev.dsim.check.Violation;
 import dev.dsim.engine.Simulation;
 import dev.dsim.fault.FaultRecord;
 import dev.dsim.metrics.LatencyRecorder;
@@ -210,8 +213,33 @@ public final class Runner {
     return counters;
   }
 
+  /** Examples of each kind of violation kept in results.json. */
+  static final int EXAMPLES = 3;
+
   private static RunResult.Consistency consistency(CompiledSystem system) {
-    return null;
+    if (system.history() == null) {
+      return null;
+    }
+    ConsistencyReport c = ConsistencyChecker.check(system.history(), EXAMPLES);
+    List<RunResult.Example> examples = new ArrayList<>();
+    for (List<Violation> kind : List.of(c.lostWriteExamples(), c.staleReadExamples(),
+        c.corruptReadExamples())) {
+      for (Violation v : kind) {
+        List<RunResult.Operation> ops = new ArrayList<>();
+        for (History.Operation o : v.operations()) {
+          ops.add(new RunResult.Operation(
+              (o.phase() == History.Phase.FINAL ? "final-" : "")
+                  + o.kind().name().toLowerCase(java.util.Locale.ROOT),
+              o.key(), Long.toHexString(o.value()), o.invokedAtNanos() / 1e9,
+              o.completedAtNanos() == History.NEVER ? null : o.completedAtNanos() / 1e9,
+              o.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        examples.add(new RunResult.Example(v.kind().jsonName(), v.explanation(), ops));
+      }
+    }
+    return new RunResult.Consistency(c.lostWrites(), c.staleReads(), c.corruptReads(),
+        c.unverifiedKeys(), c.readsChecked(), c.writesAcknowledged(), c.keysVerified(),
+        examples);
   }
 
   private static RunResult.DiskResult disk(Disk d) {
