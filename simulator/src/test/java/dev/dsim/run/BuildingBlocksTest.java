@@ -1,0 +1,107 @@
+package dev.dsim.run;
+
+import static dev.dsim.run.ShippedScenarios.node;
+import static dev.dsim.run.ShippedScenarios.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each building block's teaching scenario shows what the block buys: switch it off (the
+ * scenario's other variant) and the violation or the outage it prevents comes back.
+ */
+final class BuildingBlocksTest {
+
+  @Test
+  void replication_keepsWritesThatAWipedDiskLoses() throws Exception {
+    RunResult three = run("replication-vs-wipe.json", "replication-3");
+    RunResult one = run("replication-vs-wipe.json", "replication-1");
+    assertThat(three.consistency().lostWrites()).isZero();
+    assertThat(three.consistency().unverifiedKeys()).isZero();
+    assertThat(three.availability()).isGreaterThan(0.999);
+    // The wiped node caught up from its peers by anti-entropy.
+    assertThat(node(three, "db-1").store().get("syncedKeys")).isPositive();
+    assertThat(one.consistency().lostWrites()).isGreaterThan(100);
+    assertThat(one.consistency().examples()).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo("lostWrite");
+      assertThat(e.explanation()).contains("holds nothing");
+    });
+    // Its shards were unavailable while db-1 was down.
+    assertThat(one.availability()).isLessThan(0.97);
+  }
+
+  @Test
+  void healthChecks_takeADeadNodeOut_andSuspectASlowOne() throws Exception {
+    RunResult on = run("health-checks.json", "health-checks");
+    RunResult off = run("health-checks.json", "no-health-checks");
+    RunResult slow = run("health-checks.json", "slow-node");
+    // Without checks a third of the requests hit the dead node for 20s of the 55s window.
+    assertThat(off.availability()).isCloseTo(1 - 20.0 / 55 / 3, within(0.01));
+    assertThat(off.detection().loadBalancer()).isNull();
+    assertThat(on.availability()).isGreaterThan(0.99);
+    RunResult.Detector d = on.detection().loadBalancer();
+    assertThat(d.detections()).isEqualTo(1);
+    // Detected between the timeout and the timeout plus one interval after the crash.
+    assertThat(d.meanDelayMs()).isBetween(1000.0, 1250.0);
+    assertThat(d.falseSuspicions()).isZero();
+    assertThat(slow.detection().loadBalancer().falseSuspicions()).isPositive();
+    assertThat(slow.detection().loadBalancer().detections()).isZero();
+  }
+
+  @Test
+  void quorums_tradeAvailabilityForFreshReadsUnderAPartition() throws Exception {
+    RunResult quorum = run("quorums-under-partition.json", "quorum-2-of-3");
+    RunResult one = run("quorums-under-partition.json", "quorum-1-of-3");
+    RunResult sloppy = run("quorums-under-partition.json", "sloppy");
+    assertThat(quorum.consistency().staleReads()).isZero();
+    // db-1 coordinates a third of the requests and cannot reach a quorum for 20s of 55s.
+    assertThat(quorum.availability()).isCloseTo(1 - 20.0 / 55 / 3, within(0.02));
+    assertThat(one.availability()).isEqualTo(1.0);
+    assertThat(one.consistency().staleReads()).isGreaterThan(100);
+    assertThat(sloppy.availability()).isEqualTo(1.0);
+    assertThat(sloppy.consistency().staleReads()).isGreaterThan(100);
+    for (RunResult r : new RunResult[] {quorum, one, sloppy}) {
+      assertThat(r.consistency().lostWrites()).isZero();
+    }
+  }
+
+  @Test
+  void checksums_turnCorruptionIntoRepairs() throws Exception {
+    RunResult on = run("checksums-vs-corruption.json", "checksums");
+    RunResult off = run("checksums-vs-corruption.json", "no-checksums");
+    assertThat(on.consistency().corruptReads()).isZero();
+    assertThat(on.requests().corrupt()).isZero();
+    long repairs = 0;
+    for (RunResult.NodeResult n : on.nodes()) {
+      if (n.store() != null) {
+        repairs += n.store().get("corruptionRepairs");
+      }
+    }
+    assertThat(repairs).isGreaterThan(100);
+    assertThat(off.consistency().corruptReads()).isGreaterThan(100);
+    assertThat(off.requests().corrupt()).isPositive();
+  }
+
+  @Test
+  void scaling_outSurvivesACrashThatTakesAScaledUpTierDown() throws Exception {
+    RunResult out = run("stateless-scaling.json", "scaled-out");
+    RunResult up = run("stateless-scaling.json", "scaled-up");
+    assertThat(up.availability()).isCloseTo(1 - 10.0 / 55, within(0.01));
+    assertThat(out.availability()).isGreaterThan(0.998);
+    // One shared queue is faster per request than eight small ones.
+    assertThat(up.latencyMs().mean()).isLessThan(out.latencyMs().mean());
+  }
+
+  @Test
+  void sharding_spreadsAStatefulTiersLoad() throws Exception {
+    RunResult three = run("sharding.json", "3-nodes");
+    RunResult twelve = run("sharding.json", "12-nodes");
+    assertThat(twelve.latencyMs().mean()).isLessThan(three.latencyMs().mean() * 0.7);
+    assertThat(twelve.latencyMs().p99()).isLessThan(three.latencyMs().p99() / 2);
+    // On 3 nodes every node holds every shard; on 12 each holds about a quarter of them.
+    long writes3 = node(three, "db-1").store().get("replicaWrites");
+    long writes12 = node(twelve, "db-1").store().get("replicaWrites");
+    assertThat(writes12).isLessThan(writes3 / 2);
+  }
+}
