@@ -4,6 +4,7 @@ import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.report.JsonLinesTrace;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.SummaryTable;
+import dev.dsim.run.RunResult;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
 import dev.dsim.run.Runner;
@@ -104,7 +105,20 @@ final class RunCommand implements Callable<Integer> {
           .resolve("results.json"));
     }
     outWriter.flush();
-    return ExitCodes.OK;
+    boolean failed = false;
+    for (CompletedRun run : runs) {
+      for (RunResult.ExpectationResult e : run.result().expectations()) {
+        if (!e.ok()) {
+          failed = true;
+          err.println("expectation failed: " + run.result().variant() + " (seed "
+              + run.result().seed() + "): " + e.metric() + " " + e.condition() + ", got "
+              + (e.actual() == null ? "nothing (not measured in this run)"
+                  : SummaryTable.number(e.actual())));
+        }
+      }
+    }
+    err.flush();
+    return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
   }
 
   private List<Scenario> resolve(ScenarioFile sf) throws ScenarioException {

@@ -120,6 +120,18 @@ public final class ResultsJson {
         n.store().forEach(store::put);
       }
     }
+    ArrayNode expectations = root.putArray("expectations");
+    for (RunResult.ExpectationResult e : r.expectations()) {
+      ObjectNode o = expectations.addObject();
+      o.put("metric", e.metric());
+      o.put("condition", e.condition());
+      if (e.actual() == null) {
+        o.putNull("actual");
+      } else {
+        o.put("actual", Numbers.significant(e.actual(), 9));
+      }
+      o.put("ok", e.ok());
+    }
     return root;
   }
 

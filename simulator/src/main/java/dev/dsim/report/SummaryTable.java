@@ -43,7 +43,72 @@ public final class SummaryTable {
         sb.append("-".repeat(total - 2)).append('\n');
       }
     }
+    appendConsistency(sb, runs);
+    appendExpectations(sb, runs);
     return sb.toString();
+  }
+
+  /** What the checkers found, per run that stores data. */
+  private static void appendConsistency(StringBuilder sb, List<CompletedRun> runs) {
+    int width = variantWidth(runs);
+    boolean header = false;
+    for (CompletedRun run : runs) {
+      RunResult.Consistency c = run.result().consistency();
+      if (c == null) {
+        continue;
+      }
+      if (!header) {
+        sb.append("consistency (checked over the client history):\n");
+        header = true;
+      }
+      sb.append("  ").append(pad(run.result().variant(), width))
+          .append("  lost writes ").append(c.lostWrites())
+          .append(", stale reads ").append(c.staleReads())
+          .append(", corrupt reads ").append(c.corruptReads());
+      if (c.unverifiedKeys() > 0) {
+        sb.append(", unverified keys ").append(c.unverifiedKeys());
+      }
+      sb.append('\n');
+    }
+  }
+
+  /** Each expectation, judged. */
+  private static void appendExpectations(StringBuilder sb, List<CompletedRun> runs) {
+    int width = variantWidth(runs);
+    boolean header = false;
+    for (CompletedRun run : runs) {
+      for (RunResult.ExpectationResult e : run.result().expectations()) {
+        if (!header) {
+          sb.append("expect:\n");
+          header = true;
+        }
+        sb.append("  ").append(pad(run.result().variant(), width)).append("  ")
+            .append(e.metric()).append(' ').append(e.condition()).append(": ")
+            .append(e.ok() ? "ok" : "FAILED").append(" (")
+            .append(e.actual() == null ? "not measured" : number(e.actual())).append(")\n");
+      }
+    }
+  }
+
+  private static int variantWidth(List<CompletedRun> runs) {
+    int w = 0;
+    for (CompletedRun run : runs) {
+      w = Math.max(w, run.result().variant().length());
+    }
+    return w;
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
+
+  /** A number as people read it: whole numbers bare, others to six significant digits. */
+  public static String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6))
+        .stripTrailingZeros().toPlainString();
   }
 
   private static void appendRow(StringBuilder sb, String[] row, int[] widths) {

@@ -12,7 +12,7 @@ public record RunResult(String scenario, String variant, long seed, String trace
     Simulated simulated, Requests requests, double availability, double throughputPerSecond,
     LatencyMs latencyMs, Cost cost, NetworkResult network, Timeline timeline,
     Detection detection, Consistency consistency, List<FaultRecord> faults,
-    List<NodeResult> nodes) {
+    List<NodeResult> nodes, List<ExpectationResult> expectations) {
 
   public RunResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -21,7 +21,21 @@ public record RunResult(String scenario, String variant, long seed, String trace
     Objects.requireNonNull(detection, "detection");
     faults = List.copyOf(faults);
     nodes = List.copyOf(nodes);
+    expectations = List.copyOf(expectations);
   }
+
+  /** The run with its expectations judged. */
+  public RunResult withExpectations(List<ExpectationResult> judged) {
+    return new RunResult(scenario, variant, seed, traceHash, simulated, requests, availability,
+        throughputPerSecond, latencyMs, cost, network, timeline, detection, consistency, faults,
+        nodes, judged);
+  }
+
+  /**
+   * One expectation of the scenario, judged: the metric, the condition as written, the run's
+   * value (null when the run did not measure it) and whether it held.
+   */
+  public record ExpectationResult(String metric, String condition, Double actual, boolean ok) {}
 
   /**
    * Availability and throughput over time: requests issued in each bucket of the measured

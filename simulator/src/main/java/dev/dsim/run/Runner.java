@@ -173,7 +173,7 @@ public final class Runner {
           f.healedAtNanos() < 0 ? null : f.healedAtNanos() / 1e9, f.source()));
     }
     String variant = scenario.variant() == null ? "base" : scenario.variant();
-    return new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
+    RunResult result = new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
         new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt(),
             m.retries(), m.hedges()),
@@ -181,7 +181,8 @@ public final class Runner {
         new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
             m.bucketTotal(), m.bucketOk()),
-        detection(scenario, system), consistency(system), faults, nodes);
+        detection(scenario, system), consistency(system), faults, nodes, List.of());
+    return result.withExpectations(Expectations.evaluate(scenario.expect(), result));
   }
 
   private static RunResult.Detection detection(Scenario scenario, CompiledSystem system) {

@@ -2,6 +2,7 @@ package dev.dsim.scenario;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,11 +19,12 @@ import java.util.Objects;
  * @param loadBalancer how requests are spread over the entry tier
  * @param tiers tiers by name, in file order; the first is the entry tier
  * @param faults the faults to inject
+ * @param expect what the run must show, in file order (empty: nothing)
  * @param variant the variant applied, or null for the base scenario
  */
 public record Scenario(String name, String description, long seed, long durationNanos,
     long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
-    Map<String, TierSpec> tiers, FaultsSpec faults, String variant) {
+    Map<String, TierSpec> tiers, FaultsSpec faults, List<Expectation> expect, String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -35,5 +37,6 @@ public record Scenario(String name, String description, long seed, long duration
       throw new IllegalArgumentException("a scenario needs at least one tier");
     }
     tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
+    expect = List.copyOf(expect);
   }
 }

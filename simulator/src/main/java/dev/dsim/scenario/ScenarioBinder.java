@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
       "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
-      "variants");
+      "expect", "variants");
   private static final List<String> LB_KEYS = List.of("policy", "healthCheck", "nodes");
   private static final List<String> TIER_KEYS = tierKeys();
   private static final List<String> CALL_KEYS = List.of("calls", "callTimeout", "callRetries");
@@ -83,11 +83,12 @@ final class ScenarioBinder {
         tiers.keySet());
     NetworkSpec network = new NetworkBinder(problems, names).bind(f);
     FaultsSpec faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
+    List<Expectation> expect = new ExpectBinder(problems).bind(f);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(name, description, seed, duration, warmup == null ? 0 : warmup, network,
-        clients, lb, tiers, faults, variant);
+        clients, lb, tiers, faults, expect, variant);
   }
 
   /** Every node the scenario defines, in layout order (see {@link ScenarioCompiler}). */
