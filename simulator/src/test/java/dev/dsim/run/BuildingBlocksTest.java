@@ -104,4 +104,15 @@ final class BuildingBlocksTest {
     long writes12 = node(twelve, "db-1").store().get("replicaWrites");
     assertThat(writes12).isLessThan(writes3 / 2);
   }
+
+  @Test
+  void theWholeStack_absorbsACrashAndAPartition() throws Exception {
+    RunResult r = run("web-kv.json", null);
+    assertThat(r.expectations()).allSatisfy(e -> assertThat(e.ok()).as(e.metric()).isTrue());
+    assertThat(r.consistency().keysVerified()).isGreaterThan(1000);
+    assertThat(r.detection().loadBalancer().detections()).isEqualTo(1);
+    assertThat(r.detection().replicas().detections()).isZero();
+    // The partitioned replica is suspected by both peers, and suspects both: live nodes.
+    assertThat(r.detection().replicas().falseSuspicions()).isEqualTo(4);
+  }
 }

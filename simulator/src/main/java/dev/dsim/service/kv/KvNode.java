@@ -447,8 +447,9 @@ public final class KvNode implements Process {
     int bytes = config.valueBytes();
     if (read.ok()) {
       byte[] b = read.value();
+      boolean intact = StoredValue.intact(b);
       return new KvMessages.ReplicaReply(op, true, false, StoredValue.version(b),
-          StoredValue.valueSeen(b), !StoredValue.intact(b), bytes, false);
+          StoredValue.valueSeen(b, intact), !intact, bytes, false);
     }
     if (read.status() == DiskStatus.NOT_FOUND) {
       return new KvMessages.ReplicaReply(op, true, false, 0, History.NONE, false, 0, false);
