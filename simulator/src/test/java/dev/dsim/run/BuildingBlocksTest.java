@@ -115,4 +115,18 @@ final class BuildingBlocksTest {
     // The partitioned replica is suspected by both peers, and suspects both: live nodes.
     assertThat(r.detection().replicas().falseSuspicions()).isEqualTo(4);
   }
+
+  @Test
+  void fsync_tradesWriteLatencyForDurability() throws Exception {
+    RunResult always = run("fsync-durability.json", "always");
+    RunResult periodic = run("fsync-durability.json", "periodic");
+    RunResult never = run("fsync-durability.json", "never");
+    assertThat(always.consistency().lostWrites()).isZero();
+    assertThat(periodic.consistency().lostWrites()).isPositive();
+    // Never fsyncing loses more than fsyncing every 5s: everything since the start.
+    assertThat(never.consistency().lostWrites())
+        .isGreaterThan(2 * periodic.consistency().lostWrites());
+    assertThat(node(never, "db-1").disk().writesLostOnCrash()).isPositive();
+    assertThat(periodic.latencyMs().mean()).isLessThan(always.latencyMs().mean() / 3);
+  }
 }
