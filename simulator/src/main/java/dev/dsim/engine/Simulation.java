@@ -19,6 +19,10 @@ public final class Simulation {
   private long maxEvents = Long.MAX_VALUE;
   private boolean stopped;
   private TraceListener listener;
+  private AbortSignal abort;
+
+  /** How often (in events) a run looks at its {@link AbortSignal}; a power of two. */
+  public static final long ABORT_POLL_EVENTS = 1L << 16;
 
   public Simulation(long seed) {
     this.rng = Rng.root(seed);
@@ -102,6 +106,11 @@ public final class Simulation {
         q.reinsert(t, e);
         throw new EventLimitExceededException(maxEvents, t);
       }
+      if ((fired & (ABORT_POLL_EVENTS - 1)) == 0 && abort != null && abort.isRaised()) {
+        q.settle();
+        q.reinsert(t, e);
+        throw new RunAbortedException(t);
+      }
       now = t;
       fired++;
       fp.add(t, e.kind().code(), e.node(), e.traceDetail());
@@ -142,6 +151,11 @@ public final class Simulation {
       throw new IllegalArgumentException("maxEvents must be positive: " + maxEvents);
     }
     this.maxEvents = maxEvents;
+  }
+
+  /** Watches {@code signal} (null: none) so another thread can abandon the run. */
+  public void setAbortSignal(AbortSignal signal) {
+    this.abort = signal;
   }
 
   /** Installs (or, with null, removes) a listener that sees each event before it fires. */

@@ -25,7 +25,7 @@ public final class Expectations {
    * when the run did not measure it (consistency without a data tier, detection without
    * detectors). An expectation on an unmeasured metric fails.
    */
-  static Double value(String metric, RunResult r) {
+  public static Double value(String metric, RunResult r) {
     RunResult.Consistency c = r.consistency();
     String[] parts = metric.split("\\.");
     return switch (parts[0]) {

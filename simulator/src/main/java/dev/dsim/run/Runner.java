@@ -51,6 +51,7 @@ public final class Runner {
     long wallStart = System.nanoTime();
     Simulation sim = new Simulation(seed);
     sim.setMaxEvents(options.maxEvents());
+    sim.setAbortSignal(options.abort());
     // Clients report "drained" when they have stopped and nothing is open: that ends the drain
     // after the window, but not the quiet period's fixed settling time.
     boolean[] stopWhenDrained = {true};

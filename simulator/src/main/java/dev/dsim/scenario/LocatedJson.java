@@ -156,6 +156,62 @@ final class LocatedJson {
     return new LocatedJson(patched, v, k);
   }
 
+  /**
+   * The positions after {@code --set} overrides replaced the values at {@code overridden} (path
+   * to the argument as typed): those values, and everything under them, have no line in the
+   * file, and errors about them name the argument instead.
+   */
+  LocatedJson withOverrides(JsonNode overriddenRoot, Map<String, String> overridden) {
+    Map<String, SourceLocation> v = new HashMap<>(values);
+    Map<String, SourceLocation> k = new HashMap<>(keys);
+    for (Map.Entry<String, String> o : overridden.entrySet()) {
+      String path = o.getKey();
+      SourceLocation at = SourceLocation.override(o.getValue());
+      v.keySet().removeIf(p -> isUnder(p, path));
+      k.keySet().removeIf(p -> isUnder(p, path));
+      k.put(path, at);
+      markAll(at(overriddenRoot, path), path, at, v, k);
+    }
+    return new LocatedJson(overriddenRoot, v, k);
+  }
+
+  private static void markAll(JsonNode node, String path, SourceLocation at,
+      Map<String, SourceLocation> v, Map<String, SourceLocation> k) {
+    v.put(path, at);
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String child = Paths.child(path, e.getKey());
+        k.put(child, at);
+        markAll(e.getValue(), child, at, v, k);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        markAll(node.get(i), Paths.index(path, i), at, v, k);
+      }
+    }
+  }
+
+  /** The node at a dotted path ({@code tiers.web}, {@code faults[2].at}), or null. */
+  static JsonNode at(JsonNode root, String path) {
+    JsonNode n = root;
+    for (PathStep step : PathStep.parse(path)) {
+      if (n == null) {
+        return null;
+      }
+      n = step.isIndex() ? n.get(step.index()) : n.get(step.key());
+    }
+    return n;
+  }
+
+  private static boolean isUnder(String p, String path) {
+    return p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "[");
+  }
+
   private static void overlay(Map<String, SourceLocation> from, Map<String, SourceLocation> to,
       String prefix, String variant) {
     String dotted = prefix + ".";

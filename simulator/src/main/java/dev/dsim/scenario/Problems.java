@@ -30,7 +30,9 @@ final class Problems {
 
   private void add(String path, SourceLocation at, String message, String hint) {
     String shown = Paths.display(path);
-    if (at.fromVariant() != null) {
+    if (at.fromOverride() != null) {
+      shown += " (set by --set " + at.fromOverride() + ")";
+    } else if (at.fromVariant() != null) {
       shown += " (from variant '" + at.fromVariant() + "')";
     }
     errors.add(new ScenarioError(file, at.line(), at.column(), shown, message, hint));

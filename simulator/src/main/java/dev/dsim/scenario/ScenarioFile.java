@@ -16,11 +16,19 @@ public final class ScenarioFile {
   private final String displayName;
   private final LocatedJson doc;
   private final List<String> variantNames;
+  private final List<ScenarioOverride> overrides;
 
-  ScenarioFile(String displayName, LocatedJson doc, List<String> variantNames) {
+  ScenarioFile(String displayName, LocatedJson doc, List<String> variantNames,
+      List<ScenarioOverride> overrides) {
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.doc = doc;
     this.variantNames = Collections.unmodifiableList(new ArrayList<>(variantNames));
+    this.overrides = List.copyOf(overrides);
+  }
+
+  /** The {@code --set} overrides applied to every variant this file resolves. */
+  public List<ScenarioOverride> overrides() {
+    return overrides;
   }
 
   /** The file as the user named it. */
@@ -45,7 +53,7 @@ public final class ScenarioFile {
    */
   public Scenario resolve(String variant) throws ScenarioException {
     if (variant == null) {
-      return ScenarioBinder.bind(doc, displayName, null);
+      return ScenarioBinder.bind(overridden(doc, doc.root()), displayName, null);
     }
     if (!variantNames.contains(variant)) {
       String suggestion = DidYouMean.closest(variant, variantNames);
@@ -59,7 +67,21 @@ public final class ScenarioFile {
     JsonNode patch = doc.root().get("variants").get(variant);
     JsonNode patched = MergePatch.apply(doc.root(), patch);
     LocatedJson located = doc.withPatchLocations(patched, "variants." + variant, variant);
-    return ScenarioBinder.bind(located, displayName, variant);
+    return ScenarioBinder.bind(overridden(located, patched), displayName, variant);
+  }
+
+  /** The document with the overrides applied (to a copy), their values located at the flag. */
+  private LocatedJson overridden(LocatedJson located, JsonNode tree) throws ScenarioException {
+    if (overrides.isEmpty()) {
+      return located;
+    }
+    JsonNode copy = tree.deepCopy();
+    Map<String, String> where = new java.util.LinkedHashMap<>();
+    for (ScenarioOverride o : overrides) {
+      o.applyTo(copy, displayName);
+      where.put(o.path(), o.argument());
+    }
+    return located.withOverrides(copy, where);
   }
 
   /** Checks the "variants" section's shape; returns the names in file order. */

@@ -19,6 +19,12 @@ public final class ScenarioLoader {
 
   /** Loads and fully validates a file. */
   public static ScenarioFile load(Path file) throws ScenarioException {
+    return load(file, List.of());
+  }
+
+  /** Loads a file with {@code --set} overrides applied to every variant, and validates it. */
+  public static ScenarioFile load(Path file, List<ScenarioOverride> overrides)
+      throws ScenarioException {
     String name = file.toString();
     String text;
     try {
@@ -30,14 +36,20 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw single(name, "cannot read the file: " + e.getMessage(), "");
     }
-    return parse(name, text);
+    return parse(name, text, overrides);
   }
 
   /** Parses and fully validates scenario text; {@code displayName} is used in messages. */
   public static ScenarioFile parse(String displayName, String json) throws ScenarioException {
+    return parse(displayName, json, List.of());
+  }
+
+  /** Parses scenario text with overrides; every error in the base and each variant at once. */
+  public static ScenarioFile parse(String displayName, String json,
+      List<ScenarioOverride> overrides) throws ScenarioException {
     LocatedJson doc = LocatedJson.parse(displayName, json);
     List<String> variants = ScenarioFile.variantNames(doc, displayName);
-    ScenarioFile file = new ScenarioFile(displayName, doc, variants);
+    ScenarioFile file = new ScenarioFile(displayName, doc, variants, overrides);
     List<ScenarioError> errors = new ArrayList<>();
     try {
       file.resolve(null);

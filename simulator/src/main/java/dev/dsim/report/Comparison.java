@@ -1,0 +1,183 @@
+package dev.dsim.report;
+
+import dev.dsim.run.Expectations;
+import dev.dsim.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Several variants, each run over the same seeds, compared metric by metric: each variant's mean
+ * with a 95% confidence interval (Student t, since a handful of seeds is a small sample), the
+ * variant that wins the metric, or, when its interval overlaps another's, no winner: the seeds
+ * do not tell those variants apart.
+ *
+ * @param variants the labels compared, in the order given
+ * @param rows one per metric that every run measured
+ */
+public record Comparison(List<String> variants, List<Row> rows) {
+  /** The confidence level of the intervals. */
+  public static final double CONFIDENCE = 0.95;
+
+  /** Which way a metric improves. */
+  public enum Better {
+    HIGHER, LOWER;
+
+    public String jsonName() {
+      return this == HIGHER ? "higher" : "lower";
+    }
+  }
+
+  /** A metric compared, and which way is better. */
+  public record Metric(String name, Better better) {}
+
+  /** The metrics a comparison looks at, in table order (those a run did not measure are left out). */
+  public static final List<Metric> METRICS = List.of(
+      new Metric("availability", Better.HIGHER),
+      new Metric("throughput", Better.HIGHER),
+      new Metric("latencyMs.mean", Better.LOWER),
+      new Metric("latencyMs.p50", Better.LOWER),
+      new Metric("latencyMs.p99", Better.LOWER),
+      new Metric("latencyMs.p999", Better.LOWER),
+      new Metric("cost.total", Better.LOWER),
+      new Metric("requests.corrupt", Better.LOWER),
+      new Metric("consistency.lostWrites", Better.LOWER),
+      new Metric("consistency.staleReads", Better.LOWER),
+      new Metric("consistency.corruptReads", Better.LOWER));
+
+  /** One variant's runs, labelled. */
+  public record Group(String label, List<RunResult> runs) {
+    public Group {
+      Objects.requireNonNull(label, "label");
+      runs = List.copyOf(runs);
+    }
+  }
+
+  /**
+   * Sample statistics of one metric over one variant's runs; {@code ciLow}/{@code ciHigh} are
+   * NaN with fewer than two runs (one run says nothing about the spread).
+   */
+  public record Stat(int n, double mean, double stdDev, double ciLow, double ciHigh) {
+    public boolean hasInterval() {
+      return n >= 2;
+    }
+
+    /** Half the interval's width (the "±"). */
+    public double halfWidth() {
+      return hasInterval() ? (ciHigh - ciLow) / 2 : Double.NaN;
+    }
+
+    boolean overlaps(Stat o) {
+      return ciLow <= o.ciHigh && o.ciLow <= ciHigh;
+    }
+  }
+
+  /**
+   * One metric across the variants: {@code winner} is the best variant if its interval overlaps
+   * no other's (null otherwise); {@code tied} lists the variants whose intervals overlap the
+   * best one's, the best first.
+   */
+  public record Row(Metric metric, List<Stat> stats, String winner, List<String> tied) {
+    /** "web-8 wins", "no winner: a, b overlap", … for humans. */
+    public String verdict() {
+      if (winner != null) {
+        return winner;
+      }
+      if (tied.isEmpty()) {
+        return "n/a (needs 2+ seeds)";
+      }
+      return "none (" + String.join(" ~ ", tied) + ")";
+    }
+  }
+
+  /** Compares {@code groups} (at least one) on every metric all their runs measured. */
+  public static Comparison of(List<Group> groups) {
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("nothing to compare");
+    }
+    List<String> labels = new ArrayList<>();
+    for (Group g : groups) {
+      labels.add(g.label());
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Metric m : METRICS) {
+      List<Stat> stats = new ArrayList<>();
+      boolean measured = true;
+      for (Group g : groups) {
+        double[] values = new double[g.runs().size()];
+        for (int i = 0; i < values.length && measured; i++) {
+          Double v = Expectations.value(m.name(), g.runs().get(i));
+          if (v == null || v.isNaN() || v.isInfinite()) {
+            measured = false;
+          } else {
+            values[i] = v;
+          }
+        }
+        if (!measured || values.length == 0) {
+          measured = false;
+          break;
+        }
+        stats.add(stat(values));
+      }
+      if (measured) {
+        rows.add(row(m, labels, stats));
+      }
+    }
+    return new Comparison(List.copyOf(labels), List.copyOf(rows));
+  }
+
+  /** Mean, sample standard deviation and the Student-t 95% interval of {@code values}. */
+  public static Stat stat(double[] values) {
+    int n = values.length;
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    double mean = sum / n;
+    if (n < 2) {
+      return new Stat(n, mean, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    double sd = Math.sqrt(squares / (n - 1));
+    double half = tQuantile(n - 1) * sd / Math.sqrt(n);
+    return new Stat(n, mean, sd, mean - half, mean + half);
+  }
+
+  /** The two-sided 95% quantile of Student's t with {@code df} degrees of freedom. */
+  static double tQuantile(int df) {
+    return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+  }
+
+  private static Row row(Metric m, List<String> labels, List<Stat> stats) {
+    int best = 0;
+    for (int i = 1; i < stats.size(); i++) {
+      double a = stats.get(i).mean();
+      double b = stats.get(best).mean();
+      if (m.better() == Better.HIGHER ? a > b : a < b) {
+        best = i;
+      }
+    }
+    if (stats.size() == 1) {
+      return new Row(m, stats, null, List.of());
+    }
+    for (Stat s : stats) {
+      if (!s.hasInterval()) {
+        return new Row(m, stats, null, List.of());
+      }
+    }
+    List<String> tied = new ArrayList<>();
+    tied.add(labels.get(best));
+    Stat top = stats.get(best);
+    for (int i = 0; i < stats.size(); i++) {
+      if (i != best && top.overlaps(stats.get(i))) {
+        tied.add(labels.get(i));
+      }
+    }
+    return tied.size() == 1 ? new Row(m, stats, labels.get(best), List.of())
+        : new Row(m, stats, null, List.copyOf(tied));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.dsim.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.run.RunResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code comparison.json}, {@code comparison.csv} and the terminal table of a
+ * {@link Comparison}. Numbers are rounded from their exact binary value (see {@link Numbers}), so
+ * the files are byte-identical on every machine and whether the runs went in parallel or not.
+ */
+public final class ComparisonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final int DIGITS = 6;
+
+  private ComparisonReport() {}
+
+  /** A run that went into the comparison: its label, and its results file relative to the report. */
+  public record RunRef(String label, RunResult result, String resultsFile) {}
+
+  /** The JSON text (with a final newline). */
+  public static String json(Comparison c, List<String> files, List<Long> seeds,
+      List<RunRef> runs) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("confidence", Comparison.CONFIDENCE);
+    root.put("interval", "Student t, two-sided, per variant over its seeds");
+    ArrayNode f = root.putArray("scenarioFiles");
+    files.forEach(f::add);
+    ArrayNode s = root.putArray("seeds");
+    seeds.forEach(s::add);
+    ArrayNode v = root.putArray("variants");
+    c.variants().forEach(v::add);
+    ArrayNode metrics = root.putArray("metrics");
+    for (Comparison.Row row : c.rows()) {
+      ObjectNode m = metrics.addObject();
+      m.put("metric", row.metric().name());
+      m.put("better", row.metric().better().jsonName());
+      if (row.winner() != null) {
+        m.put("winner", row.winner());
+      } else {
+        m.putNull("winner");
+      }
+      ArrayNode tied = m.putArray("overlapping");
+      row.tied().forEach(tied::add);
+      ObjectNode per = m.putObject("variants");
+      for (int i = 0; i < c.variants().size(); i++) {
+        Comparison.Stat st = row.stats().get(i);
+        ObjectNode o = per.putObject(c.variants().get(i));
+        o.put("n", st.n());
+        o.put("mean", Numbers.significant(st.mean(), DIGITS));
+        if (st.hasInterval()) {
+          o.put("stdDev", Numbers.significant(st.stdDev(), DIGITS));
+          ArrayNode ci = o.putArray("ci95");
+          ci.add(Numbers.significant(st.ciLow(), DIGITS));
+          ci.add(Numbers.significant(st.ciHigh(), DIGITS));
+        } else {
+          o.putNull("stdDev");
+          o.putNull("ci95");
+        }
+      }
+    }
+    ArrayNode r = root.putArray("runs");
+    for (RunRef ref : runs) {
+      ObjectNode o = r.addObject();
+      o.put("variant", ref.label());
+      o.put("seed", ref.result().seed());
+      o.put("traceHash", ref.result().traceHash());
+      o.put("results", ref.resultsFile());
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the comparison", e);
+    }
+  }
+
+  /** One line per (metric, variant): the numbers a spreadsheet or a chart needs. */
+  public static String csv(Comparison c) {
+    StringBuilder sb = new StringBuilder(
+        "metric,better,variant,n,mean,stdDev,ci95Low,ci95High,winner\n");
+    for (Comparison.Row row : c.rows()) {
+      for (int i = 0; i < c.variants().size(); i++) {
+        Comparison.Stat st = row.stats().get(i);
+        String label = c.variants().get(i);
+        sb.append(row.metric().name()).append(',').append(row.metric().better().jsonName())
+            .append(',').append(Csv.field(label)).append(',').append(st.n()).append(',')
+            .append(Numbers.significant(st.mean(), DIGITS).toPlainString()).append(',');
+        if (st.hasInterval()) {
+          sb.append(Numbers.significant(st.stdDev(), DIGITS).toPlainString()).append(',')
+              .append(Numbers.significant(st.ciLow(), DIGITS).toPlainString()).append(',')
+              .append(Numbers.significant(st.ciHigh(), DIGITS).toPlainString());
+        } else {
+          sb.append(",,");
+        }
+        sb.append(',').append(label.equals(row.winner()) ? "yes"
+            : row.tied().contains(label) ? "tie" : "no").append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The terminal table: each metric's mean ± half-interval per variant, and the winner. */
+  public static String table(Comparison c, int seeds) {
+    List<String> labels = c.variants();
+    int metricWidth = "metric".length();
+    for (Comparison.Row row : c.rows()) {
+      metricWidth = Math.max(metricWidth, row.metric().name().length());
+    }
+    String[][] cells = new String[c.rows().size()][labels.size()];
+    int[] widths = new int[labels.size()];
+    for (int j = 0; j < labels.size(); j++) {
+      widths[j] = labels.get(j).length();
+    }
+    for (int i = 0; i < c.rows().size(); i++) {
+      for (int j = 0; j < labels.size(); j++) {
+        Comparison.Stat st = c.rows().get(i).stats().get(j);
+        String cell = SummaryTable.number(st.mean());
+        if (st.hasInterval()) {
+          cell += " ± " + SummaryTable.number(st.halfWidth());
+        }
+        cells[i][j] = cell;
+        widths[j] = Math.max(widths[j], cell.length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "mean ± 95%% confidence interval over %d seed%s "
+        + "(Student t); a winner only where its interval overlaps no other%n", seeds,
+        seeds == 1 ? "" : "s"));
+    sb.append(pad("metric", metricWidth));
+    for (int j = 0; j < labels.size(); j++) {
+      sb.append("  ").append(pad(labels.get(j), widths[j]));
+    }
+    sb.append("  winner\n");
+    int total = metricWidth + 8;
+    for (int w : widths) {
+      total += w + 2;
+    }
+    sb.append("-".repeat(total)).append('\n');
+    for (int i = 0; i < c.rows().size(); i++) {
+      Comparison.Row row = c.rows().get(i);
+      sb.append(pad(row.metric().name(), metricWidth));
+      for (int j = 0; j < labels.size(); j++) {
+        sb.append("  ").append(pad(cells[i][j], widths[j]));
+      }
+      sb.append("  ").append(row.verdict()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+}
