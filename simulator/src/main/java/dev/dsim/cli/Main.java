@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Deterministic simulator of distributed systems: run scenarios, see what "
         + "partial failure does, reproduce any run from its seed.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class,
+        ReplayCommand.class, ValidateCommand.class, SchemaCommand.class,
+        AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit status: 0 success, 1 an expectation failed (or a sweep found failing "
+        + "seeds), 2 bad input or usage, 3 an internal error in dsim.",
+        "Shell completion (bash, zsh): source <(java -jar dsim.jar generate-completion)"})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -40,6 +46,8 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // picocli hides generate-completion by default; list it so that users find it.
+    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     cl.setExecutionExceptionHandler(Main::internalError);
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine cmd = ex.getCommandLine();

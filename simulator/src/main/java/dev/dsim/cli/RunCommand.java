@@ -1,17 +1,20 @@
 package dev.dsim.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsim.engine.EventLimitExceededException;
-import dev.dsim.report.JsonLinesTrace;
+import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.SummaryTable;
-import dev.dsim.run.RunResult;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
 import dev.dsim.run.Runner;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
-import dev.dsim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,154 +23,228 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dsim run FILE}: runs a scenario (every variant in turn, or one with {@code --variant}),
- * writes {@code results.json} per run and prints a summary table.
+ * {@code dsim run FILE…}: runs scenarios (every variant in turn, or those named with
+ * {@code --variant}), writes {@code results.json} per run into one report directory per file and
+ * prints a summary table (or, with {@code --json}, the results as JSON).
  *
  * <p>Every file and variant is loaded and validated before anything runs, so bad input writes
- * nothing.
+ * nothing; a report directory appears whole or not at all.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Run a scenario and write reports/<scenario>/<variant>/seed-<n>/results.json.",
+      "Run scenarios and write their results.",
+      "Writes <report>/<variant>/seed-<n>/results.json, where <report> is "
+          + "reports/<scenario> (or reports/<scenario>-2, … if that holds an earlier report).",
       "With no --variant, every variant in the file runs in turn (the base scenario if the file "
-          + "has no variants)."
+          + "has no variants).",
+      "Exit status: 0 ok, 1 an expectation failed or a run hit --max-events, 2 bad input."
     })
 final class RunCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Parameters(paramLabel = "FILE", description = "Scenario JSON file.")
-  Path file;
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario JSON files.")
+  List<Path> files;
 
   @Option(names = "--seed", paramLabel = "N",
-      description = "Seed for the run (default: the scenario's \"seed\").")
+      description = "Seed for the runs (default: each scenario's \"seed\").")
   Long seed;
 
-  @Option(names = "--variant", paramLabel = "NAME",
-      description = "Run only this variant (\"base\" for the scenario without any variant).")
-  String variant;
+  @Option(names = "--variant", paramLabel = "NAME", split = ",",
+      description = "Run only these variants (repeatable or comma-separated; \"base\" for the "
+          + "scenario without any variant).")
+  List<String> variants = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Directory for this scenario's reports (default: reports/<scenario>).")
+      description = "Report directory (with several files: the directory that holds one per "
+          + "scenario). It must not hold files already, unless --force.")
   Path out;
 
+  @Option(names = "--force",
+      description = "Replace an earlier dsim report in the report directory instead of writing "
+          + "next to it.")
+  boolean force;
+
   @Option(names = "--trace", paramLabel = "FILE",
-      description = "Write every event as JSON lines to FILE (one file per variant when several "
-          + "run: FILE's name gets the variant inserted).")
+      description = "Write every event as JSON lines to FILE (one file per run when several "
+          + "run: FILE's name gets the scenario and variant inserted).")
   Path trace;
 
-  @Option(names = "--max-events", paramLabel = "N",
-      description = "Fail a run that fires more than N events (default: ${DEFAULT-VALUE}).")
-  long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
+  @Option(names = "--json",
+      description = "Print the results as JSON on stdout instead of the table.")
+  boolean json;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** One file's runs and where they go. */
+  private record Planned(ScenarioFile file, Path path, List<Scenario> scenarios) {}
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    PrintWriter outWriter = spec.commandLine().getOut();
-    if (maxEvents <= 0) {
-      err.println("error: --max-events must be a positive number, got " + maxEvents);
-      return ExitCodes.BAD_INPUT;
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (scenarioOptions.maxEvents <= 0) {
+      return ScenarioOptions.usageError(err, "--max-events must be a positive number, got "
+          + scenarioOptions.maxEvents, null);
     }
-    List<Scenario> scenarios;
+    List<Planned> plan = new ArrayList<>();
     try {
-      scenarios = resolve(ScenarioLoader.load(file));
+      List<ScenarioFile> loaded = scenarioOptions.load(files);
+      for (int i = 0; i < loaded.size(); i++) {
+        plan.add(new Planned(loaded.get(i), files.get(i),
+            ScenarioOptions.resolve(loaded.get(i), variants)));
+      }
     } catch (ScenarioException e) {
       ErrorPrinter.print(err, e);
       return ExitCodes.BAD_INPUT;
     }
-    List<CompletedRun> runs = new ArrayList<>();
-    for (Scenario s : scenarios) {
-      long runSeed = seed != null ? seed : s.seed();
-      CompletedRun run;
+    List<Scenario> all = new ArrayList<>();
+    plan.forEach(p -> all.addAll(p.scenarios()));
+    int size = scenarioOptions.checkSize(err, all);
+    if (size >= 0) {
+      return size;
+    }
+    // Choose every report directory before running anything: a refusal costs no work.
+    List<ReportDirectory.Choice> dirs = new ArrayList<>();
+    for (Planned p : plan) {
+      Path requested = out == null ? null
+          : plan.size() == 1 ? out : out.resolve(p.scenarios().get(0).name());
       try {
-        run = runOne(s, runSeed, scenarios.size() > 1);
-      } catch (EventLimitExceededException e) {
-        err.println("error: " + variantName(s) + " with seed " + runSeed + ": " + e.getMessage());
-        err.println("  hint: raise --max-events, or shorten \"duration\" / lower \"rate\"");
-        return ExitCodes.RUN_FAILED;
+        ReportDirectory.Choice c = ReportDirectory.choose(requested,
+            Path.of("reports", p.scenarios().get(0).name()), force);
+        for (ReportDirectory.Choice earlier : dirs) {
+          if (earlier.dir().toAbsolutePath().normalize()
+              .equals(c.dir().toAbsolutePath().normalize())) {
+            return ScenarioOptions.usageError(err, "two files would write the same report "
+                + c.dir() + " (their scenarios have the same \"name\")",
+                "run them one at a time with --out, or rename one");
+          }
+        }
+        dirs.add(c);
+      } catch (ReportDirectory.UnusableException e) {
+        return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
       }
-      runs.add(run);
-      Path results = runDirectory(s, runSeed).resolve("results.json");
-      ResultsJson.write(results, run.result());
     }
-    outWriter.print(SummaryTable.render(runs));
-    for (int i = 0; i < runs.size(); i++) {
-      Scenario s = scenarios.get(i);
-      outWriter.println("wrote " + runDirectory(s, runs.get(i).result().seed())
-          .resolve("results.json"));
+
+    boolean severalRuns = all.size() > 1;
+    boolean severalFiles = plan.size() > 1;
+    List<CompletedRun> runs = new ArrayList<>();
+    List<Path> written = new ArrayList<>();
+    for (int f = 0; f < plan.size(); f++) {
+      Planned p = plan.get(f);
+      ReportDirectory.Choice dir = dirs.get(f);
+      if (dir.note() != null && !json) {
+        err.println("note: " + dir.note());
+        err.flush();
+      }
+      ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
+      try {
+        for (Scenario s : p.scenarios()) {
+          long runSeed = seed != null ? seed : s.seed();
+          CompletedRun run;
+          try {
+            run = runOne(s, runSeed, severalRuns, severalFiles);
+          } catch (EventLimitExceededException e) {
+            err.println("error: " + s.name() + " (" + ScenarioOptions.variantName(s)
+                + ") with seed " + runSeed + ": " + e.getMessage());
+            err.println("  hint: raise --max-events, or shorten \"duration\" / lower the load;"
+                + " nothing was written for " + p.path());
+            err.flush();
+            return ExitCodes.RUN_FAILED;
+          }
+          runs.add(run);
+          Path results = staging.dir().resolve(ScenarioOptions.variantName(s))
+              .resolve("seed-" + runSeed).resolve("results.json");
+          ResultsJson.write(results, run.result());
+          written.add(staging.finalPath(results));
+        }
+        staging.commit(Manifest.json("run", reproduceArguments(p.path()), List.of(p.path()),
+            true));
+      } finally {
+        staging.abandon();
+      }
     }
-    outWriter.flush();
+    if (json) {
+      stdout.print(jsonOutput(runs, written));
+    } else {
+      stdout.print(SummaryTable.render(runs));
+      for (Path w : written) {
+        stdout.println("wrote " + display(w));
+      }
+    }
+    stdout.flush();
     boolean failed = false;
     for (CompletedRun run : runs) {
-      for (RunResult.ExpectationResult e : run.result().expectations()) {
-        if (!e.ok()) {
-          failed = true;
-          err.println("expectation failed: " + run.result().variant() + " (seed "
-              + run.result().seed() + "): " + e.metric() + " " + e.condition() + ", got "
-              + (e.actual() == null ? "nothing (not measured in this run)"
-                  : SummaryTable.number(e.actual())));
-        }
-      }
+      failed |= ExpectationMessages.print(err, run.result());
     }
     err.flush();
     return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
   }
 
-  private List<Scenario> resolve(ScenarioFile sf) throws ScenarioException {
-    List<Scenario> list = new ArrayList<>();
-    if (variant != null) {
-      list.add(sf.resolve("base".equals(variant) ? null : variant));
-    } else if (sf.variantNames().isEmpty()) {
-      list.add(sf.resolve(null));
-    } else {
-      for (String v : sf.variantNames()) {
-        list.add(sf.resolve(v));
-      }
+  /** The arguments that write this file's report again (for its manifest). */
+  private List<String> reproduceArguments(Path file) {
+    List<String> args = new ArrayList<>(List.of("run", file.toString()));
+    if (seed != null) {
+      args.add("--seed");
+      args.add(Long.toString(seed));
     }
-    return list;
+    for (String v : variants) {
+      args.add("--variant");
+      args.add(v);
+    }
+    for (String s : scenarioOptions.setArguments()) {
+      args.add("--set");
+      args.add(s);
+    }
+    return args;
   }
 
-  private CompletedRun runOne(Scenario s, long runSeed, boolean several) throws IOException {
+  private String jsonOutput(List<CompletedRun> runs, List<Path> written) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    boolean ok = true;
+    ArrayNode list = root.putArray("runs");
+    for (int i = 0; i < runs.size(); i++) {
+      RunResult r = runs.get(i).result();
+      ObjectNode node = (ObjectNode) JSON.readTree(ResultsJson.toJson(r));
+      node.put("resultsFile", display(written.get(i)));
+      list.add(node);
+      for (RunResult.ExpectationResult e : r.expectations()) {
+        ok &= e.ok();
+      }
+    }
+    root.put("expectationsHold", ok);
+    return JSON.writeValueAsString(root) + "\n";
+  }
+
+  /** Paths under the working directory are shown relative to it. */
+  static String display(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+
+  private CompletedRun runOne(Scenario s, long runSeed, boolean several, boolean severalFiles)
+      throws IOException {
+    RunOptions base = RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents);
     if (trace == null) {
-      return Runner.run(s, runSeed, RunOptions.defaults().withMaxEvents(maxEvents));
+      return Runner.run(s, runSeed, base);
     }
-    Path traceFile = several ? insertVariant(trace, variantName(s)) : trace;
-    JsonLinesTrace[] writer = new JsonLinesTrace[1];
-    RunOptions options = RunOptions.defaults().withMaxEvents(maxEvents).withTrace(world -> {
-      try {
-        writer[0] = new JsonLinesTrace(traceFile, id -> world.node(id).name());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return writer[0];
-    });
-    try {
-      CompletedRun run = Runner.run(s, runSeed, options);
-      writer[0].close();
-      return run;
-    } catch (RuntimeException e) {
-      if (writer[0] != null) {
-        writer[0].abandon();
-      }
-      throw e;
-    }
-  }
-
-  private Path runDirectory(Scenario s, long runSeed) {
-    Path root = out != null ? out : Path.of("reports", s.name());
-    return root.resolve(variantName(s)).resolve("seed-" + runSeed);
-  }
-
-  private static String variantName(Scenario s) {
-    return s.variant() == null ? "base" : s.variant();
+    String label = severalFiles ? s.name() + "." + ScenarioOptions.variantName(s)
+        : ScenarioOptions.variantName(s);
+    Path traceFile = several ? insertVariant(trace, label) : trace;
+    return TracedRun.run(s, runSeed, base, traceFile, TraceFilter.ALL);
   }
 
   static Path insertVariant(Path file, String variantName) {

@@ -87,7 +87,19 @@ public record Comparison(List<String> variants, List<Row> rows) {
       if (tied.isEmpty()) {
         return "n/a (needs 2+ seeds)";
       }
+      if (tied.size() == stats.size() && allEqual()) {
+        return "none (all equal)";
+      }
       return "none (" + String.join(" ~ ", tied) + ")";
+    }
+
+    private boolean allEqual() {
+      for (Stat s : stats) {
+        if (s.mean() != stats.get(0).mean() || s.stdDev() != 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

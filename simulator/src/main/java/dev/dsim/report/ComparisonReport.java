@@ -122,10 +122,8 @@ public final class ComparisonReport {
     for (int i = 0; i < c.rows().size(); i++) {
       for (int j = 0; j < labels.size(); j++) {
         Comparison.Stat st = c.rows().get(i).stats().get(j);
-        String cell = SummaryTable.number(st.mean());
-        if (st.hasInterval()) {
-          cell += " ± " + SummaryTable.number(st.halfWidth());
-        }
+        String cell = st.hasInterval() ? withError(st.mean(), st.halfWidth())
+            : SummaryTable.number(st.mean());
         cells[i][j] = cell;
         widths[j] = Math.max(widths[j], cell.length());
       }
@@ -153,6 +151,21 @@ public final class ComparisonReport {
       sb.append("  ").append(row.verdict()).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code 17.47 ± 0.87}: the half-interval to two significant digits and the mean to the same
+   * decimal place (digits beyond the interval's are noise).
+   */
+  static String withError(double mean, double half) {
+    if (half == 0) {
+      return SummaryTable.number(mean) + " ± 0";
+    }
+    int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(half)));
+    decimals = Math.min(decimals, 12);
+    return Numbers.fixed(mean, decimals).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString() + " ± " + Numbers.fixed(half, decimals)
+        .setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static String pad(String s, int width) {

@@ -39,4 +39,9 @@ public record Scenario(String name, String description, long seed, long duration
     tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
     expect = List.copyOf(expect);
   }
+
+  /** Every node's name, in the order the simulator numbers them (client, balancers, tiers). */
+  public List<String> nodeNames() {
+    return List.copyOf(ScenarioBinder.nodeNames(tiers, loadBalancer.nodes()));
+  }
 }

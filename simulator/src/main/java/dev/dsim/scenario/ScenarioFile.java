@@ -77,9 +77,17 @@ public final class ScenarioFile {
     }
     JsonNode copy = tree.deepCopy();
     Map<String, String> where = new java.util.LinkedHashMap<>();
+    List<ScenarioError> errors = new ArrayList<>();
     for (ScenarioOverride o : overrides) {
-      o.applyTo(copy, displayName);
-      where.put(o.path(), o.argument());
+      try {
+        o.applyTo(copy, displayName);
+        where.put(o.path(), o.argument());
+      } catch (ScenarioException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
     }
     return located.withOverrides(copy, where);
   }

@@ -1,0 +1,272 @@
+package dev.dsim.cli;
+
+import dev.dsim.report.Comparison;
+import dev.dsim.report.ComparisonReport;
+import dev.dsim.report.AtomicFiles;
+import dev.dsim.report.ReportDirectory;
+import dev.dsim.report.ResultsJson;
+import dev.dsim.run.ParallelRunner;
+import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioException;
+import dev.dsim.scenario.ScenarioFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dsim compare FILE…}: every variant of every file over several seeds, and for each
+ * metric the variants' means with 95% confidence intervals, the winner where the intervals do
+ * not overlap; {@code comparison.json}, {@code comparison.csv} and every run's
+ * {@code results.json} in one report directory.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Compare variants over several seeds, with confidence intervals.",
+      "Runs every variant (of every file) over several seeds and compares them: each metric's "
+          + "mean with a 95%% confidence interval (Student t) per variant, and which variant "
+          + "wins it (none where the intervals overlap).",
+      "Writes comparison.json, comparison.csv and runs/<variant>/seed-<n>/results.json to "
+          + "reports/<scenario>-compare (or --out).",
+      "Exit status: 0 ok, 1 an expectation failed in some run, 2 bad input."
+    })
+final class CompareCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario JSON files.")
+  List<Path> files;
+
+  @Option(names = "--seeds", paramLabel = "N|A..B", converter = SeedRange.Converter.class,
+      description = "N seeds from each scenario's own seed, or the seeds A to B "
+          + "(default: 10).")
+  SeedRange seeds = new SeedRange(null, 10);
+
+  @Option(names = "--variant", paramLabel = "NAME", split = ",",
+      description = "Compare only these variants (repeatable or comma-separated; \"base\" for "
+          + "the scenario without a variant).")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Runs at once, one per thread (default: the number of processors). "
+          + "Results do not depend on it.")
+  Integer jobs;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an earlier dsim report there.")
+  boolean force;
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads, null);
+    }
+    List<ScenarioFile> loaded;
+    List<List<Scenario>> perFile = new ArrayList<>();
+    try {
+      loaded = scenarioOptions.load(files);
+      for (ScenarioFile f : loaded) {
+        perFile.add(ScenarioOptions.resolve(f, variants));
+      }
+    } catch (ScenarioException e) {
+      ErrorPrinter.print(err, e);
+      return ExitCodes.BAD_INPUT;
+    }
+    List<Scenario> all = new ArrayList<>();
+    perFile.forEach(all::addAll);
+    int size = scenarioOptions.checkSize(err, all);
+    if (size >= 0) {
+      return size;
+    }
+    boolean severalFiles = files.size() > 1;
+    // Labels, in the order the variants appear; jobs grouped by label, seeds ascending.
+    Map<String, List<Integer>> jobsOfLabel = new LinkedHashMap<>();
+    List<ParallelRunner.Job> jobList = new ArrayList<>();
+    List<String> jobLabel = new ArrayList<>();
+    TreeSet<Long> allSeeds = new TreeSet<>();
+    for (int f = 0; f < perFile.size(); f++) {
+      for (Scenario s : perFile.get(f)) {
+        String label = severalFiles ? s.name() + "/" + ScenarioOptions.variantName(s)
+            : ScenarioOptions.variantName(s);
+        if (jobsOfLabel.containsKey(label)) {
+          return ScenarioOptions.usageError(err, "two files compare as the same variant '"
+              + label + "'", "give their scenarios different \"name\"s");
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (long seed : seeds.seeds(s.seed())) {
+          indexes.add(jobList.size());
+          jobList.add(new ParallelRunner.Job(s, seed));
+          jobLabel.add(label);
+          allSeeds.add(seed);
+        }
+        jobsOfLabel.put(label, indexes);
+      }
+    }
+    String name = severalFiles ? "compare-" + String.join("-", names(perFile))
+        : perFile.get(0).get(0).name() + "-compare";
+    ReportDirectory.Choice dir;
+    try {
+      dir = ReportDirectory.choose(out, Path.of("reports", name), force);
+    } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+    }
+    if (dir.note() != null) {
+      err.println("note: " + dir.note());
+    }
+    err.println("comparing " + jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1
+        ? "" : "s") + " over " + seeds.count() + " seed" + (seeds.count() == 1 ? "" : "s")
+        + " (" + jobList.size() + " runs, " + Math.min(threads, jobList.size()) + " at once)");
+    err.flush();
+
+    ParallelRunner runner = new ParallelRunner(threads,
+        RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents));
+    Progress progress = new Progress(err, !noProgress && Progress.onTerminal(), "runs");
+    List<ParallelRunner.Outcome> outcomes;
+    int[] failing = {0};
+    try (Interruption ctrlC = new Interruption(runner::abort)) {
+      outcomes = runner.run(jobList, r -> false, 0, (i, o, done, total) -> {
+        if (!o.run().result().expectations().stream().allMatch(RunResult.ExpectationResult::ok)) {
+          failing[0]++;
+        }
+        progress.update(done, total, failing[0]);
+      });
+      progress.finish();
+      return report(err, stdout, dir, jobsOfLabel, jobLabel, outcomes, allSeeds,
+          runner.aborted());
+    }
+  }
+
+  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
+      Map<String, List<Integer>> jobsOfLabel, List<String> jobLabel,
+      List<ParallelRunner.Outcome> outcomes, TreeSet<Long> allSeeds, boolean aborted)
+      throws IOException {
+    List<Comparison.Group> groups = new ArrayList<>();
+    Comparison c;
+    List<ComparisonReport.RunRef> refs = new ArrayList<>();
+    int finished = 0;
+    List<String> errors = new ArrayList<>();
+    ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
+    try {
+      for (Map.Entry<String, List<Integer>> e : jobsOfLabel.entrySet()) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i : e.getValue()) {
+          ParallelRunner.Outcome o = outcomes.get(i);
+          if (o.error() != null) {
+            errors.add(e.getKey() + " seed " + o.job().seed() + ": " + o.error());
+          }
+          if (!o.finished()) {
+            continue;
+          }
+          finished++;
+          RunResult r = o.run().result();
+          runs.add(r);
+          String rel = "runs/" + e.getKey() + "/seed-" + r.seed() + "/results.json";
+          ResultsJson.write(staging.dir().resolve(rel), r);
+          refs.add(new ComparisonReport.RunRef(e.getKey(), r, rel));
+        }
+        if (!runs.isEmpty()) {
+          groups.add(new Comparison.Group(e.getKey(), runs));
+        }
+      }
+      if (groups.isEmpty()) {
+        err.println(aborted ? "interrupted before any run finished; nothing was written"
+            : "no run finished; nothing was written");
+        for (String e : errors) {
+          err.println("error: " + e);
+        }
+        err.flush();
+        return ExitCodes.RUN_FAILED;
+      }
+      c = Comparison.of(groups);
+      List<String> fileNames = new ArrayList<>();
+      files.forEach(f -> fileNames.add(f.toString()));
+      AtomicFiles.writeString(staging.dir().resolve("comparison.json"),
+          ComparisonReport.json(c, fileNames, List.copyOf(allSeeds), refs));
+      AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
+      staging.commit(Manifest.json("compare", reproduceArguments(), files, !aborted));
+    } finally {
+      staging.abandon();
+    }
+    stdout.print(ComparisonReport.table(c, (int) seeds.count()));
+    stdout.println("wrote " + RunCommand.display(dir.dir().resolve("comparison.json")) + ", "
+        + "comparison.csv and " + finished + " results.json under runs/");
+    stdout.flush();
+    boolean failed = !errors.isEmpty();
+    for (String e : errors) {
+      err.println("error: " + e);
+    }
+    int expectFailures = 0;
+    for (ParallelRunner.Outcome o : outcomes) {
+      if (o.finished()) {
+        for (RunResult.ExpectationResult x : o.run().result().expectations()) {
+          if (!x.ok()) {
+            expectFailures++;
+            break;
+          }
+        }
+      }
+    }
+    if (expectFailures > 0) {
+      failed = true;
+      err.println("expectations failed in " + expectFailures + " of " + finished + " runs "
+          + "(see each run's results.json, or 'dsim sweep' to list them with replay commands)");
+    }
+    if (aborted) {
+      err.println("interrupted: " + finished + " of " + outcomes.size() + " runs finished; the "
+          + "comparison covers those");
+    }
+    err.flush();
+    return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+  }
+
+  private List<String> reproduceArguments() {
+    List<String> args = new ArrayList<>(List.of("compare"));
+    files.forEach(f -> args.add(f.toString()));
+    args.add("--seeds");
+    args.add(seeds.first() == null ? Long.toString(seeds.count())
+        : seeds.first() + ".." + (seeds.first() + seeds.count() - 1));
+    for (String v : variants) {
+      args.add("--variant");
+      args.add(v);
+    }
+    for (String s : scenarioOptions.setArguments()) {
+      args.add("--set");
+      args.add(s);
+    }
+    return args;
+  }
+
+  private static List<String> names(List<List<Scenario>> perFile) {
+    List<String> names = new ArrayList<>();
+    for (List<Scenario> l : perFile) {
+      names.add(l.get(0).name());
+    }
+    return names;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.dsim.cli;
+
+import dev.dsim.engine.Durations;
+import dev.dsim.engine.EventLimitExceededException;
+import dev.dsim.report.SummaryTable;
+import dev.dsim.run.CompletedRun;
+import dev.dsim.run.RunOptions;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioError;
+import dev.dsim.scenario.ScenarioException;
+import dev.dsim.scenario.ScenarioFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dsim replay FILE --seed N}: runs one seed again, proves it is the same run (same trace
+ * hash; {@code --expect-hash} fails loudly otherwise) and writes its event trace, cut to a time
+ * window and to some nodes, as JSON lines: the way to read what led to a failure.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Re-run one seed exactly and write its event trace.",
+      "Re-runs one seed of one variant, prints its traceHash (with --expect-hash, check it is "
+          + "the same run) and write its event trace as JSON lines, optionally only a time "
+          + "window (--from/--to) and some nodes (--node).",
+      "The trace goes to --trace FILE, or reports/replays/<scenario>-<variant>-seed-<n>.jsonl.",
+      "Exit status: 0 same run and expectations hold, 1 hash mismatch or an expectation "
+          + "failed, 2 bad input."
+    })
+final class ReplayCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "Scenario JSON file.")
+  Path file;
+
+  @Option(names = "--seed", paramLabel = "N", required = true, description = "The seed.")
+  long seed;
+
+  @Option(names = "--variant", paramLabel = "NAME",
+      description = "The variant (required when the file has variants; \"base\" for none).")
+  String variant;
+
+  @Option(names = "--trace", paramLabel = "FILE", description = "Where to write the trace.")
+  Path trace;
+
+  @Option(names = "--from", paramLabel = "TIME",
+      description = "Write events from this simulated time on (e.g. 29s, 1m30s).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME",
+      description = "Write events up to this simulated time (inclusive).")
+  String to;
+
+  @Option(names = "--node", paramLabel = "NAME", split = ",",
+      description = "Write only the events of these nodes (repeatable or comma-separated).")
+  List<String> nodes = new ArrayList<>();
+
+  @Option(names = "--expect-hash", paramLabel = "HASH",
+      description = "The traceHash the run must have (from results.json or a sweep); a "
+          + "different one is reported as a failure.")
+  String expectHash;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    long fromNanos = 0;
+    long toNanos = Long.MAX_VALUE;
+    try {
+      if (from != null) {
+        fromNanos = Durations.parse(from);
+      }
+      if (to != null) {
+        toNanos = Durations.parse(to);
+      }
+    } catch (IllegalArgumentException e) {
+      return ScenarioOptions.usageError(err, "--from/--to: " + e.getMessage(),
+          "write a simulated time like 30s, 1m30s or 250ms");
+    }
+    if (toNanos < fromNanos) {
+      return ScenarioOptions.usageError(err, "--to (" + to + ") is before --from (" + from + ")",
+          null);
+    }
+    Scenario s;
+    try {
+      ScenarioFile f = scenarioOptions.load(List.of(file)).get(0);
+      if (variant == null && !f.variantNames().isEmpty()) {
+        throw new ScenarioException(List.of(new ScenarioError(file.toString(), 0, 0,
+            "variants", "which variant? this file has " + String.join(", ", f.variantNames()),
+            "add --variant NAME (or --variant base for the scenario without one)")));
+      }
+      s = f.resolve(variant == null || variant.equals("base") ? null : variant);
+      List<ScenarioError> unknown = new ArrayList<>();
+      for (String n : nodes) {
+        if (!s.nodeNames().contains(n)) {
+          unknown.add(new ScenarioError("command line", 0, 0, "--node " + n, "no node named '" + n
+              + "' in this scenario", "its nodes are " + String.join(", ", s.nodeNames())));
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new ScenarioException(unknown);
+      }
+    } catch (ScenarioException e) {
+      ErrorPrinter.print(err, e);
+      return ExitCodes.BAD_INPUT;
+    }
+    int size = scenarioOptions.checkSize(err, List.of(s));
+    if (size >= 0) {
+      return size;
+    }
+    String variantName = ScenarioOptions.variantName(s);
+    Path traceFile = trace != null ? trace : Path.of("reports", "replays",
+        s.name() + "-" + variantName + "-seed-" + seed + ".jsonl");
+    CompletedRun run;
+    try {
+      run = TracedRun.run(s, seed,
+          RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents), traceFile,
+          new TraceFilter(fromNanos, toNanos, nodes));
+    } catch (EventLimitExceededException e) {
+      err.println("error: " + e.getMessage() + "; no trace was written");
+      err.println("  hint: raise --max-events");
+      err.flush();
+      return ExitCodes.RUN_FAILED;
+    }
+    stdout.print(SummaryTable.render(List.of(run)));
+    String hash = run.result().traceHash();
+    stdout.println("traceHash " + hash + (expectHash == null ? ""
+        : hash.equalsIgnoreCase(expectHash.trim()) ? " (as expected: the same run)" : ""));
+    stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
+    stdout.flush();
+    boolean failed = ExpectationMessages.print(err, run.result());
+    if (expectHash != null && !hash.equalsIgnoreCase(expectHash.trim())) {
+      err.println("TRACE HASH MISMATCH: expected " + expectHash.trim() + ", got " + hash
+          + ": this is not the same run.");
+      err.println("  hint: the scenario file, the --set/--variant arguments or the dsim version "
+          + "differ from the run that printed " + expectHash.trim()
+          + " (or dsim has a determinism bug: please report it)");
+      failed = true;
+    }
+    err.flush();
+    return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+  }
+
+  private String describeFilter() {
+    List<String> parts = new ArrayList<>();
+    if (from != null || to != null) {
+      parts.add("from " + (from == null ? "0s" : from) + " to " + (to == null ? "the end" : to));
+    }
+    if (!nodes.isEmpty()) {
+      parts.add("nodes " + String.join(", ", nodes));
+    }
+    return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+  }
+}

@@ -1,0 +1,132 @@
+package dev.dsim.cli;
+
+import dev.dsim.run.RunOptions;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioError;
+import dev.dsim.scenario.ScenarioException;
+import dev.dsim.scenario.ScenarioFile;
+import dev.dsim.scenario.ScenarioLoader;
+import dev.dsim.scenario.ScenarioOverride;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that runs scenarios shares ({@code --set}, {@code --max-events}),
+ * and loading the files with them: every file is read, patched and validated before anything
+ * runs, and every error in every file is reported at once.
+ */
+final class ScenarioOptions {
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Override a scenario value by JSON path, in every variant (repeatable): "
+          + "--set tiers.web.nodes=16 --set duration=10m --set 'faults[0].at=30s'.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--max-events", paramLabel = "N",
+      description = "Stop a run that fires more than N events, and refuse up front one "
+          + "estimated to need more (default: ${DEFAULT-VALUE}).")
+  long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
+
+  /** The overrides, parsed (a malformed one is a ScenarioException). */
+  List<ScenarioOverride> overrides() throws ScenarioException {
+    return ScenarioOverride.parseAll(sets);
+  }
+
+  /** The overrides as they should be repeated in a command that reproduces a run. */
+  List<String> setArguments() {
+    return List.copyOf(sets);
+  }
+
+  /** Loads every file with the overrides; all their errors in one exception. */
+  List<ScenarioFile> load(List<Path> files) throws ScenarioException {
+    List<ScenarioOverride> overrides = overrides();
+    List<ScenarioFile> loaded = new ArrayList<>();
+    List<ScenarioError> errors = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        loaded.add(ScenarioLoader.load(f, overrides));
+      } catch (ScenarioException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
+    }
+    return loaded;
+  }
+
+  /**
+   * The scenarios to run from {@code file}: the named variants ("base" for none), or every
+   * variant in file order (the base scenario when the file has none).
+   */
+  static List<Scenario> resolve(ScenarioFile file, List<String> variants)
+      throws ScenarioException {
+    List<Scenario> list = new ArrayList<>();
+    if (variants != null && !variants.isEmpty()) {
+      List<ScenarioError> errors = new ArrayList<>();
+      for (String v : variants) {
+        try {
+          list.add(file.resolve("base".equals(v) ? null : v));
+        } catch (ScenarioException e) {
+          errors.addAll(e.errors());
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new ScenarioException(errors);
+      }
+    } else if (file.variantNames().isEmpty()) {
+      list.add(file.resolve(null));
+    } else {
+      for (String v : file.variantNames()) {
+        list.add(file.resolve(v));
+      }
+    }
+    return list;
+  }
+
+  /**
+   * Looks at each run's estimated size before anything runs: a run estimated beyond
+   * {@code --max-events}, or beyond the heap, is refused (exit 2) with the estimate; a large one
+   * is announced on stderr. Returns an exit code to stop with, or -1 to go on.
+   */
+  int checkSize(java.io.PrintWriter err, List<Scenario> scenarios) {
+    long heap = Runtime.getRuntime().maxMemory();
+    for (Scenario s : scenarios) {
+      dev.dsim.run.RunEstimate e = dev.dsim.run.RunEstimate.of(s);
+      String what = s.name() + " (" + variantName(s) + ")";
+      if (e.events() > maxEvents) {
+        return usageError(err, what + " would be too large: " + e.describe()
+            + ", beyond --max-events " + maxEvents,
+            "shorten \"duration\", lower the load (--set clients.rate=...), or raise "
+                + "--max-events if you mean it");
+      }
+      if (e.bytes() > 0.9 * heap) {
+        return usageError(err, what + " would not fit in memory: " + e.describe()
+            + ", and this JVM may use " + (heap >> 20) + " MiB",
+            "give Java more heap (java -Xmx8g -jar ...), or run fewer nodes, keys or requests");
+      }
+      if (e.isLarge()) {
+        err.println("note: " + what + " is a large run: " + e.describe()
+            + "; --max-events bounds it");
+        err.flush();
+      }
+    }
+    return -1;
+  }
+
+  /** "base" for the scenario without a variant. */
+  static String variantName(Scenario s) {
+    return s.variant() == null ? "base" : s.variant();
+  }
+
+  /** A usage problem found after parsing (exit 2), in the same shape as picocli's. */
+  static int usageError(java.io.PrintWriter err, String message, String hint) {
+    err.println("error: " + message);
+    if (hint != null && !hint.isEmpty()) {
+      err.println("  hint: " + hint);
+    }
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+}

@@ -1,0 +1,327 @@
+package dev.dsim.cli;
+
+import dev.dsim.report.AtomicFiles;
+import dev.dsim.report.ReportDirectory;
+import dev.dsim.report.ResultsJson;
+import dev.dsim.report.SweepReport;
+import dev.dsim.run.ParallelRunner;
+import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioException;
+import dev.dsim.scenario.ScenarioFile;
+import dev.dsim.scenario.ScenarioLoader;
+import dev.dsim.scenario.ScenarioOverride;
+import dev.dsim.service.Load;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dsim sweep FILE --seeds A..B}: many seeds (and optionally many offered loads) in
+ * parallel, to find the seeds whose expectations fail, each listed with the command that replays
+ * it, or to draw throughput and latency against load.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Run many seeds (and loads) in parallel; list the failing seeds.",
+      "Runs many seeds in parallel and lists those whose \"expect\" failed, each with the exact "
+          + "command that replays it; with --loads, sweep the offered load too (throughput and "
+          + "latency against load).",
+      "Writes sweep.json, sweep.csv (one line per run), loads.csv (with --loads) and the "
+          + "failing runs' results.json to reports/<scenario>-sweep (or --out).",
+      "Ctrl-C stops early and still writes what finished.",
+      "Exit status: 0 no failing seed, 1 some seed failed, 2 bad input."
+    })
+final class SweepCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "Scenario JSON file.")
+  Path file;
+
+  @Option(names = "--seeds", paramLabel = "A..B|N", required = true,
+      converter = SeedRange.Converter.class,
+      description = "The seeds A to B, or N seeds from the scenario's own seed.")
+  SeedRange seeds;
+
+  @Option(names = "--variant", paramLabel = "NAME", split = ",",
+      description = "Sweep only these variants (default: all; \"base\" for none).")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = "--loads", paramLabel = "LOADS", converter = LoadList.Converter.class,
+      description = "Offered loads: requests per second for open-loop clients, users for "
+          + "closed-loop ones; a list (100,200,400), a range (100..1000:100) or both.")
+  LoadList loads;
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Runs at once, one per thread (default: the number of processors). "
+          + "Results do not depend on it.")
+  Integer jobs;
+
+  @Option(names = "--stop-after", paramLabel = "K",
+      description = "Stop once K failing runs are found (the first K in seed order, whatever "
+          + "--jobs is).")
+  Integer stopAfter;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an earlier dsim report there.")
+  boolean force;
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Mixin
+  ScenarioOptions scenarioOptions;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1) {
+      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads, null);
+    }
+    if (stopAfter != null && stopAfter < 1) {
+      return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
+          + stopAfter, null);
+    }
+    // One (sets, scenarios) per load: the load is one more --set, so a replay command says it.
+    List<SweepReport.Point> points = new ArrayList<>();
+    List<ParallelRunner.Job> jobList = new ArrayList<>();
+    try {
+      ScenarioFile base = scenarioOptions.load(List.of(file)).get(0);
+      List<String> loadKeys = new ArrayList<>();
+      if (loads == null) {
+        loadKeys.add(null);
+      } else {
+        String key = loadKey(base);
+        for (double l : loads.values()) {
+          loadKeys.add(key + "=" + SweepReport.loadText(l, key.endsWith("users")));
+        }
+      }
+      List<ScenarioOverride> common = scenarioOptions.overrides();
+      String text = java.nio.file.Files.readString(file);
+      List<List<Scenario>> byLoad = new ArrayList<>();
+      for (String lk : loadKeys) {
+        List<ScenarioOverride> o = new ArrayList<>(common);
+        if (lk != null) {
+          o.add(ScenarioOverride.parse(lk));
+        }
+        ScenarioFile f = lk == null ? base : ScenarioLoader.parse(file.toString(), text, o);
+        byLoad.add(ScenarioOptions.resolve(f, variants));
+      }
+      // Order: variant, then load, then seed.
+      int variantCount = byLoad.get(0).size();
+      for (int v = 0; v < variantCount; v++) {
+        for (int l = 0; l < loadKeys.size(); l++) {
+          Scenario s = byLoad.get(l).get(v);
+          Double load = loads == null ? null : loads.values().get(l);
+          for (long seed : seeds.seeds(s.seed())) {
+            points.add(new SweepReport.Point(ScenarioOptions.variantName(s), load, seed,
+                loadKeys.get(l)));
+            jobList.add(new ParallelRunner.Job(s, seed));
+          }
+        }
+      }
+      List<Scenario> sizes = new ArrayList<>();
+      byLoad.forEach(sizes::addAll);
+      int size = scenarioOptions.checkSize(err, sizes);
+      if (size >= 0) {
+        return size;
+      }
+      if (byLoad.get(0).get(0).expect().isEmpty() && loads == null) {
+        err.println("note: " + file + " states no \"expect\", so no seed can fail; add "
+            + "expectations to find failing seeds");
+      }
+    } catch (ScenarioException e) {
+      ErrorPrinter.print(err, e);
+      return ExitCodes.BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(),
+          "--loads sets \"clients.rate\" (open loop) or \"clients.users\" (closed loop)");
+    }
+    String name = jobList.get(0).scenario().name();
+    ReportDirectory.Choice dir;
+    try {
+      dir = ReportDirectory.choose(out, Path.of("reports", name + "-sweep"), force);
+    } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+    }
+    if (dir.note() != null) {
+      err.println("note: " + dir.note());
+    }
+    err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
+        + " at once)");
+    err.flush();
+
+    ParallelRunner runner = new ParallelRunner(threads,
+        RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents));
+    Progress progress = new Progress(err, !noProgress && Progress.onTerminal(), "runs");
+    int[] failing = {0};
+    try (Interruption ctrlC = new Interruption(runner::abort)) {
+      List<ParallelRunner.Outcome> outcomes = runner.run(jobList, SweepCommand::failed,
+          stopAfter == null ? 0 : stopAfter, (i, o, done, total) -> {
+            if (failed(o.run())) {
+              failing[0]++;
+            }
+            progress.update(done, total, failing[0]);
+          });
+      progress.finish();
+      return report(err, stdout, dir, points, outcomes, runner.aborted());
+    }
+  }
+
+  private static boolean failed(dev.dsim.run.CompletedRun run) {
+    for (RunResult.ExpectationResult e : run.result().expectations()) {
+      if (!e.ok()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Which client setting an offered load is: "clients.rate" or "clients.users". */
+  private static String loadKey(ScenarioFile base) throws ScenarioException {
+    Scenario s = base.resolve(null);
+    Load load = s.clients().load();
+    if (load instanceof Load.Open open) {
+      if (!open.rate().isConstant()) {
+        throw new IllegalArgumentException("--loads sets a constant rate, but " + base
+            .displayName() + " has a rate that changes over time (\"rate\": [steps])");
+      }
+      return "clients.rate";
+    }
+    return "clients.users";
+  }
+
+  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
+      List<SweepReport.Point> points, List<ParallelRunner.Outcome> outcomes, boolean aborted)
+      throws IOException {
+    List<SweepReport.Row> rows = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    int skipped = 0;
+    ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
+    try {
+      for (int i = 0; i < outcomes.size(); i++) {
+        ParallelRunner.Outcome o = outcomes.get(i);
+        SweepReport.Point p = points.get(i);
+        if (o.error() != null) {
+          errors.add(p.variant() + " seed " + p.seed() + ": " + o.error());
+          continue;
+        }
+        if (!o.finished()) {
+          skipped++;
+          continue;
+        }
+        RunResult r = o.run().result();
+        List<String> failedExpectations = new ArrayList<>();
+        for (RunResult.ExpectationResult e : r.expectations()) {
+          if (!e.ok()) {
+            failedExpectations.add(ExpectationMessages.describe(e));
+          }
+        }
+        String resultsFile = null;
+        String replay = null;
+        if (!failedExpectations.isEmpty()) {
+          resultsFile = "failing/" + p.variant() + (p.load() == null ? ""
+              : "/load-" + SweepReport.loadText(p.load(), false)) + "/seed-" + p.seed()
+              + "/results.json";
+          ResultsJson.write(staging.dir().resolve(resultsFile), r);
+          List<String> sets = new ArrayList<>(scenarioOptions.setArguments());
+          if (p.loadSet() != null) {
+            sets.add(p.loadSet());
+          }
+          replay = Reproduce.replay(file, p.seed(),
+              p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());
+        }
+        rows.add(new SweepReport.Row(p, r, failedExpectations, resultsFile, replay));
+      }
+      if (rows.isEmpty()) {
+        err.println(aborted ? "interrupted before any run finished; nothing was written"
+            : "no run finished; nothing was written");
+        errors.forEach(e -> err.println("error: " + e));
+        err.flush();
+        return ExitCodes.RUN_FAILED;
+      }
+      SweepReport report = new SweepReport(file.toString(), rows, outcomes.size(), aborted,
+          stopAfter);
+      AtomicFiles.writeString(staging.dir().resolve("sweep.json"), report.json());
+      AtomicFiles.writeString(staging.dir().resolve("sweep.csv"), report.csv());
+      if (loads != null) {
+        AtomicFiles.writeString(staging.dir().resolve("loads.csv"), report.loadsCsv());
+      }
+      staging.commit(Manifest.json("sweep", reproduceArguments(), List.of(file), !aborted));
+      stdout.print(report.summary());
+    } finally {
+      staging.abandon();
+    }
+    long failingCount = rows.stream().filter(r -> !r.failed().isEmpty()).count();
+    if (failingCount > 0) {
+      stdout.println();
+      stdout.println(failingCount + " failing run" + (failingCount == 1 ? "" : "s")
+          + ", each with the command that replays it:");
+      for (SweepReport.Row r : rows) {
+        if (!r.failed().isEmpty()) {
+          stdout.println("  " + r.point().variant() + (r.point().load() == null ? ""
+              : " at load " + SweepReport.loadText(r.point().load(), false)) + ", seed "
+              + r.point().seed() + ": " + String.join("; ", r.failed()));
+          stdout.println("    " + r.replay());
+        }
+      }
+    } else {
+      stdout.println("no failing seed among " + rows.size() + " runs");
+    }
+    stdout.println("wrote " + RunCommand.display(dir.dir().resolve("sweep.json")) + " and "
+        + "sweep.csv" + (loads != null ? ", loads.csv" : ""));
+    stdout.flush();
+    errors.forEach(e -> err.println("error: " + e));
+    if (stopAfter != null && failingCount >= stopAfter && skipped > 0) {
+      err.println("stopped after " + stopAfter + " failing run" + (stopAfter == 1 ? "" : "s")
+          + "; " + skipped + " later runs were not needed");
+    } else if (aborted) {
+      err.println("interrupted: " + rows.size() + " of " + outcomes.size() + " runs finished; "
+          + "the report covers those");
+    }
+    err.flush();
+    return failingCount > 0 || !errors.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+  }
+
+  private List<String> reproduceArguments() {
+    List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--seeds",
+        seeds.first() == null ? Long.toString(seeds.count())
+            : seeds.first() + ".." + (seeds.first() + seeds.count() - 1)));
+    for (String v : variants) {
+      args.add("--variant");
+      args.add(v);
+    }
+    if (loads != null) {
+      List<String> l = new ArrayList<>();
+      loads.values().forEach(x -> l.add(SweepReport.loadText(x, false)));
+      args.add("--loads");
+      args.add(String.join(",", l));
+    }
+    if (stopAfter != null) {
+      args.add("--stop-after");
+      args.add(Integer.toString(stopAfter));
+    }
+    for (String s : scenarioOptions.setArguments()) {
+      args.add("--set");
+      args.add(s);
+    }
+    return args;
+  }
+}

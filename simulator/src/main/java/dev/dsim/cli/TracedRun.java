@@ -1,0 +1,59 @@
+package dev.dsim.cli;
+
+import dev.dsim.engine.TraceListener;
+import dev.dsim.report.JsonLinesTrace;
+import dev.dsim.report.TraceWindow;
+import dev.dsim.run.CompletedRun;
+import dev.dsim.run.RunOptions;
+import dev.dsim.run.Runner;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.world.Node;
+import dev.dsim.world.World;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * A run that writes its trace as JSON lines, filtered to a window and to nodes; the file appears
+ * only if the run completes (see {@link JsonLinesTrace}).
+ */
+final class TracedRun {
+  private TracedRun() {}
+
+  static CompletedRun run(Scenario s, long seed, RunOptions base, Path file, TraceFilter filter)
+      throws IOException {
+    JsonLinesTrace[] writer = new JsonLinesTrace[1];
+    RunOptions options = base.withTrace(world -> {
+      try {
+        writer[0] = new JsonLinesTrace(file, id -> world.node(id).name());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return filter.isAll() ? writer[0] : window(world, writer[0], filter);
+    });
+    try {
+      CompletedRun run = Runner.run(s, seed, options);
+      writer[0].close();
+      return run;
+    } catch (RuntimeException e) {
+      if (writer[0] != null) {
+        writer[0].abandon();
+      }
+      if (e instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private static TraceListener window(World world, TraceListener to, TraceFilter filter) {
+    boolean[] nodes = null;
+    if (!filter.nodes().isEmpty()) {
+      nodes = new boolean[world.nodes().size()];
+      for (Node n : world.nodes()) {
+        nodes[n.id()] = filter.nodes().contains(n.name());
+      }
+    }
+    return new TraceWindow(to, filter.fromNanos(), filter.toNanos(), nodes);
+  }
+}

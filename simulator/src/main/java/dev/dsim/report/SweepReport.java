@@ -1,0 +1,240 @@
+package dev.dsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.run.RunResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a sweep found: one row per finished run in job order (variant, load, seed), the failing
+ * ones with the command that replays them; {@code sweep.json}, {@code sweep.csv}, the
+ * throughput/latency-against-load table {@code loads.csv}, and the terminal summary. Rows come
+ * in job order whatever order the runs finished in, so the files do not depend on {@code --jobs}.
+ *
+ * @param file the scenario file swept
+ * @param rows the finished runs, in job order
+ * @param planned runs planned (more than rows when stopped early or interrupted)
+ * @param interrupted whether Ctrl-C cut the sweep short
+ * @param stopAfter the {@code --stop-after} bound, or null
+ */
+public record SweepReport(String file, List<Row> rows, int planned, boolean interrupted,
+    Integer stopAfter) {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A run's place in the sweep; {@code loadSet} is the {@code --set} that gives its load. */
+  public record Point(String variant, Double load, long seed, String loadSet) {}
+
+  /**
+   * A finished run: {@code failed} describes each failed expectation (empty: it passed);
+   * failing runs have their results file (relative to the report) and replay command.
+   */
+  public record Row(Point point, RunResult result, List<String> failed, String resultsFile,
+      String replay) {
+    public Row {
+      Objects.requireNonNull(point, "point");
+      Objects.requireNonNull(result, "result");
+      failed = List.copyOf(failed);
+    }
+  }
+
+  public SweepReport {
+    rows = List.copyOf(rows);
+  }
+
+  /** A load as written in commands and file names: 250, 12.5. */
+  public static String loadText(double load, boolean integer) {
+    if (integer || load == Math.rint(load)) {
+      return Long.toString(Math.round(load));
+    }
+    return new BigDecimal(load).round(new java.math.MathContext(9)).stripTrailingZeros()
+        .toPlainString();
+  }
+
+  public String json() {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("scenarioFile", file);
+    root.put("planned", planned);
+    root.put("finished", rows.size());
+    root.put("interrupted", interrupted);
+    if (stopAfter != null) {
+      root.put("stopAfter", stopAfter);
+    }
+    ArrayNode failing = root.putArray("failing");
+    for (Row r : rows) {
+      if (!r.failed().isEmpty()) {
+        ObjectNode f = failing.addObject();
+        point(f, r);
+        ArrayNode why = f.putArray("failedExpectations");
+        r.failed().forEach(why::add);
+        f.put("results", r.resultsFile());
+        f.put("replay", r.replay());
+      }
+    }
+    ArrayNode runs = root.putArray("runs");
+    for (Row r : rows) {
+      ObjectNode o = runs.addObject();
+      point(o, r);
+      o.put("ok", r.failed().isEmpty());
+      o.put("availability", Numbers.significant(r.result().availability(), 9));
+      o.put("throughput", Numbers.fixed(r.result().throughputPerSecond(), 3));
+      o.put("latencyMsP50", Numbers.fixed(r.result().latencyMs().p50(), 6));
+      o.put("latencyMsP99", Numbers.fixed(r.result().latencyMs().p99(), 6));
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void point(ObjectNode o, Row r) {
+    o.put("variant", r.point().variant());
+    if (r.point().load() != null) {
+      o.put("load", Numbers.significant(r.point().load(), 9));
+    }
+    o.put("seed", r.point().seed());
+    o.put("traceHash", r.result().traceHash());
+  }
+
+  /** One line per run. */
+  public String csv() {
+    StringBuilder sb = new StringBuilder("variant,load,seed,traceHash,ok,requests,availability,"
+        + "throughput,latencyMsMean,latencyMsP50,latencyMsP99,lostWrites,staleReads,"
+        + "corruptReads\n");
+    for (Row r : rows) {
+      RunResult x = r.result();
+      RunResult.Consistency c = x.consistency();
+      sb.append(Csv.field(r.point().variant())).append(',')
+          .append(r.point().load() == null ? "" : loadText(r.point().load(), false)).append(',')
+          .append(r.point().seed()).append(',').append(x.traceHash()).append(',')
+          .append(r.failed().isEmpty()).append(',').append(x.requests().total()).append(',')
+          .append(Numbers.significant(x.availability(), 9).toPlainString()).append(',')
+          .append(Numbers.fixed(x.throughputPerSecond(), 3).toPlainString()).append(',')
+          .append(Numbers.fixed(x.latencyMs().mean(), 6).toPlainString()).append(',')
+          .append(Numbers.fixed(x.latencyMs().p50(), 6).toPlainString()).append(',')
+          .append(Numbers.fixed(x.latencyMs().p99(), 6).toPlainString()).append(',')
+          .append(c == null ? "" : Long.toString(c.lostWrites())).append(',')
+          .append(c == null ? "" : Long.toString(c.staleReads())).append(',')
+          .append(c == null ? "" : Long.toString(c.corruptReads())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Groups of rows with the same variant and load, in job order. */
+  private Map<String, List<Row>> groups() {
+    Map<String, List<Row>> g = new LinkedHashMap<>();
+    for (Row r : rows) {
+      String key = r.point().variant() + "\u0000" + (r.point().load() == null ? ""
+          : loadText(r.point().load(), false));
+      g.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    return g;
+  }
+
+  /**
+   * Throughput, availability and latency against offered load, per variant: each the mean over
+   * the seeds with its 95% interval, the data of a saturation curve.
+   */
+  public String loadsCsv() {
+    StringBuilder sb = new StringBuilder("variant,load,runs,throughput,throughputCi95,"
+        + "availability,availabilityCi95,latencyMsMean,latencyMsMeanCi95,latencyMsP99,"
+        + "latencyMsP99Ci95\n");
+    for (List<Row> g : groups().values()) {
+      Row first = g.get(0);
+      sb.append(Csv.field(first.point().variant())).append(',')
+          .append(first.point().load() == null ? "" : loadText(first.point().load(), false))
+          .append(',').append(g.size());
+      for (String metric : List.of("throughput", "availability", "latencyMs.mean",
+          "latencyMs.p99")) {
+        double[] v = new double[g.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = value(metric, g.get(i).result());
+        }
+        Comparison.Stat st = Comparison.stat(v);
+        sb.append(',').append(Numbers.significant(st.mean(), 6).toPlainString()).append(',');
+        if (st.hasInterval()) {
+          sb.append(Numbers.significant(st.halfWidth(), 6).toPlainString());
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static double value(String metric, RunResult r) {
+    return switch (metric) {
+      case "throughput" -> r.throughputPerSecond();
+      case "availability" -> r.availability();
+      case "latencyMs.mean" -> r.latencyMs().mean();
+      default -> r.latencyMs().p99();
+    };
+  }
+
+  /** The terminal summary: per variant (and load), runs, failing runs and mean metrics. */
+  public String summary() {
+    boolean withLoad = !rows.isEmpty() && rows.get(0).point().load() != null;
+    List<String[]> table = new ArrayList<>();
+    table.add(withLoad
+        ? new String[] {"variant", "load", "runs", "failing", "avail", "tput/s", "mean ms",
+            "p99 ms"}
+        : new String[] {"variant", "runs", "failing", "avail", "tput/s", "mean ms", "p99 ms"});
+    for (List<Row> g : groups().values()) {
+      Row first = g.get(0);
+      int failing = 0;
+      double avail = 0;
+      double tput = 0;
+      double mean = 0;
+      double p99 = 0;
+      for (Row r : g) {
+        failing += r.failed().isEmpty() ? 0 : 1;
+        avail += r.result().availability();
+        tput += r.result().throughputPerSecond();
+        mean += r.result().latencyMs().mean();
+        p99 += r.result().latencyMs().p99();
+      }
+      int n = g.size();
+      List<String> cells = new ArrayList<>();
+      cells.add(first.point().variant());
+      if (withLoad) {
+        cells.add(loadText(first.point().load(), false));
+      }
+      cells.add(Integer.toString(n));
+      cells.add(Integer.toString(failing));
+      cells.add(String.format(Locale.ROOT, "%.3f%%", 100 * avail / n));
+      cells.add(SummaryTable.number(tput / n));
+      cells.add(SummaryTable.number(mean / n));
+      cells.add(SummaryTable.number(p99 / n));
+      table.add(cells.toArray(new String[0]));
+    }
+    int[] widths = new int[table.get(0).length];
+    for (String[] row : table) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("means over each group's seeds\n");
+    for (int r = 0; r < table.size(); r++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < widths.length; i++) {
+        String cell = table.get(r)[i];
+        line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+      if (r == 0) {
+        sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}

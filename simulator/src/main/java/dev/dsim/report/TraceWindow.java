@@ -1,0 +1,50 @@
+package dev.dsim.report;
+
+import dev.dsim.engine.Event;
+import dev.dsim.engine.TraceListener;
+import java.util.Objects;
+
+/**
+ * Passes on only the events of a time window and, optionally, of some nodes: what a user reads
+ * to see what led to a failure, without the millions of events before it. Filtering never
+ * changes the run (the trace hash covers every event, written or not).
+ */
+public final class TraceWindow implements TraceListener {
+  private final TraceListener delegate;
+  private final long fromNanos;
+  private final long toNanos;
+  private final boolean[] nodes;
+
+  /**
+   * @param fromNanos first time written (inclusive)
+   * @param toNanos last time written (inclusive)
+   * @param nodes node ids to write, indexed by id (null: every node, and events of no node)
+   */
+  public TraceWindow(TraceListener delegate, long fromNanos, long toNanos, boolean[] nodes) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.fromNanos = fromNanos;
+    this.toNanos = toNanos;
+    this.nodes = nodes;
+  }
+
+  private boolean wanted(long t, int node) {
+    if (t < fromNanos || t > toNanos) {
+      return false;
+    }
+    return nodes == null || (node >= 0 && node < nodes.length && nodes[node]);
+  }
+
+  @Override
+  public void onEvent(long timeNanos, Event event) {
+    if (wanted(timeNanos, event.node())) {
+      delegate.onEvent(timeNanos, event);
+    }
+  }
+
+  @Override
+  public void onNote(long timeNanos, int node, String text) {
+    if (wanted(timeNanos, node)) {
+      delegate.onNote(timeNanos, node, text);
+    }
+  }
+}
