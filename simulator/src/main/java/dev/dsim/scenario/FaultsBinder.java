@@ -318,7 +318,11 @@ final class FaultsBinder {
       String[] parts = v.textValue().split("/", 2);
       try {
         double n = Double.parseDouble(parts[0].trim());
-        long per = dev.dsim.engine.Durations.parse("1" + parts[1].trim());
+        // "6/h" is six per hour; "2/10m" two per ten minutes (a bare unit means one of it).
+        String unit = parts[1].trim();
+        boolean counted = !unit.isEmpty() && (Character.isDigit(unit.charAt(0))
+            || unit.charAt(0) == '.');
+        long per = dev.dsim.engine.Durations.parse(counted ? unit : "1" + unit);
         if (n > 0) {
           return Math.max(1, Math.round(per / n));
         }

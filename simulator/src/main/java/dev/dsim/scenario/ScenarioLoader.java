@@ -48,6 +48,11 @@ public final class ScenarioLoader {
   public static ScenarioFile parse(String displayName, String json,
       List<ScenarioOverride> overrides) throws ScenarioException {
     LocatedJson doc = LocatedJson.parse(displayName, json);
+    com.fasterxml.jackson.databind.JsonNode schema = doc.root().get("$schema");
+    if (doc.root().has("$defs") && schema != null && schema.asText().contains("json-schema.org")) {
+      throw single(displayName, "this is a JSON Schema (the scenario format's own), not a "
+          + "scenario", "scenarios are the files whose \"$schema\" points to this one");
+    }
     List<String> variants = ScenarioFile.variantNames(doc, displayName);
     ScenarioFile file = new ScenarioFile(displayName, doc, variants, overrides);
     List<ScenarioError> errors = new ArrayList<>();

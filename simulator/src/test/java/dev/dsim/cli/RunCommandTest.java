@@ -51,7 +51,7 @@ final class RunCommandTest {
     assertThat(Files.readAllBytes(a.resolve("small/seed-9/results.json")))
         .isEqualTo(Files.readAllBytes(b.resolve("small/seed-9/results.json")));
     CliRunner.Result other = CliRunner.run("run", scenario().toString(), "--variant", "small",
-        "--seed", "10", "--out", b.toString());
+        "--seed", "10", "--out", dir.resolve("c").toString());
     assertThat(hash(other.out())).isNotEqualTo(hash(first.out()));
   }
 
@@ -96,12 +96,30 @@ final class RunCommandTest {
   }
 
   @Test
-  void eventLimit_failsTheRunWithAHint() throws Exception {
+  void eventLimit_estimatedBeyondIt_isRefusedUpFrontWithTheEstimate() throws Exception {
     CliRunner.Result r = CliRunner.run("run", scenario().toString(), "--variant", "small",
         "--max-events", "1000", "--out", dir.resolve("o").toString());
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("event limit of 1000", "--max-events");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("would be too large", "events", "--max-events 1000");
     assertThat(r.err()).doesNotContain("Exception");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void eventLimit_reachedWhileRunning_failsTheRunWithAHintAndWritesNothing() throws Exception {
+    // Retries the estimate does not foresee: every request times out and is tried six times.
+    Path storm = dir.resolve("storm.json");
+    Files.writeString(storm, """
+        {"name": "retry-storm", "seed": 3, "duration": "10s",
+         "clients": {"rate": 200, "timeout": "2ms", "retries": 5, "backoff": {"base": "1ms"}},
+         "tiers": {"web": {"kind": "stateless", "nodes": 1, "cores": 1, "work": "4ms"}}}
+        """);
+    CliRunner.Result r = CliRunner.run("run", storm.toString(), "--max-events", "20000",
+        "--out", dir.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("event limit of 20000", "--max-events", "nothing was written");
+    assertThat(r.err()).doesNotContain("Exception");
+    assertThat(dir.resolve("o")).doesNotExist();
   }
 
   static String hash(String out) {

@@ -108,6 +108,17 @@ final class FaultsBindingTest {
   }
 
   @Test
+  void randomRate_countsPerADurationWithOrWithoutANumber() throws Exception {
+    long s = 1_000_000_000L;
+    assertThat(bind("""
+        {"random": {"slow": {"rate": "2/10m", "for": "1m", "factor": 2}}}""").random().get(0)
+        .meanIntervalNanos()).isEqualTo(300 * s);
+    assertThat(bind("""
+        {"random": {"slow": {"rate": "6/h", "for": "1m", "factor": 2}}}""").random().get(0)
+        .meanIntervalNanos()).isEqualTo(600 * s);
+  }
+
+  @Test
   void everyScheduledKind_canBeRandom() throws Exception {
     FaultsSpec f = bind("""
         {"random": {
