@@ -91,7 +91,7 @@ final class CommandsJarIT {
         JarProcess.repo().resolve("scenarios/web-kv.json").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("bad.json:2:11: at name", "bad.json:3:15: at duration",
-        "bad.json:5:70: at tiers.web.cpus", "3 errors in 1 of 2 files");
+        "bad.json:5:69: at tiers.web.cpus", "3 errors in 1 of 2 files");
     assertThat(r.out()).contains("ok ", "web-kv.json");
   }
 
