@@ -85,7 +85,8 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) {
-      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads, null);
+      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads,
+          "--jobs 1 runs one at a time; leave it out for one per processor");
     }
     List<ScenarioFile> loaded;
     List<List<Scenario>> perFile = new ArrayList<>();

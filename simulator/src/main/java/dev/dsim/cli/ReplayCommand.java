@@ -95,7 +95,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (toNanos < fromNanos) {
       return ScenarioOptions.usageError(err, "--to (" + to + ") is before --from (" + from + ")",
-          null);
+          "the window is --from T1 --to T2 with T1 <= T2");
     }
     Scenario s;
     try {

@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     if (scenarioOptions.maxEvents <= 0) {
       return ScenarioOptions.usageError(err, "--max-events must be a positive number, got "
-          + scenarioOptions.maxEvents, null);
+          + scenarioOptions.maxEvents, "leave it out for the default bound");
     }
     List<Planned> plan = new ArrayList<>();
     try {

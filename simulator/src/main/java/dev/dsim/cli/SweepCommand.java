@@ -93,11 +93,12 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1) {
-      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads, null);
+      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads,
+          "--jobs 1 runs one at a time; leave it out for one per processor");
     }
     if (stopAfter != null && stopAfter < 1) {
       return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
-          + stopAfter, null);
+          + stopAfter, "--stop-after K stops once K failing runs are found");
     }
     // One (sets, scenarios) per load: the load is one more --set, so a replay command says it.
     List<SweepReport.Point> points = new ArrayList<>();

@@ -29,7 +29,8 @@ final class Fields {
    */
   static Fields of(JsonNode node, String path, Problems problems, List<String> allowed) {
     if (!node.isObject()) {
-      problems.atValue(path, "expected an object { ... }, got " + describe(node), "");
+      problems.atValue(path, "expected an object { ... }, got " + describe(node),
+          "this key takes an object of settings in braces; see dsim schema for its keys");
       return null;
     }
     Iterator<String> names = node.fieldNames();
@@ -79,7 +80,7 @@ final class Fields {
       return fallback;
     }
     if (!v.isTextual()) {
-      error(key, "expected a string, got " + describe(v), "");
+      error(key, "expected a string, got " + describe(v), "put the value in double quotes");
       return fallback;
     }
     return v.textValue();
@@ -93,11 +94,13 @@ final class Fields {
     }
     Long value = wholeNumber(v);
     if (value == null) {
-      error(key, "expected a whole number >= " + min + ", got " + describe(v), "");
+      error(key, "expected a whole number >= " + min + ", got " + describe(v),
+          "write a number without quotes or decimals, e.g. \"" + key + "\": " + Math.max(min, 1));
       return fallback;
     }
     if (value < min) {
-      error(key, "expected a whole number >= " + min + ", got " + value, "");
+      error(key, "expected a whole number >= " + min + ", got " + value,
+          "e.g. \"" + key + "\": " + Math.max(min, 1));
       return fallback;
     }
     return value;
@@ -110,12 +113,14 @@ final class Fields {
       return fallback;
     }
     if (!v.isNumber()) {
-      error(key, "expected a number > " + plain(above) + ", got " + describe(v), "");
+      error(key, "expected a number > " + plain(above) + ", got " + describe(v),
+          "write a number without quotes");
       return fallback;
     }
     double d = v.doubleValue();
     if (!(d > above) || Double.isInfinite(d)) {
-      error(key, "expected a number > " + plain(above) + ", got " + v.asText(), "");
+      error(key, "expected a number > " + plain(above) + ", got " + v.asText(),
+          "the value must be greater than " + plain(above));
       return fallback;
     }
     return d;
@@ -166,7 +171,7 @@ final class Fields {
       return fallback;
     }
     if (!v.isBoolean()) {
-      error(key, "expected true or false, got " + describe(v), "");
+      error(key, "expected true or false, got " + describe(v), "write true or false without quotes");
       return fallback;
     }
     return v.booleanValue();

@@ -35,7 +35,10 @@ final class Problems {
     } else if (at.fromVariant() != null) {
       shown += " (from variant '" + at.fromVariant() + "')";
     }
-    errors.add(new ScenarioError(file, at.line(), at.column(), shown, message, hint));
+    // Every error gets a hint; where no specific one applies, point at the format's reference.
+    String shownHint = hint == null || hint.isEmpty()
+        ? "'dsim schema' and scenarios/README.md describe what each key accepts" : hint;
+    errors.add(new ScenarioError(file, at.line(), at.column(), shown, message, shownHint));
   }
 
   boolean isEmpty() {

@@ -34,7 +34,8 @@ public final class ScenarioLoader {
     } catch (CharacterCodingException e) {
       throw single(name, "the file is not UTF-8 text", "save it as UTF-8");
     } catch (IOException e) {
-      throw single(name, "cannot read the file: " + e.getMessage(), "");
+      throw single(name, "cannot read the file: " + e.getMessage(),
+          "check that it is a readable file, not a directory");
     }
     return parse(name, text, overrides);
   }

@@ -96,6 +96,29 @@ final class CommandsJarIT {
   }
 
   @Test
+  void usageErrors_exit2_withAHintAndNoStackTrace() throws Exception {
+    planted();
+    String[][] cases = {
+      {"sweep", "planted-failure.json"},
+      {"sweep", "planted-failure.json", "--seeds", "1..3", "--stop-after", "0"},
+      {"replay", "planted-failure.json"},
+      {"replay", "planted-failure.json", "--seed", "1", "--variant", "nope"},
+      {"compare", "planted-failure.json", "--jobs", "0"},
+      {"validate"},
+      {"run", "planted-failure.json", "--set", "tiers.app.nodes=zero"},
+      {"frobnicate"},
+    };
+    for (String[] args : cases) {
+      JarProcess.Result r = JarProcess.run(dir, args);
+      String what = String.join(" ", args);
+      assertThat(r.exitCode()).as(what + "\n" + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(what).startsWith("error: ").contains("hint:")
+          .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+    assertThat(dir.resolve("reports")).doesNotExist();
+  }
+
+  @Test
   void schema_isTheFileShippedInTheRepo() throws Exception {
     JarProcess.Result r = JarProcess.run(dir, "schema");
     assertThat(r.exitCode()).isZero();
