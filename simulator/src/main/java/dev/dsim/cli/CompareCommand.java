@@ -6,7 +6,6 @@ import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.run.ParallelRunner;
-import dev.dsim.run.RunOptions;
 import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
@@ -59,22 +58,11 @@ final class CompareCommand implements Callable<Integer> {
           + "the scenario without a variant).")
   List<String> variants = new ArrayList<>();
 
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "Runs at once, one per thread (default: the number of processors). "
-          + "Results do not depend on it.")
-  Integer jobs;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace an earlier dsim report there.")
-  boolean force;
-
-  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
-  boolean noProgress;
-
   @Mixin
   ScenarioOptions scenarioOptions;
+
+  @Mixin
+  ParallelOptions parallel;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -83,11 +71,10 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) {
-      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads,
-          "--jobs 1 runs one at a time; leave it out for one per processor");
+    if (parallel.badJobs(err)) {
+      return ExitCodes.BAD_INPUT;
     }
+    int threads = parallel.threads();
     List<ScenarioFile> loaded;
     List<List<Scenario>> perFile = new ArrayList<>();
     try {
@@ -109,7 +96,6 @@ final class CompareCommand implements Callable<Integer> {
     // Labels, in the order the variants appear; jobs grouped by label, seeds ascending.
     Map<String, List<Integer>> jobsOfLabel = new LinkedHashMap<>();
     List<ParallelRunner.Job> jobList = new ArrayList<>();
-    List<String> jobLabel = new ArrayList<>();
     TreeSet<Long> allSeeds = new TreeSet<>();
     for (int f = 0; f < perFile.size(); f++) {
       for (Scenario s : perFile.get(f)) {
@@ -123,7 +109,6 @@ final class CompareCommand implements Callable<Integer> {
         for (long seed : seeds.seeds(s.seed())) {
           indexes.add(jobList.size());
           jobList.add(new ParallelRunner.Job(s, seed));
-          jobLabel.add(label);
           allSeeds.add(seed);
         }
         jobsOfLabel.put(label, indexes);
@@ -133,21 +118,17 @@ final class CompareCommand implements Callable<Integer> {
         : perFile.get(0).get(0).name() + "-compare";
     ReportDirectory.Choice dir;
     try {
-      dir = ReportDirectory.choose(out, Path.of("reports", name), force);
+      dir = parallel.directory(err, name);
     } catch (ReportDirectory.UnusableException e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
-    }
-    if (dir.note() != null) {
-      err.println("note: " + dir.note());
     }
     err.println("comparing " + jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1
         ? "" : "s") + " over " + seeds.count() + " seed" + (seeds.count() == 1 ? "" : "s")
         + " (" + jobList.size() + " runs, " + Math.min(threads, jobList.size()) + " at once)");
     err.flush();
 
-    ParallelRunner runner = new ParallelRunner(threads,
-        RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents));
-    Progress progress = new Progress(err, !noProgress && Progress.onTerminal(), "runs");
+    ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
+    Progress progress = parallel.progress(err);
     List<ParallelRunner.Outcome> outcomes;
     int[] failing = {0};
     try (Interruption ctrlC = new Interruption(runner::abort)) {
@@ -158,13 +139,13 @@ final class CompareCommand implements Callable<Integer> {
         progress.update(done, total, failing[0]);
       });
       progress.finish();
-      return report(err, stdout, dir, jobsOfLabel, jobLabel, outcomes, allSeeds,
+      return report(err, stdout, dir, jobsOfLabel, outcomes, allSeeds,
           runner.aborted());
     }
   }
 
   private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
-      Map<String, List<Integer>> jobsOfLabel, List<String> jobLabel,
+      Map<String, List<Integer>> jobsOfLabel,
       List<ParallelRunner.Outcome> outcomes, TreeSet<Long> allSeeds, boolean aborted)
       throws IOException {
     List<Comparison.Group> groups = new ArrayList<>();

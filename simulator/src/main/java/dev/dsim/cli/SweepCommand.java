@@ -5,7 +5,6 @@ import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.SweepReport;
 import dev.dsim.run.ParallelRunner;
-import dev.dsim.run.RunOptions;
 import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
@@ -62,27 +61,16 @@ final class SweepCommand implements Callable<Integer> {
           + "closed-loop ones; a list (100,200,400), a range (100..1000:100) or both.")
   LoadList loads;
 
-  @Option(names = "--jobs", paramLabel = "N",
-      description = "Runs at once, one per thread (default: the number of processors). "
-          + "Results do not depend on it.")
-  Integer jobs;
-
   @Option(names = "--stop-after", paramLabel = "K",
       description = "Stop once K failing runs are found (the first K in seed order, whatever "
           + "--jobs is).")
   Integer stopAfter;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace an earlier dsim report there.")
-  boolean force;
-
-  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
-  boolean noProgress;
-
   @Mixin
   ScenarioOptions scenarioOptions;
+
+  @Mixin
+  ParallelOptions parallel;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -91,11 +79,10 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1) {
-      return ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads,
-          "--jobs 1 runs one at a time; leave it out for one per processor");
+    if (parallel.badJobs(err)) {
+      return ExitCodes.BAD_INPUT;
     }
+    int threads = parallel.threads();
     if (stopAfter != null && stopAfter < 1) {
       return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
           + stopAfter, "--stop-after K stops once K failing runs are found");
@@ -158,20 +145,16 @@ final class SweepCommand implements Callable<Integer> {
     String name = jobList.get(0).scenario().name();
     ReportDirectory.Choice dir;
     try {
-      dir = ReportDirectory.choose(out, Path.of("reports", name + "-sweep"), force);
+      dir = parallel.directory(err, name + "-sweep");
     } catch (ReportDirectory.UnusableException e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
-    }
-    if (dir.note() != null) {
-      err.println("note: " + dir.note());
     }
     err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
         + " at once)");
     err.flush();
 
-    ParallelRunner runner = new ParallelRunner(threads,
-        RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents));
-    Progress progress = new Progress(err, !noProgress && Progress.onTerminal(), "runs");
+    ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
+    Progress progress = parallel.progress(err);
     int[] failing = {0};
     try (Interruption ctrlC = new Interruption(runner::abort)) {
       List<ParallelRunner.Outcome> outcomes = runner.run(jobList, SweepCommand::failed,

@@ -106,13 +106,7 @@ public record ScenarioOverride(String path, JsonNode value, String argument) {
     }
     PathStep last = steps.get(steps.size() - 1);
     if (last.isIndex()) {
-      if (!parent.isArray()) {
-        throw notA(walked, "a list", parent, file);
-      }
-      if (last.index() >= parent.size()) {
-        throw error(file, path, Paths.display(walked) + " has " + parent.size()
-            + " items, so there is no [" + last.index() + "]", "indexes start at 0");
-      }
+      requireItem(parent, last.index(), walked, file);
       ((ArrayNode) parent).set(last.index(), value.deepCopy());
     } else {
       if (!parent.isObject()) {
@@ -125,13 +119,7 @@ public record ScenarioOverride(String path, JsonNode value, String argument) {
   private JsonNode child(JsonNode parent, PathStep step, String walked, String file)
       throws ScenarioException {
     if (step.isIndex()) {
-      if (!parent.isArray()) {
-        throw notA(walked, "a list", parent, file);
-      }
-      if (step.index() >= parent.size()) {
-        throw error(file, path, Paths.display(walked) + " has " + parent.size()
-            + " items, so there is no [" + step.index() + "]", "indexes start at 0");
-      }
+      requireItem(parent, step.index(), walked, file);
       return parent.get(step.index());
     }
     if (!parent.isObject()) {
@@ -148,6 +136,18 @@ public record ScenarioOverride(String path, JsonNode value, String argument) {
               : keys.isEmpty() ? "it is empty" : "it has " + String.join(", ", keys));
     }
     return next;
+  }
+
+  /** {@code parent} must be a list with an item at {@code index}. */
+  private void requireItem(JsonNode parent, int index, String walked, String file)
+      throws ScenarioException {
+    if (!parent.isArray()) {
+      throw notA(walked, "a list", parent, file);
+    }
+    if (index >= parent.size()) {
+      throw error(file, path, Paths.display(walked) + " has " + parent.size()
+          + " items, so there is no [" + index + "]", "indexes start at 0");
+    }
   }
 
   private ScenarioException notA(String walked, String expected, JsonNode found, String file) {
