@@ -164,7 +164,7 @@ public record Comparison(List<String> variants, List<Row> rows) {
     return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
   }
 
-  private static Row row(Metric m, List<String> labels, List<Stat> stats) {
+  static Row row(Metric m, List<String> labels, List<Stat> stats) {
     int best = 0;
     for (int i = 1; i < stats.size(); i++) {
       double a = stats.get(i).mean();

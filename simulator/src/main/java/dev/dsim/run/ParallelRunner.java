@@ -5,7 +5,6 @@ import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
 import dev.dsim.scenario.Scenario;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -188,10 +187,5 @@ public final class ParallelRunner {
       }
     }
     throw new IllegalStateException("fewer than " + k + " failures");
-  }
-
-  @Override
-  public String toString() {
-    return "ParallelRunner[threads=" + threads + ", running=" + Arrays.toString(running) + "]";
   }
 }

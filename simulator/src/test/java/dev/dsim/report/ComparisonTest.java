@@ -1,0 +1,61 @@
+package dev.dsim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The statistics behind {@code dsim compare}: Student t intervals and the winner rule. */
+final class ComparisonTest {
+  @Test
+  void tQuantiles_matchTheTables() {
+    assertThat(Comparison.tQuantile(1)).isCloseTo(12.706, within(1e-3));
+    assertThat(Comparison.tQuantile(4)).isCloseTo(2.776, within(1e-3));
+    assertThat(Comparison.tQuantile(9)).isCloseTo(2.262, within(1e-3));
+    assertThat(Comparison.tQuantile(1000)).isCloseTo(1.962, within(1e-3));
+  }
+
+  @Test
+  void stat_meanStdDevAndInterval() {
+    Comparison.Stat s = Comparison.stat(new double[] {2, 4, 4, 4, 5, 5, 7, 9});
+    assertThat(s.n()).isEqualTo(8);
+    assertThat(s.mean()).isEqualTo(5.0);
+    assertThat(s.stdDev()).isCloseTo(2.138, within(1e-3)); // sample sd, n - 1
+    double half = 2.365 * 2.138 / Math.sqrt(8);
+    assertThat(s.ciLow()).isCloseTo(5 - half, within(1e-2));
+    assertThat(s.ciHigh()).isCloseTo(5 + half, within(1e-2));
+  }
+
+  @Test
+  void stat_ofOneRun_hasNoInterval() {
+    Comparison.Stat s = Comparison.stat(new double[] {3});
+    assertThat(s.hasInterval()).isFalse();
+    assertThat(s.mean()).isEqualTo(3);
+  }
+
+  @Test
+  void overlappingIntervals_haveNoWinner_separateOnesDo() {
+    Comparison.Metric lower = new Comparison.Metric("latencyMs.mean", Comparison.Better.LOWER);
+    Comparison.Stat a = Comparison.stat(new double[] {10, 11, 12});
+    Comparison.Stat b = Comparison.stat(new double[] {20, 21, 22});
+    Comparison.Stat c = Comparison.stat(new double[] {11, 12, 13});
+    var clear = Comparison.row(lower, java.util.List.of("a", "b"), java.util.List.of(a, b));
+    assertThat(clear.winner()).isEqualTo("a");
+    assertThat(clear.verdict()).isEqualTo("a");
+    var close = Comparison.row(lower, java.util.List.of("a", "b", "c"),
+        java.util.List.of(a, b, c));
+    assertThat(close.winner()).isNull();
+    assertThat(close.tied()).containsExactly("a", "c");
+    assertThat(close.verdict()).isEqualTo("none (a ~ c)");
+    Comparison.Metric higher = new Comparison.Metric("throughput", Comparison.Better.HIGHER);
+    assertThat(Comparison.row(higher, java.util.List.of("a", "b"), java.util.List.of(a, b))
+        .winner()).isEqualTo("b");
+  }
+
+  @Test
+  void withError_roundsTheMeanToTheIntervalsPrecision() {
+    assertThat(ComparisonReport.withError(17.4681, 0.867553)).isEqualTo("17.47 ± 0.87");
+    assertThat(ComparisonReport.withError(49.1187, 5.484)).isEqualTo("49.1 ± 5.5");
+    assertThat(ComparisonReport.withError(205.3, 80.2)).isEqualTo("205 ± 80");
+  }
+}
