@@ -1,6 +1,7 @@
 package dev.dsim.cli;
 
 import dev.dsim.report.Comparison;
+import dev.dsim.report.ComparisonPage;
 import dev.dsim.report.ComparisonReport;
 import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
@@ -139,12 +140,15 @@ final class CompareCommand implements Callable<Integer> {
         progress.update(done, total, failing[0]);
       });
       progress.finish();
-      return report(err, stdout, dir, jobsOfLabel, outcomes, allSeeds,
+      String title = String.join(" + ", names(perFile));
+      String description = perFile.size() == 1 ? perFile.get(0).get(0).description() : "";
+      return report(err, stdout, dir, title, description, jobsOfLabel, outcomes, allSeeds,
           runner.aborted());
     }
   }
 
   private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
+      String title, String description,
       Map<String, List<Integer>> jobsOfLabel,
       List<ParallelRunner.Outcome> outcomes, TreeSet<Long> allSeeds, boolean aborted)
       throws IOException {
@@ -191,6 +195,21 @@ final class CompareCommand implements Callable<Integer> {
       AtomicFiles.writeString(staging.dir().resolve("comparison.json"),
           ComparisonReport.json(c, fileNames, List.copyOf(allSeeds), refs));
       AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
+      if (!parallel.noCharts) {
+        List<String> failures = new ArrayList<>();
+        for (ParallelRunner.Outcome o : outcomes) {
+          if (o.finished()) {
+            for (RunResult.ExpectationResult x : o.run().result().expectations()) {
+              if (!x.ok()) {
+                failures.add(o.run().result().variant() + " (seed " + o.job().seed() + "): "
+                    + ExpectationMessages.describe(x));
+              }
+            }
+          }
+        }
+        ComparisonPage.write(staging.dir(), title, description, c, (int) seeds.count(), failures,
+            Reproduce.command(reproduceArguments()));
+      }
       staging.commit(Manifest.json("compare", reproduceArguments(), files, !aborted));
     } finally {
       staging.abandon();

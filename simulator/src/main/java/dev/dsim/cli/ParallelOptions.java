@@ -27,6 +27,10 @@ final class ParallelOptions {
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
+  @Option(names = "--no-charts",
+      description = "Skip the charts and index.html (the JSON and CSV files only).")
+  boolean noCharts;
+
   /** Runs at once; less than 1 is a usage error the caller reports. */
   int threads() {
     return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
+import dev.dsim.report.RunReport;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
@@ -77,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Write every event as JSON lines to FILE (one file per run when several "
           + "run: FILE's name gets the scenario and variant inserted).")
   Path trace;
+
+  @Option(names = "--no-charts",
+      description = "Skip the charts and index.html (results.json only; faster).")
+  boolean noCharts;
 
   @Option(names = "--json",
       description = "Print the results as JSON on stdout instead of the table.")
@@ -150,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
       }
       ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
+      List<RunReport.Entry> entries = new ArrayList<>();
       try {
         for (Scenario s : p.scenarios()) {
           long runSeed = seed != null ? seed : s.seed();
@@ -169,6 +175,14 @@ final class RunCommand implements Callable<Integer> {
               .resolve("seed-" + runSeed).resolve("results.json");
           ResultsJson.write(results, run.result());
           written.add(staging.finalPath(results));
+          entries.add(new RunReport.Entry(run.result(), ScenarioOptions.variantName(s)
+              + "/seed-" + runSeed, Reproduce.replay(p.path(), runSeed, s.variant(),
+                  scenarioOptions.setArguments(), run.result().traceHash())));
+        }
+        if (!noCharts) {
+          RunReport.write(staging.dir(), p.scenarios().get(0).description(), entries,
+              Reproduce.command(reproduceArguments(p.path())));
+          written.add(staging.finalPath(staging.dir().resolve("index.html")));
         }
         staging.commit(Manifest.json("run", reproduceArguments(p.path()), List.of(p.path()),
             true));
@@ -218,7 +232,9 @@ final class RunCommand implements Callable<Integer> {
     for (int i = 0; i < runs.size(); i++) {
       RunResult r = runs.get(i).result();
       ObjectNode node = (ObjectNode) JSON.readTree(ResultsJson.toJson(r));
-      node.put("resultsFile", display(written.get(i)));
+      node.put("resultsFile", display(written.stream()
+          .filter(w -> w.endsWith(Path.of(r.variant(), "seed-" + r.seed(), "results.json")))
+          .findFirst().orElseThrow()));
       list.add(node);
       for (RunResult.ExpectationResult e : r.expectations()) {
         ok &= e.ok();

@@ -3,6 +3,7 @@ package dev.dsim.cli;
 import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
+import dev.dsim.report.SweepPage;
 import dev.dsim.report.SweepReport;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunResult;
@@ -247,6 +248,9 @@ final class SweepCommand implements Callable<Integer> {
       AtomicFiles.writeString(staging.dir().resolve("sweep.csv"), report.csv());
       if (loads != null) {
         AtomicFiles.writeString(staging.dir().resolve("loads.csv"), report.loadsCsv());
+      }
+      if (!parallel.noCharts) {
+        SweepPage.write(staging.dir(), report, Reproduce.command(reproduceArguments()));
       }
       staging.commit(Manifest.json("sweep", reproduceArguments(), List.of(file), !aborted));
       stdout.print(report.summary());

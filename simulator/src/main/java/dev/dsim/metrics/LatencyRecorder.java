@@ -37,6 +37,13 @@ public final class LatencyRecorder {
     return maxNanos;
   }
 
+  /**
+   * The percentiles of a latency distribution plot (HdrHistogram's percentile plot: the tail
+   * spread out on a log scale of 1 / (1 - p)).
+   */
+  public static final double[] DISTRIBUTION_PERCENTILES = {0, 25, 50, 75, 90, 95, 97.5, 99,
+      99.5, 99.75, 99.9, 99.95, 99.975, 99.99, 99.995, 99.999, 100};
+
   /** Value at a percentile (0..100) in nanoseconds, within HdrHistogram's 3-digit precision. */
   public long percentileNanos(double percentile) {
     return count == 0 ? 0 : histogram.getValueAtPercentile(percentile);

@@ -22,6 +22,8 @@ public final class RequestMetrics {
   private final long bucketNanos;
   private final long[] bucketTotal;
   private final long[] bucketOk;
+  /** Latency of ok requests per bucket (microseconds, 2 digits), created on first use. */
+  private final org.HdrHistogram.IntCountsHistogram[] bucketLatency;
 
   public RequestMetrics(long windowStartNanos, long windowEndNanos) {
     if (windowStartNanos < 0 || windowEndNanos <= windowStartNanos) {
@@ -34,6 +36,7 @@ public final class RequestMetrics {
     int buckets = (int) ((windowEndNanos - windowStartNanos + bucketNanos - 1) / bucketNanos);
     this.bucketTotal = new long[buckets];
     this.bucketOk = new long[buckets];
+    this.bucketLatency = new org.HdrHistogram.IntCountsHistogram[buckets];
   }
 
   /**
@@ -70,7 +73,15 @@ public final class RequestMetrics {
     switch (outcome) {
       case OK -> {
         ok++;
-        latency.record(completedAtNanos - issuedAtNanos);
+        long nanos = completedAtNanos - issuedAtNanos;
+        latency.record(nanos);
+        org.HdrHistogram.IntCountsHistogram h = bucketLatency[bucket];
+        if (h == null) {
+          // Two digits in microseconds keeps 200 buckets to a few MB, ample for a chart.
+          h = new org.HdrHistogram.IntCountsHistogram(2);
+          bucketLatency[bucket] = h;
+        }
+        h.recordValue(Math.max(0, nanos / 1000));
       }
       case FAILED -> failed++;
       case TIMED_OUT -> timedOut++;
@@ -121,6 +132,20 @@ public final class RequestMetrics {
   /** Requests issued in each bucket of the window (by issue time) that have an outcome. */
   public long[] bucketTotal() {
     return bucketTotal.clone();
+  }
+
+  /**
+   * The latency at {@code percentile} (0..100) of the ok requests issued in each bucket, in
+   * milliseconds (2 significant digits); NaN for a bucket without any.
+   */
+  public double[] bucketLatencyMs(double percentile) {
+    double[] v = new double[bucketLatency.length];
+    for (int i = 0; i < v.length; i++) {
+      org.HdrHistogram.IntCountsHistogram h = bucketLatency[i];
+      v[i] = h == null ? Double.NaN
+          : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+    return v;
   }
 
   /** Ok requests issued in each bucket of the window. */

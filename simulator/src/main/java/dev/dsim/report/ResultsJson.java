@@ -63,6 +63,12 @@ public final class ResultsJson {
     lat.put("p99", Numbers.fixed(l.p99(), 6));
     lat.put("p999", Numbers.fixed(l.p999(), 6));
     lat.put("max", Numbers.fixed(l.max(), 6));
+    ArrayNode dist = lat.putArray("distribution");
+    for (RunResult.Percentile p : l.distribution()) {
+      ObjectNode point = dist.addObject();
+      point.put("percentile", Numbers.significant(p.percentile(), 9));
+      point.put("ms", Numbers.fixed(p.ms(), 6));
+    }
     ObjectNode cost = root.putObject("cost");
     cost.put("perHour", Numbers.fixed(r.cost().perHour(), 6));
     cost.put("total", Numbers.fixed(r.cost().total(), 6));
@@ -195,12 +201,22 @@ public final class ResultsJson {
     ArrayNode total = o.putArray("requests");
     ArrayNode availability = o.putArray("availability");
     ArrayNode throughput = o.putArray("throughput");
+    ArrayNode p50 = o.putArray("latencyMsP50");
+    ArrayNode p99 = o.putArray("latencyMsP99");
     for (int i = 0; i < t.total().length; i++) {
       at.add(Numbers.fixed(t.startSeconds() + i * t.bucketSeconds(), 9));
       total.add(t.total()[i]);
       availability.add(Numbers.significant(t.total()[i] == 0 ? 1.0
           : t.ok()[i] / (double) t.total()[i], 6));
       throughput.add(Numbers.fixed(t.ok()[i] / t.bucketSeconds(), 3));
+      // null where no request of the bucket succeeded: there is no latency to show.
+      if (Double.isNaN(t.p50Ms()[i])) {
+        p50.addNull();
+        p99.addNull();
+      } else {
+        p50.add(Numbers.significant(t.p50Ms()[i], 6));
+        p99.add(Numbers.significant(t.p99Ms()[i], 6));
+      }
     }
   }
 }

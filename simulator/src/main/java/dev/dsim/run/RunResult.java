@@ -38,20 +38,25 @@ public record RunResult(String scenario, String variant, long seed, String trace
   public record ExpectationResult(String metric, String condition, Double actual, boolean ok) {}
 
   /**
-   * Availability and throughput over time: requests issued in each bucket of the measured
-   * window (by issue time), and how many of them were ok.
+   * Availability, throughput and latency over time: requests issued in each bucket of the
+   * measured window (by issue time), how many of them were ok, and the p50 and p99 latency of
+   * those (NaN in a bucket without any).
    */
-  public record Timeline(double bucketSeconds, double startSeconds, long[] total, long[] ok) {
+  public record Timeline(double bucketSeconds, double startSeconds, long[] total, long[] ok,
+      double[] p50Ms, double[] p99Ms) {
     public Timeline {
       total = total.clone();
       ok = ok.clone();
+      p50Ms = p50Ms.clone();
+      p99Ms = p99Ms.clone();
     }
 
     @Override
     public boolean equals(Object o) {
       return o instanceof Timeline t && t.bucketSeconds == bucketSeconds
           && t.startSeconds == startSeconds && java.util.Arrays.equals(t.total, total)
-          && java.util.Arrays.equals(t.ok, ok);
+          && java.util.Arrays.equals(t.ok, ok) && java.util.Arrays.equals(t.p50Ms, p50Ms)
+          && java.util.Arrays.equals(t.p99Ms, p99Ms);
     }
 
     @Override
@@ -127,7 +132,14 @@ public record RunResult(String scenario, String variant, long seed, String trace
 
   /** Latency of ok requests, from issue to reply at the client, in milliseconds. */
   public record LatencyMs(double mean, double p50, double p90, double p99, double p999,
-      double max) {}
+      double max, List<Percentile> distribution) {
+    public LatencyMs {
+      distribution = List.copyOf(distribution);
+    }
+  }
+
+  /** A point of the latency distribution: {@code percentile} (0..100) of ok requests. */
+  public record Percentile(double percentile, double ms) {}
 
   /**
    * A fault that was injected: what, on which nodes, when it struck and healed (null if it never

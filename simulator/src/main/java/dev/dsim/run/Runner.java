@@ -149,9 +149,17 @@ public final class Runner {
       CompiledSystem system) {
     RequestMetrics m = system.metrics();
     LatencyRecorder lat = m.latency();
+    List<RunResult.Percentile> distribution = new ArrayList<>();
+    if (lat.count() > 0) {
+      for (double p : LatencyRecorder.DISTRIBUTION_PERCENTILES) {
+        distribution.add(new RunResult.Percentile(p, p == 100 ? lat.maxNanos() / 1e6
+            : lat.percentileNanos(p) / 1e6));
+      }
+    }
     RunResult.LatencyMs latency = new RunResult.LatencyMs(lat.meanNanos() / 1e6,
         lat.percentileNanos(50) / 1e6, lat.percentileNanos(90) / 1e6,
-        lat.percentileNanos(99) / 1e6, lat.percentileNanos(99.9) / 1e6, lat.maxNanos() / 1e6);
+        lat.percentileNanos(99) / 1e6, lat.percentileNanos(99.9) / 1e6, lat.maxNanos() / 1e6,
+        distribution);
     double simulatedSeconds = sim.now() / 1e9;
     List<RunResult.NodeResult> nodes = new ArrayList<>();
     double perHour = 0;
@@ -181,7 +189,7 @@ public final class Runner {
         m.availability(), m.throughputPerSecond(), latency,
         new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
-            m.bucketTotal(), m.bucketOk()),
+            m.bucketTotal(), m.bucketOk(), m.bucketLatencyMs(50), m.bucketLatencyMs(99)),
         detection(scenario, system), consistency(system), faults, nodes, List.of());
     return result.withExpectations(Expectations.evaluate(scenario.expect(), result));
   }

@@ -1,0 +1,191 @@
+package dev.dsim.report;
+
+import dev.dsim.run.Expectations;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The charts of a comparison or a load sweep: a bar per variant with its 95% confidence
+ * interval as an error bar, one point per variant on a trade-off plane (availability against
+ * cost), and throughput or latency against offered load with one line per variant. A variant
+ * keeps its colour in all of them.
+ */
+public final class ComparisonCharts {
+  /** The bar charts a comparison draws: the metrics a system-design trade-off turns on. */
+  public static final List<String> BAR_METRICS = List.of("availability", "throughput",
+      "latencyMs.p99", "cost.total");
+
+  private ComparisonCharts() {}
+
+  /** A metric's axis label, with its unit. */
+  static String axisLabel(String metric) {
+    return switch (metric) {
+      case "availability" -> "availability (%)";
+      case "throughput" -> "throughput (ok req/s)";
+      case "cost.total" -> "cost of the run (price units)";
+      case "cost.perHour" -> "cost per hour (price units)";
+      case "consistency.lostWrites" -> "lost writes";
+      case "consistency.staleReads" -> "stale reads";
+      case "consistency.corruptReads" -> "corrupt reads";
+      default -> metric.startsWith("latencyMs.")
+          ? "latency " + metric.substring("latencyMs.".length()) + " (ms)" : metric;
+    };
+  }
+
+  /** Availability is shown in percent; everything else as measured. */
+  static double scale(String metric) {
+    return metric.equals("availability") ? 100 : 1;
+  }
+
+  /**
+   * One bar per variant: the mean over the seeds, with the 95% interval as an error bar; null
+   * when the comparison did not measure the metric.
+   */
+  public static JFreeChart bars(Comparison c, String metric) {
+    Comparison.Row row = null;
+    for (Comparison.Row r : c.rows()) {
+      if (r.metric().name().equals(metric)) {
+        row = r;
+      }
+    }
+    if (row == null) {
+      return null;
+    }
+    double k = scale(metric);
+    DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+    for (int i = 0; i < c.variants().size(); i++) {
+      Comparison.Stat st = row.stats().get(i);
+      data.add(st.mean() * k, st.hasInterval() ? st.halfWidth() * k : 0, c.variants().get(i),
+          axisLabel(metric));
+    }
+    StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setErrorIndicatorPaint(java.awt.Color.DARK_GRAY);
+    renderer.setItemMargin(0.08);
+    for (int i = 0; i < c.variants().size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.variant(i));
+    }
+    NumberAxis y = new NumberAxis(axisLabel(metric));
+    y.setAutoRangeIncludesZero(!metric.equals("availability"));
+    CategoryAxis x = new CategoryAxis(null);
+    x.setTickLabelsVisible(false);
+    CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+    String better = row.metric().better() == Comparison.Better.HIGHER ? "higher" : "lower";
+    String verdict = row.winner() != null ? "best: " + row.winner() : "no clear winner";
+    JFreeChart chart = new JFreeChart(axisLabel(metric) + ", " + better + " is better ("
+        + verdict + "; bars: 95% intervals)", new Font(Font.SANS_SERIF, Font.BOLD, 15), plot,
+        true);
+    return ChartStyle.apply(chart);
+  }
+
+  /**
+   * One point per variant on the plane of two metrics (by default availability against cost):
+   * the trade-off at a glance, each point labelled with its variant.
+   */
+  public static JFreeChart tradeOff(Comparison c, String xMetric, String yMetric) {
+    Comparison.Row xr = row(c, xMetric);
+    Comparison.Row yr = row(c, yMetric);
+    if (xr == null || yr == null) {
+      return null;
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (int i = 0; i < c.variants().size(); i++) {
+      XYSeries s = new XYSeries(c.variants().get(i));
+      s.add(xr.stats().get(i).mean() * scale(xMetric), yr.stats().get(i).mean() * scale(yMetric));
+      data.addSeries(s);
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{0}"));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
+    for (int i = 0; i < c.variants().size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.variant(i));
+      renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+    }
+    NumberAxis x = new NumberAxis(axisLabel(xMetric));
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(axisLabel(yMetric));
+    y.setAutoRangeIncludesZero(false);
+    x.setLowerMargin(0.15);
+    x.setUpperMargin(0.25);
+    y.setLowerMargin(0.15);
+    y.setUpperMargin(0.15);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    return ChartStyle.apply(new JFreeChart(axisLabel(yMetric) + " against "
+        + axisLabel(xMetric), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
+  }
+
+  private static Comparison.Row row(Comparison c, String metric) {
+    for (Comparison.Row r : c.rows()) {
+      if (r.metric().name().equals(metric)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A metric against offered load, one line per variant (mean over the seeds at each load, with
+   * its 95% interval): where the throughput line stops following the load and the latency line
+   * turns up is the configuration's saturation knee.
+   */
+  public static JFreeChart againstLoad(SweepReport sweep, String metric) {
+    Map<String, Map<Double, List<Double>>> byVariant = new LinkedHashMap<>();
+    for (SweepReport.Row r : sweep.rows()) {
+      Double v = Expectations.value(metric, r.result());
+      if (r.point().load() == null || v == null) {
+        continue;
+      }
+      byVariant.computeIfAbsent(r.point().variant(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(r.point().load(), k -> new ArrayList<>()).add(v * scale(metric));
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    for (Map.Entry<String, Map<Double, List<Double>>> e : byVariant.entrySet()) {
+      YIntervalSeries s = new YIntervalSeries(e.getKey());
+      for (Map.Entry<Double, List<Double>> point : e.getValue().entrySet()) {
+        double[] values = new double[point.getValue().size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = point.getValue().get(i);
+        }
+        Comparison.Stat st = Comparison.stat(values);
+        double half = st.hasInterval() ? st.halfWidth() : 0;
+        s.add(point.getKey(), st.mean(), st.mean() - half, st.mean() + half);
+      }
+      data.addSeries(s);
+    }
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultLinesVisible(true);
+    int i = 0;
+    for (String variant : byVariant.keySet()) {
+      renderer.setSeriesPaint(i, ChartStyle.variant(i));
+      renderer.setSeriesLinesVisible(i, true);
+      renderer.setSeriesStroke(i, ChartStyle.LINE);
+      i++;
+    }
+    NumberAxis x = new NumberAxis("offered load (requests/s, or users)");
+    NumberAxis y = new NumberAxis(axisLabel(metric));
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    return ChartStyle.apply(new JFreeChart(axisLabel(metric) + " against offered load",
+        new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
+  }
+}

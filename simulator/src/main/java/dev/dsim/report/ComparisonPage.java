@@ -1,0 +1,83 @@
+package dev.dsim.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The charts and {@code index.html} of a comparison directory: the table of means with their
+ * intervals and winners, a bar chart per key metric, and the trade-off planes (availability and
+ * throughput against cost).
+ */
+public final class ComparisonPage {
+  private ComparisonPage() {}
+
+  /** Writes the charts and the page into {@code dir}; returns the chart files written. */
+  public static List<String> write(Path dir, String title, String description, Comparison c,
+      int seeds, List<String> expectationFailures, String reproduce) throws IOException {
+    Html html = new Html(title + ": dsim comparison");
+    html.h1(title);
+    if (!description.isEmpty()) {
+      html.p(description);
+    }
+    html.p(c.variants().size() + " variants over " + seeds + " seed" + (seeds == 1 ? "" : "s")
+        + " each. Each cell is the mean ± the half-width of its 95% confidence interval "
+        + "(Student t); a variant wins a metric only where its interval overlaps no other.");
+    List<String[]> rows = new ArrayList<>();
+    for (Comparison.Row row : c.rows()) {
+      String[] cells = new String[c.variants().size() + 2];
+      cells[0] = row.metric().name() + " (" + row.metric().better().jsonName() + " is better)";
+      for (int i = 0; i < c.variants().size(); i++) {
+        Comparison.Stat st = row.stats().get(i);
+        String v = st.hasInterval() ? ComparisonReport.withError(st.mean(), st.halfWidth())
+            : SummaryTable.number(st.mean());
+        cells[i + 1] = c.variants().get(i).equals(row.winner())
+            ? Html.cell("<strong>" + Html.esc(v) + "</strong>") : v;
+      }
+      cells[cells.length - 1] = row.verdict();
+      rows.add(cells);
+    }
+    String[] header = new String[c.variants().size() + 2];
+    header[0] = "metric";
+    for (int i = 0; i < c.variants().size(); i++) {
+      header[i + 1] = c.variants().get(i);
+    }
+    header[header.length - 1] = "winner";
+    html.table(header, rows);
+    if (!expectationFailures.isEmpty()) {
+      html.h3("Expectations that failed");
+      for (String f : expectationFailures) {
+        html.raw("<p><span class=\"failed\">FAIL</span> " + Html.esc(f) + "</p>\n");
+      }
+    }
+    List<String> files = new ArrayList<>();
+    html.h2("Charts");
+    for (String metric : ComparisonCharts.BAR_METRICS) {
+      JFreeChart chart = ComparisonCharts.bars(c, metric);
+      if (chart != null) {
+        String file = ChartFiles.write(dir, "bars-" + metric.replace('.', '-'), chart);
+        files.add(file);
+        html.figure(file, ComparisonCharts.axisLabel(metric) + " per variant, with 95% "
+            + "confidence intervals");
+      }
+    }
+    for (String y : List.of("availability", "throughput")) {
+      JFreeChart chart = ComparisonCharts.tradeOff(c, "cost.total", y);
+      if (chart != null) {
+        String file = ChartFiles.write(dir, y + "-vs-cost", chart);
+        files.add(file);
+        html.figure(file, ComparisonCharts.axisLabel(y) + " against cost: one point per "
+            + "variant");
+      }
+    }
+    html.h2("Reproduce");
+    html.pre(reproduce);
+    html.raw("<p>Numbers: <a href=\"comparison.json\">comparison.json</a>, "
+        + "<a href=\"comparison.csv\">comparison.csv</a>; every run's results.json is under "
+        + "<a href=\"runs/\">runs/</a>.</p>\n");
+    AtomicFiles.writeString(dir.resolve("index.html"), html.finish());
+    return files;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.dsim.report;
+
+import dev.dsim.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report of {@code dsim run}: each run's charts next to its {@code results.json}, and
+ * {@code index.html} at the top of the report directory with the summary table, the
+ * expectations, every chart, the fault timeline and the commands that reproduce each run.
+ */
+public final class RunReport {
+  private RunReport() {}
+
+  /**
+   * One run of the report: its result, its directory relative to the report
+   * ({@code pooled/seed-42}) and the command that replays it.
+   */
+  public record Entry(RunResult result, String dir, String replayCommand) {}
+
+  /** A chart written: its PNG's file name and what it shows. */
+  public record Chart(String file, String caption) {}
+
+  /** The charts of one run, written into {@code runDir} as PNG and SVG, in page order. */
+  public static List<Chart> writeCharts(Path runDir, RunResult r) throws IOException {
+    List<Chart> charts = new ArrayList<>();
+    charts.add(new Chart(ChartFiles.write(runDir, "timeline", RunCharts.timeline(r)),
+        "Throughput and availability over simulated time; shaded: fault windows"));
+    charts.add(new Chart(ChartFiles.write(runDir, "latency-over-time",
+        RunCharts.latencyOverTime(r)),
+        "p50 and p99 latency of the requests issued in each time bucket"));
+    if (!r.latencyMs().distribution().isEmpty()) {
+      charts.add(new Chart(ChartFiles.write(runDir, "latency-distribution",
+          RunCharts.latencyDistribution(List.of(r.variant()), List.of(r))),
+          "Latency distribution (percentile on a log scale)"));
+    }
+    charts.add(new Chart(ChartFiles.write(runDir, "nodes", RunCharts.nodes(r),
+        RunCharts.nodesHeight(r)), "Each node over the run: up, impaired by a fault, or down"));
+    charts.add(new Chart(ChartFiles.write(runDir, "node-load", RunCharts.nodeLoad(r)),
+        "CPU utilisation per node"));
+    return charts;
+  }
+
+  /** Writes every run's charts and {@code index.html} into {@code reportDir}. */
+  public static void write(Path reportDir, String description, List<Entry> entries,
+      String reproduce) throws IOException {
+    RunResult first = entries.get(0).result();
+    Html html = new Html(first.scenario() + ": dsim report");
+    html.h1(first.scenario());
+    if (!description.isEmpty()) {
+      html.p(description);
+    }
+    html.h2("Summary");
+    html.table(summaryHeader(), summaryRows(entries));
+    consistency(html, entries);
+    expectations(html, entries);
+    if (entries.size() > 1) {
+      List<String> labels = new ArrayList<>();
+      List<RunResult> runs = new ArrayList<>();
+      for (Entry e : entries) {
+        if (!e.result().latencyMs().distribution().isEmpty()) {
+          labels.add(e.result().variant());
+          runs.add(e.result());
+        }
+      }
+      if (!runs.isEmpty()) {
+        html.figure(ChartFiles.write(reportDir, "latency-distribution",
+            RunCharts.latencyDistribution(labels, runs)),
+            "Latency distribution of every variant: the tail on a log scale");
+      }
+    }
+    for (Entry e : entries) {
+      RunResult r = e.result();
+      html.h2(r.variant() + " (seed " + r.seed() + ")");
+      for (Chart chart : writeCharts(reportDir.resolve(e.dir()), r)) {
+        html.figure(e.dir() + "/" + chart.file(), chart.caption());
+      }
+      faultTimeline(html, r);
+      html.h3("Reproduce");
+      html.pre(e.replayCommand());
+      html.raw("<p><a href=\"" + Html.esc(e.dir() + "/results.json") + "\">results.json</a>"
+          + "</p>\n");
+    }
+    html.h2("Reproduce the whole report");
+    html.pre(reproduce);
+    AtomicFiles.writeString(reportDir.resolve("index.html"), html.finish());
+  }
+
+  static String[] summaryHeader() {
+    return new String[] {"variant", "seed", "requests", "availability", "throughput/s",
+      "mean ms", "p50 ms", "p99 ms", "p99.9 ms", "cost", "traceHash"};
+  }
+
+  static List<String[]> summaryRows(List<Entry> entries) {
+    List<String[]> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      rows.add(summaryRow(e.result()));
+    }
+    return rows;
+  }
+
+  static String[] summaryRow(RunResult r) {
+    return new String[] {r.variant(), Long.toString(r.seed()),
+      Long.toString(r.requests().total()),
+      String.format(Locale.ROOT, "%.3f%%", 100 * r.availability()),
+      SummaryTable.number(r.throughputPerSecond()), SummaryTable.number(r.latencyMs().mean()),
+      SummaryTable.number(r.latencyMs().p50()), SummaryTable.number(r.latencyMs().p99()),
+      SummaryTable.number(r.latencyMs().p999()), SummaryTable.number(r.cost().total()),
+      r.traceHash()};
+  }
+
+  private static void consistency(Html html, List<Entry> entries) {
+    List<String[]> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      RunResult.Consistency c = e.result().consistency();
+      if (c != null) {
+        rows.add(new String[] {e.result().variant(), Long.toString(c.lostWrites()),
+          Long.toString(c.staleReads()), Long.toString(c.corruptReads()),
+          Long.toString(c.writesAcknowledged()), Long.toString(c.readsChecked())});
+      }
+    }
+    if (!rows.isEmpty()) {
+      html.h3("Consistency (checked over the client history)");
+      html.table(new String[] {"variant", "lost writes", "stale reads", "corrupt reads",
+        "writes acknowledged", "reads checked"}, rows);
+    }
+  }
+
+  private static void expectations(Html html, List<Entry> entries) {
+    List<String[]> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      for (RunResult.ExpectationResult x : e.result().expectations()) {
+        rows.add(new String[] {e.result().variant(), x.metric(), x.condition(),
+          x.actual() == null ? "not measured" : SummaryTable.number(x.actual()),
+          Html.okOrFailed(x.ok())});
+      }
+    }
+    if (!rows.isEmpty()) {
+      html.h3("Expectations");
+      html.table(new String[] {"variant", "metric", "condition", "actual", ""}, rows);
+    }
+  }
+
+  private static void faultTimeline(Html html, RunResult r) {
+    if (r.faults().isEmpty()) {
+      html.muted("No faults were injected.");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (RunResult.FaultRecord f : r.faults()) {
+      rows.add(new String[] {f.kind(), f.targets(), seconds(f.atSeconds()),
+        f.healedAtSeconds() == null ? "never" : seconds(f.healedAtSeconds()), f.source()});
+    }
+    html.h3("Fault timeline");
+    html.table(new String[] {"fault", "targets", "struck at", "healed at", "source"}, rows);
+  }
+
+  static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.3fs", s);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.dsim.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The charts and {@code index.html} of a sweep: the failing runs with the commands that replay
+ * them and, for a load sweep, throughput, latency and availability against offered load.
+ */
+public final class SweepPage {
+  /** The metrics drawn against offered load. */
+  static final List<String> LOAD_METRICS = List.of("throughput", "latencyMs.p99",
+      "latencyMs.mean", "availability");
+
+  private SweepPage() {}
+
+  public static void write(Path dir, SweepReport sweep, String reproduce) throws IOException {
+    String name = sweep.rows().get(0).result().scenario();
+    Html html = new Html(name + ": dsim sweep");
+    html.h1(name + ": sweep");
+    html.p(sweep.rows().size() + " of " + sweep.planned() + " planned runs finished"
+        + (sweep.interrupted() ? " (interrupted)." : "."));
+    html.pre(sweep.summary());
+    List<String[]> failing = new ArrayList<>();
+    for (SweepReport.Row r : sweep.rows()) {
+      if (!r.failed().isEmpty()) {
+        failing.add(new String[] {r.point().variant(),
+          r.point().load() == null ? "" : SweepReport.loadText(r.point().load(), false),
+          Long.toString(r.point().seed()), String.join("; ", r.failed()),
+          Html.link(r.resultsFile(), "results.json"), r.replay()});
+      }
+    }
+    html.h2("Failing runs");
+    if (failing.isEmpty()) {
+      html.p("None: every run met the scenario's expectations.");
+    } else {
+      html.table(new String[] {"variant", "load", "seed", "what failed", "results",
+        "replay it"}, failing);
+    }
+    boolean loads = sweep.rows().get(0).point().load() != null;
+    if (loads) {
+      html.h2("Against offered load");
+      for (String metric : LOAD_METRICS) {
+        JFreeChart chart = ComparisonCharts.againstLoad(sweep, metric);
+        String file = ChartFiles.write(dir, metric.replace('.', '-') + "-vs-load", chart);
+        html.figure(file, ComparisonCharts.axisLabel(metric) + " against offered load, mean "
+            + "over the seeds with 95% intervals");
+      }
+    }
+    html.h2("Reproduce");
+    html.pre(reproduce);
+    html.raw("<p>Every run: <a href=\"sweep.csv\">sweep.csv</a>, "
+        + "<a href=\"sweep.json\">sweep.json</a>" + (loads
+            ? ", per load: <a href=\"loads.csv\">loads.csv</a>" : "") + ".</p>\n");
+    AtomicFiles.writeString(dir.resolve("index.html"), html.finish());
+  }
+}
