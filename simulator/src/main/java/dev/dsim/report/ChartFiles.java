@@ -27,6 +27,19 @@ public final class ChartFiles {
 
   private ChartFiles() {}
 
+  /** Only the PNG (the committed gallery keeps its size down). */
+  public static String writePng(Path dir, String name, JFreeChart chart) throws IOException {
+    return writePng(dir, name, chart, HEIGHT);
+  }
+
+  public static String writePng(Path dir, String name, JFreeChart chart, int height)
+      throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ChartUtils.writeChartAsPNG(png, chart, WIDTH, height);
+    AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+    return name + ".png";
+  }
+
   /** Writes both files into {@code dir}; returns the PNG's file name. */
   public static String write(Path dir, String name, JFreeChart chart) throws IOException {
     return write(dir, name, chart, HEIGHT);
@@ -35,9 +48,7 @@ public final class ChartFiles {
   /** As {@link #write(Path, String, JFreeChart)}, with another height (tall node strips). */
   public static String write(Path dir, String name, JFreeChart chart, int height)
       throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ChartUtils.writeChartAsPNG(png, chart, WIDTH, height);
-    AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+    writePng(dir, name, chart, height);
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
     chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
     AtomicFiles.write(dir.resolve(name + ".svg"),

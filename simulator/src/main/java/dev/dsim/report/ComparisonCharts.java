@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -99,7 +98,7 @@ public final class ComparisonCharts {
 
   /**
    * One point per variant on the plane of two metrics (by default availability against cost):
-   * the trade-off at a glance, each point labelled with its variant.
+   * the trade-off at a glance, each point in its variant's colour.
    */
   public static JFreeChart tradeOff(Comparison c, String xMetric, String yMetric) {
     Comparison.Row xr = row(c, xMetric);
@@ -113,10 +112,9 @@ public final class ComparisonCharts {
       s.add(xr.stats().get(i).mean() * scale(xMetric), yr.stats().get(i).mean() * scale(yMetric));
       data.addSeries(s);
     }
+    // Points are told apart by colour and legend: text labels next to points that sit close
+    // together (equal cost) would print over each other.
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-    renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator("{0}"));
-    renderer.setDefaultItemLabelsVisible(true);
-    renderer.setDefaultItemLabelFont(ChartStyle.LABEL);
     for (int i = 0; i < c.variants().size(); i++) {
       renderer.setSeriesPaint(i, ChartStyle.variant(i));
       renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
@@ -152,8 +150,9 @@ public final class ComparisonCharts {
     Map<String, Map<Double, List<Double>>> byVariant = new LinkedHashMap<>();
     for (SweepReport.Row r : sweep.rows()) {
       Double v = Expectations.value(metric, r.result());
-      if (r.point().load() == null || v == null) {
-        continue;
+      if (r.point().load() == null || v == null
+          || (metric.startsWith("latencyMs.") && r.result().requests().ok() == 0)) {
+        continue; // no ok request, no latency: a gap, not a zero
       }
       byVariant.computeIfAbsent(r.point().variant(), k -> new LinkedHashMap<>())
           .computeIfAbsent(r.point().load(), k -> new ArrayList<>()).add(v * scale(metric));
@@ -168,7 +167,8 @@ public final class ComparisonCharts {
         }
         Comparison.Stat st = Comparison.stat(values);
         double half = st.hasInterval() ? st.halfWidth() : 0;
-        s.add(point.getKey(), st.mean(), st.mean() - half, st.mean() + half);
+        // Every metric drawn here is non-negative: the interval is clipped at zero.
+        s.add(point.getKey(), st.mean(), Math.max(0, st.mean() - half), st.mean() + half);
       }
       data.addSeries(s);
     }

@@ -73,7 +73,9 @@ public final class ComparisonReport {
       o.put("variant", ref.label());
       o.put("seed", ref.result().seed());
       o.put("traceHash", ref.result().traceHash());
-      o.put("results", ref.resultsFile());
+      if (ref.resultsFile() != null) {
+        o.put("results", ref.resultsFile());
+      }
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

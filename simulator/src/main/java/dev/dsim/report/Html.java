@@ -21,9 +21,11 @@ final class Html {
       .muted{color:#666}
       """;
   private static final String LOADED_CHECK = """
-      <script>window.addEventListener('load',function(){var im=document.images,n=0;
+      <script>var dsimErrors=0;window.addEventListener('error',function(){dsimErrors++;},true);
+      window.addEventListener('load',function(){var im=document.images,n=0;
       for(var i=0;i<im.length;i++){if(im[i].complete&&im[i].naturalWidth>0){n++;}}
-      document.body.setAttribute('data-images-loaded',n+'/'+im.length);});</script>
+      document.body.setAttribute('data-images-loaded',n+'/'+im.length);
+      document.body.setAttribute('data-errors',String(dsimErrors));});</script>
       """;
 
   private final StringBuilder sb = new StringBuilder();
