@@ -1,0 +1,156 @@
+package dev.dsim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
+import dev.dsim.run.Runner;
+import dev.dsim.scenario.ScenarioFile;
+import dev.dsim.scenario.ScenarioLoader;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Charts hold the numbers of the results they draw (asserted on their datasets), and their files
+ * are valid PNG and SVG of the fixed size.
+ */
+final class ChartsTest {
+  private static final String SCENARIO = """
+      {"name": "charted", "seed": 5, "duration": "40s", "warmup": "2s",
+       "clients": {"rate": 300, "timeout": "500ms"},
+       "loadBalancer": {"policy": "round-robin"},
+       "tiers": {"web": {"kind": "stateless", "nodes": 3, "cores": 2, "work": "4ms"}},
+       "faults": {"schedule": [{"at": "10s", "crash": "web-2", "restartAfter": "10s"},
+                               {"at": "25s", "slow": "web-3", "factor": 5, "for": "5s"}]},
+       "variants": {"a": {}, "b": {"tiers": {"web": {"nodes": 6}}}}}
+      """;
+  static RunResult a;
+  static List<RunResult> aSeeds = new ArrayList<>();
+  static List<RunResult> bSeeds = new ArrayList<>();
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void run() throws Exception {
+    ScenarioFile f = ScenarioLoader.parse("charted.json", SCENARIO);
+    for (long seed = 1; seed <= 3; seed++) {
+      aSeeds.add(Runner.run(f.resolve("a"), seed, RunOptions.defaults()).result());
+      bSeeds.add(Runner.run(f.resolve("b"), seed, RunOptions.defaults()).result());
+    }
+    a = aSeeds.get(0);
+  }
+
+  @Test
+  void timeline_holdsEveryBucket_andShadesEveryFault() {
+    JFreeChart chart = RunCharts.timeline(a);
+    CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
+    XYPlot top = (XYPlot) plot.getSubplots().get(0);
+    XYPlot bottom = (XYPlot) plot.getSubplots().get(1);
+    XYDataset tput = top.getDataset();
+    RunResult.Timeline t = a.timeline();
+    assertThat(tput.getItemCount(0)).isEqualTo(t.total().length);
+    for (int i = 0; i < t.total().length; i++) {
+      assertThat(tput.getYValue(0, i)).isCloseTo(t.ok()[i] / t.bucketSeconds(), within(1e-9));
+      double avail = t.total()[i] == 0 ? 100 : 100.0 * t.ok()[i] / t.total()[i];
+      assertThat(bottom.getDataset().getYValue(0, i)).isCloseTo(avail, within(1e-9));
+    }
+    assertThat(top.getDomainMarkers(Layer.BACKGROUND)).hasSize(a.faults().size());
+    assertThat(a.faults()).hasSize(2);
+    assertThat(chart.getTitle().getText()).contains("charted", "a", "seed 1");
+    // The crash shows: availability dips in the bucket after it.
+    double min = 100;
+    for (int i = 0; i < bottom.getDataset().getItemCount(0); i++) {
+      min = Math.min(min, bottom.getDataset().getYValue(0, i));
+    }
+    assertThat(min).isLessThan(90);
+  }
+
+  @Test
+  void latencyCharts_holdTheRunsPercentiles() {
+    XYPlot overTime = (XYPlot) RunCharts.latencyOverTime(a).getPlot();
+    assertThat(overTime.getDataset().getSeriesCount()).isEqualTo(2);
+    assertThat(overTime.getDataset().getSeriesKey(1)).isEqualTo("p99");
+    XYPlot dist = (XYPlot) RunCharts.latencyDistribution(List.of("a"), List.of(a)).getPlot();
+    XYDataset d = dist.getDataset();
+    // Every percentile but 100 (which sits at infinity on the 1/(1-p) axis).
+    assertThat(d.getItemCount(0)).isEqualTo(a.latencyMs().distribution().size() - 1);
+    for (int i = 0; i < d.getItemCount(0); i++) {
+      RunResult.Percentile p = a.latencyMs().distribution().get(i);
+      assertThat(d.getXValue(0, i)).isCloseTo(1 / (1 - p.percentile() / 100), within(1e-9));
+      assertThat(d.getYValue(0, i)).isEqualTo(p.ms());
+    }
+    assertThat(new RunCharts.PercentileFormat().format(1000.0)).isEqualTo("99.9%");
+  }
+
+  @Test
+  void nodeStrips_markTheCrashDownAndTheSlowSpellImpaired() {
+    XYPlot plot = (XYPlot) RunCharts.nodes(a).getPlot();
+    var data = (org.jfree.data.xy.XYIntervalSeriesCollection) plot.getDataset();
+    assertThat(data.getSeries(0).getItemCount()).isEqualTo(a.nodes().size()); // up
+    assertThat(data.getSeries(1).getItemCount()).isEqualTo(1); // slow web-3
+    assertThat(data.getSeries(2).getItemCount()).isEqualTo(1); // crashed web-2
+    assertThat(data.getSeries(2).getXLowValue(0)).isEqualTo(10.0);
+    assertThat(data.getSeries(2).getXHighValue(0)).isEqualTo(20.0);
+  }
+
+  @Test
+  void comparisonBars_holdTheComparisonsMeansAndIntervals() {
+    Comparison c = Comparison.of(List.of(new Comparison.Group("a", aSeeds),
+        new Comparison.Group("b", bSeeds)));
+    JFreeChart chart = ComparisonCharts.bars(c, "latencyMs.p99");
+    var data = (DefaultStatisticalCategoryDataset) chart.getCategoryPlot().getDataset();
+    Comparison.Row row = c.rows().stream()
+        .filter(r -> r.metric().name().equals("latencyMs.p99")).findFirst().orElseThrow();
+    for (int i = 0; i < 2; i++) {
+      assertThat(data.getMeanValue(i, 0).doubleValue()).isEqualTo(row.stats().get(i).mean());
+      assertThat(data.getStdDevValue(i, 0).doubleValue())
+          .isCloseTo(row.stats().get(i).halfWidth(), within(1e-12));
+    }
+    JFreeChart avail = ComparisonCharts.bars(c, "availability");
+    var ad = (DefaultStatisticalCategoryDataset) avail.getCategoryPlot().getDataset();
+    assertThat(ad.getMeanValue(0, 0).doubleValue())
+        .isCloseTo(100 * c.rows().get(0).stats().get(0).mean(), within(1e-9));
+    XYPlot scatter = (XYPlot) ComparisonCharts.tradeOff(c, "cost.total", "availability")
+        .getPlot();
+    assertThat(scatter.getDataset().getSeriesCount()).isEqualTo(2);
+    assertThat(scatter.getDataset().getSeriesKey(1)).isEqualTo("b");
+    // A variant has the same colour in every chart.
+    assertThat(chart.getCategoryPlot().getRenderer().getSeriesPaint(1))
+        .isEqualTo(scatter.getRenderer().getSeriesPaint(1));
+  }
+
+  @Test
+  void files_areValidPngAndSvgOfTheFixedSize() throws Exception {
+    ChartFiles.write(dir, "timeline", RunCharts.timeline(a));
+    BufferedImage png = ImageIO.read(dir.resolve("timeline.png").toFile());
+    assertThat(png.getWidth()).isEqualTo(ChartFiles.WIDTH);
+    assertThat(png.getHeight()).isEqualTo(ChartFiles.HEIGHT);
+    String svg = Files.readString(dir.resolve("timeline.svg"));
+    assertThat(svg).startsWith("<?xml").contains("<svg", "width='900.0'", "height='450.0'",
+        "throughput", "crash web-2");
+    assertThat(svg.strip()).endsWith("</svg>");
+    // Well-formed XML (without fetching the DTD the header names: no network in tests).
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    assertThat(factory.newDocumentBuilder().parse(dir.resolve("timeline.svg").toFile())
+        .getDocumentElement().getTagName()).isEqualTo("svg");
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+}
