@@ -215,6 +215,10 @@ final class CompareCommand implements Callable<Integer> {
       staging.abandon();
     }
     stdout.print(ComparisonReport.table(c, (int) seeds.count()));
+    if (!parallel.noCharts) {
+      stdout.println("report: " + RunCommand.display(dir.dir().resolve("index.html"))
+          + " (open it in a browser)");
+    }
     stdout.println("wrote " + RunCommand.display(dir.dir().resolve("comparison.json")) + ", "
         + "comparison.csv and " + finished + " results.json under runs/");
     stdout.flush();

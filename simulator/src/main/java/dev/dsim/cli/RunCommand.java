@@ -195,7 +195,8 @@ final class RunCommand implements Callable<Integer> {
     } else {
       stdout.print(SummaryTable.render(runs));
       for (Path w : written) {
-        stdout.println("wrote " + display(w));
+        stdout.println((w.endsWith("index.html") ? "report: " : "wrote ") + display(w)
+            + (w.endsWith("index.html") ? " (open it in a browser)" : ""));
       }
     }
     stdout.flush();

@@ -273,6 +273,10 @@ final class SweepCommand implements Callable<Integer> {
     } else {
       stdout.println("no failing seed among " + rows.size() + " runs");
     }
+    if (!parallel.noCharts) {
+      stdout.println("report: " + RunCommand.display(dir.dir().resolve("index.html"))
+          + " (open it in a browser)");
+    }
     stdout.println("wrote " + RunCommand.display(dir.dir().resolve("sweep.json")) + " and "
         + "sweep.csv" + (loads != null ? ", loads.csv" : ""));
     stdout.flush();
