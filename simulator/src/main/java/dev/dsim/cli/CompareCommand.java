@@ -254,16 +254,9 @@ final class CompareCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("compare"));
     files.forEach(f -> args.add(f.toString()));
     args.add("--seeds");
-    args.add(seeds.first() == null ? Long.toString(seeds.count())
-        : seeds.first() + ".." + (seeds.first() + seeds.count() - 1));
-    for (String v : variants) {
-      args.add("--variant");
-      args.add(v);
-    }
-    for (String s : scenarioOptions.setArguments()) {
-      args.add("--set");
-      args.add(s);
-    }
+    args.add(seeds.argument());
+    Reproduce.addRepeated(args, "--variant", variants);
+    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
     return args;
   }
 

@@ -40,15 +40,20 @@ final class Reproduce {
       args.add("--variant");
       args.add(variant);
     }
-    for (String s : sets) {
-      args.add("--set");
-      args.add(s);
-    }
+    addRepeated(args, "--set", sets);
     if (hash != null) {
       args.add("--expect-hash");
       args.add(hash);
     }
     return command(args);
+  }
+
+  /** Appends {@code option value} once per value ({@code --set a=1 --set b=2}). */
+  static void addRepeated(List<String> args, String option, List<String> values) {
+    for (String v : values) {
+      args.add(option);
+      args.add(v);
+    }
   }
 
   /** {@code launcher} followed by the arguments, each quoted if the shell would mangle it. */

@@ -215,14 +215,8 @@ final class RunCommand implements Callable<Integer> {
       args.add("--seed");
       args.add(Long.toString(seed));
     }
-    for (String v : variants) {
-      args.add("--variant");
-      args.add(v);
-    }
-    for (String s : scenarioOptions.setArguments()) {
-      args.add("--set");
-      args.add(s);
-    }
+    Reproduce.addRepeated(args, "--variant", variants);
+    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
     return args;
   }
 

@@ -23,6 +23,11 @@ record SeedRange(Long first, long count) {
     return seeds;
   }
 
+  /** The option's value as the user could type it again: "10" or "100..199". */
+  String argument() {
+    return first == null ? Long.toString(count) : first + ".." + (first + count - 1);
+  }
+
   /** "42..51" for messages and manifests. */
   String describe(long scenarioSeed) {
     long start = first != null ? first : scenarioSeed;

@@ -294,12 +294,8 @@ final class SweepCommand implements Callable<Integer> {
 
   private List<String> reproduceArguments() {
     List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--seeds",
-        seeds.first() == null ? Long.toString(seeds.count())
-            : seeds.first() + ".." + (seeds.first() + seeds.count() - 1)));
-    for (String v : variants) {
-      args.add("--variant");
-      args.add(v);
-    }
+        seeds.argument()));
+    Reproduce.addRepeated(args, "--variant", variants);
     if (loads != null) {
       List<String> l = new ArrayList<>();
       loads.values().forEach(x -> l.add(SweepReport.loadText(x, false)));
@@ -310,10 +306,7 @@ final class SweepCommand implements Callable<Integer> {
       args.add("--stop-after");
       args.add(Integer.toString(stopAfter));
     }
-    for (String s : scenarioOptions.setArguments()) {
-      args.add("--set");
-      args.add(s);
-    }
+    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
     return args;
   }
 }
