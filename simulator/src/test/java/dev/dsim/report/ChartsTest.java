@@ -153,4 +153,33 @@ final class ChartsTest {
       assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
   }
+
+  @Test
+  void comparisonChartNumbers_matchComparisonJson() throws Exception {
+    Comparison c = Comparison.of(List.of(new Comparison.Group("a", aSeeds),
+        new Comparison.Group("b", bSeeds)));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        ComparisonReport.json(c, List.of("charted.json"), List.of(1L, 2L, 3L), List.of()));
+    for (String metric : ComparisonCharts.BAR_METRICS) {
+      var data = (DefaultStatisticalCategoryDataset) ComparisonCharts.bars(c, metric)
+          .getCategoryPlot().getDataset();
+      com.fasterxml.jackson.databind.JsonNode m = null;
+      for (var node : json.get("metrics")) {
+        if (node.get("metric").asText().equals(metric)) {
+          m = node;
+        }
+      }
+      assertThat(m).as(metric).isNotNull();
+      double k = metric.equals("availability") ? 100 : 1;
+      for (int i = 0; i < 2; i++) {
+        var v = m.get("variants").get(c.variants().get(i));
+        double mean = v.get("mean").asDouble();
+        double half = (v.get("ci95").get(1).asDouble() - v.get("ci95").get(0).asDouble()) / 2;
+        assertThat(data.getMeanValue(i, 0).doubleValue() / k).as(metric)
+            .isCloseTo(mean, within(Math.abs(mean) * 1e-5 + 1e-12));
+        assertThat(data.getStdDevValue(i, 0).doubleValue() / k).as(metric)
+            .isCloseTo(half, within(Math.abs(half) * 1e-4 + Math.abs(mean) * 1e-5 + 1e-12));
+      }
+    }
+  }
 }
