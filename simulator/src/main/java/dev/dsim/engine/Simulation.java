@@ -20,6 +20,11 @@ public final class Simulation {
   private boolean stopped;
   private TraceListener listener;
   private AbortSignal abort;
+  /** Names of the entities events belong to (the world registers its nodes); for traces only. */
+  private java.util.function.IntFunction<String> nodeNames = id -> "#" + id;
+  /** Registered invariants, checked after every event; names kept in registration order. */
+  private String[] invariantNames = new String[0];
+  private Invariant[] invariants = new Invariant[0];
 
   /** How often (in events) a run looks at its {@link AbortSignal}; a power of two. */
   public static final long ABORT_POLL_EVENTS = 1L << 16;
@@ -123,11 +128,50 @@ public final class Simulation {
         // The handler usually scheduled a successor into the hole at the root; if not, fill it.
         q.settle();
       }
+      if (invariants.length != 0) {
+        checkInvariants(t);
+      }
     }
     if (!stopped && untilNanos != Long.MAX_VALUE && untilNanos > now) {
       now = untilNanos;
     }
     return fired - before;
+  }
+
+  /**
+   * Registers an invariant checked after every event from now on; one that fails stops the run
+   * with an {@link InvariantViolation} naming it, the time, the seed and the trace hash.
+   * Registering another invariant under the same name replaces it (a restarted process can
+   * register its own again). Checking costs nothing while none is registered.
+   */
+  public void invariant(String name, Invariant check) {
+    java.util.Objects.requireNonNull(name, "name");
+    java.util.Objects.requireNonNull(check, "check");
+    for (int i = 0; i < invariantNames.length; i++) {
+      if (invariantNames[i].equals(name)) {
+        invariants[i] = check;
+        return;
+      }
+    }
+    invariantNames = java.util.Arrays.copyOf(invariantNames, invariantNames.length + 1);
+    invariants = java.util.Arrays.copyOf(invariants, invariants.length + 1);
+    invariantNames[invariantNames.length - 1] = name;
+    invariants[invariants.length - 1] = check;
+  }
+
+  /** Registers a yes/no invariant: see {@link #invariant(String, Invariant)}. */
+  public void invariant(String name, java.util.function.BooleanSupplier holds) {
+    invariant(name, Invariant.of(holds));
+  }
+
+  private void checkInvariants(long t) {
+    for (int i = 0; i < invariants.length; i++) {
+      String v = invariants[i].violation();
+      if (v != null) {
+        stopped = true;
+        throw new InvariantViolation(invariantNames[i], t, rng.seed(), traceHashHex(), fired, v);
+      }
+    }
   }
 
   /** Stops the current {@link #run()} after the event being fired; pending events remain. */
@@ -151,6 +195,19 @@ public final class Simulation {
       throw new IllegalArgumentException("maxEvents must be positive: " + maxEvents);
     }
     this.maxEvents = maxEvents;
+  }
+
+  /**
+   * How traces name the entity an event belongs to (the world installs its node names); the
+   * engine itself knows nothing about nodes.
+   */
+  public void setNodeNames(java.util.function.IntFunction<String> names) {
+    this.nodeNames = java.util.Objects.requireNonNull(names, "names");
+  }
+
+  /** The name of entity {@code id} for a trace ("web-2"), or "#id" when nothing named it. */
+  public String nodeName(int id) {
+    return nodeNames.apply(id);
   }
 
   /** Watches {@code signal} (null: none) so another thread can abandon the run. */

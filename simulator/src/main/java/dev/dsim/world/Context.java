@@ -56,4 +56,13 @@ public interface Context {
 
   /** True when this process was started by a restart after a crash, not at the beginning. */
   boolean recovering();
+
+  /**
+   * Registers a local invariant of this node ("my log is in order"), checked after every event
+   * of the run; one that fails stops the run with an
+   * {@link dev.dsim.engine.InvariantViolation} naming the node and the invariant. Registering
+   * again under the same name (after a restart) replaces it. Invariants over several nodes
+   * ("one leader per term") are registered on the simulation, by the test.
+   */
+  void invariant(String name, dev.dsim.engine.Invariant check);
 }

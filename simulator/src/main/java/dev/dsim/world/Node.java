@@ -267,5 +267,11 @@ public final class Node {
     public boolean recovering() {
       return crashes > 0;
     }
+
+    @Override
+    public void invariant(String name, dev.dsim.engine.Invariant check) {
+      // Named after the node, so each node's copy of a local invariant is its own.
+      sim.invariant(Node.this.name + ": " + name, check);
+    }
   }
 }

@@ -32,6 +32,7 @@ public final class World {
   public World(Simulation sim, NetworkConfig network) {
     this.sim = Objects.requireNonNull(sim, "sim");
     this.network = new Network(this, sim, network, sim.rng().fork("network"));
+    sim.setNodeNames(id -> id >= 0 && id < nodes.size() ? nodes.get(id).name() : "#" + id);
   }
 
   public Simulation sim() {

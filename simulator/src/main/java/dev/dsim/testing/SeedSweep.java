@@ -1,0 +1,202 @@
+package dev.dsim.testing;
+
+import dev.dsim.engine.AbortSignal;
+import dev.dsim.engine.InvariantViolation;
+import dev.dsim.engine.RunAbortedException;
+import dev.dsim.engine.Simulation;
+import dev.dsim.report.JsonLinesTrace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A body run for a range of seeds, as {@link Simulations#seeds} builds it. Seeds run in
+ * parallel (one simulation per thread) unless told otherwise; the result is the same either way:
+ * the smallest failing seed, found as a serial loop would find it, re-run once to prove it
+ * reproduces.
+ *
+ * <p>System properties narrow it down from the command line: {@code -Ddsim.seed=N} runs only
+ * seed N, and {@code -Ddsim.trace=FILE} then writes that run's events as JSON lines.
+ */
+public final class SeedSweep {
+  /** Property naming the one seed to run. */
+  public static final String SEED_PROPERTY = "dsim.seed";
+  /** Property naming the trace file of that seed's run. */
+  public static final String TRACE_PROPERTY = "dsim.trace";
+
+  private final long from;
+  private final long to;
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private String rerunHint = "-D" + SEED_PROPERTY + "=%d -D" + TRACE_PROPERTY
+      + "=target/dsim-seed-%d.jsonl";
+
+  SeedSweep(long from, long to) {
+    if (to < from) {
+      throw new IllegalArgumentException("empty seed range " + from + ".." + to);
+    }
+    this.from = from;
+    this.to = to;
+  }
+
+  /** Seeds at once (1: serially). Results do not depend on it. */
+  public SeedSweep threads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be >= 1: " + n);
+    }
+    this.threads = n;
+    return this;
+  }
+
+  /**
+   * How to re-run one seed, as a format with the seed twice (default: the system properties,
+   * {@code -Ddsim.seed=%d -Ddsim.trace=target/dsim-seed-%d.jsonl}); a test can give its own
+   * command line, e.g. {@code "mvn test -Dtest=RaftTest -Ddsim.seed=%d -Ddsim.trace=seed-%d.jsonl"}.
+   */
+  public SeedSweep rerunWith(String format) {
+    this.rerunHint = format;
+    return this;
+  }
+
+  /** The outcome of a sweep: how many seeds ran, and the first failure (null if none). */
+  public record Result(long seedsRun, SeedFailure failure) {
+    public boolean passed() {
+      return failure == null;
+    }
+  }
+
+  /** Runs the body for every seed; throws an AssertionError describing the first failure. */
+  public void check(SimulationBody body) {
+    Result r = run(body);
+    if (!r.passed()) {
+      throw new AssertionError(r.failure().describe(), r.failure().cause());
+    }
+  }
+
+  /** Runs the body for every seed (or only {@code -Ddsim.seed}) and returns what happened. */
+  public Result run(SimulationBody body) {
+    String only = System.getProperty(SEED_PROPERTY);
+    if (only != null && !only.isBlank()) {
+      long seed = Long.parseLong(only.trim());
+      String trace = System.getProperty(TRACE_PROPERTY);
+      Attempt a = attempt(body, seed, trace == null || trace.isBlank() ? null : Path.of(trace),
+          null);
+      return new Result(1, a.failed() ? failure(body, seed, a) : null);
+    }
+    int n = (int) Math.min(Integer.MAX_VALUE, to - from + 1);
+    Attempt[] attempts = new Attempt[n];
+    AbortSignal[] signals = new AbortSignal[n];
+    AtomicInteger next = new AtomicInteger();
+    long[] firstFailure = {Long.MAX_VALUE};
+    Object lock = new Object();
+    Runnable worker = () -> {
+      while (true) {
+        int i = next.getAndIncrement();
+        AbortSignal signal = new AbortSignal();
+        synchronized (lock) {
+          if (i >= n || i > firstFailure[0]) {
+            return;
+          }
+          signals[i] = signal;
+        }
+        Attempt a = attempt(body, from + i, null, signal);
+        synchronized (lock) {
+          signals[i] = null;
+          if (a.aborted() || i > firstFailure[0]) {
+            continue;
+          }
+          attempts[i] = a;
+          if (a.failed() && i < firstFailure[0]) {
+            firstFailure[0] = i;
+            // Later seeds cannot be the first failure any more: stop them.
+            for (int j = i + 1; j < n; j++) {
+              if (signals[j] != null) {
+                signals[j].raise();
+              }
+            }
+          }
+        }
+      }
+    };
+    runWorkers(worker, Math.min(threads, n));
+    if (firstFailure[0] == Long.MAX_VALUE) {
+      return new Result(n, null);
+    }
+    int i = (int) firstFailure[0];
+    return new Result(i + 1, failure(body, from + i, attempts[i]));
+  }
+
+  private static void runWorkers(Runnable worker, int count) {
+    if (count == 1) {
+      worker.run();
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+      Thread t = new Thread(r, "dsim-seed");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < count; w++) {
+        futures.add(pool.submit(worker));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running seeds", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a seed's worker failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One run of the body: how it ended, where, and the trace hash there. */
+  private record Attempt(Throwable failure, long atNanos, String traceHash, boolean aborted) {
+    boolean failed() {
+      return failure != null;
+    }
+  }
+
+  private static Attempt attempt(SimulationBody body, long seed, Path trace,
+      AbortSignal signal) {
+    Simulation sim = new Simulation(seed);
+    sim.setAbortSignal(signal);
+    JsonLinesTrace writer = null;
+    try {
+      if (trace != null) {
+        writer = new JsonLinesTrace(trace, sim::nodeName);
+        sim.setTraceListener(writer);
+      }
+      body.run(sim);
+      return new Attempt(null, sim.now(), sim.traceHashHex(), false);
+    } catch (RunAbortedException e) {
+      return new Attempt(null, sim.now(), sim.traceHashHex(), true);
+    } catch (InvariantViolation e) {
+      return new Attempt(e, e.atNanos(), e.traceHash(), false);
+    } catch (Exception | AssertionError e) {
+      return new Attempt(e, sim.now(), sim.traceHashHex(), false);
+    } finally {
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (IOException e) {
+          writer.abandon();
+        }
+      }
+    }
+  }
+
+  private SeedFailure failure(SimulationBody body, long seed, Attempt a) {
+    Attempt again = attempt(body, seed, null, null);
+    return new SeedFailure(seed, a.failure(), a.atNanos(), a.traceHash(), again.traceHash(),
+        String.format(java.util.Locale.ROOT, rerunHint, seed, seed));
+  }
+}
