@@ -41,6 +41,7 @@ final class ScenarioBinder {
         "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize", "calls",
         "callTimeout", "callRetries"));
     keys.addAll(KvBinder.KEYS);
+    keys.addAll(ProcessBinder.KEYS);
     return List.copyOf(keys);
   }
 
@@ -219,6 +220,8 @@ final class ScenarioBinder {
     Distribution work = null;
     if (!f.has("work") && kind == TierKind.KV) {
       work = new Distribution.Constant(DEFAULT_KV_WORK);
+    } else if (!f.has("work") && kind == TierKind.PROCESS) {
+      work = new Distribution.Constant(0); // a process does its own work (ctx.compute)
     } else if (!f.has("work")) {
       f.missing("work", "the work per request at speed 1, a duration or distribution",
           "{\"dist\": \"exponential\", \"mean\": \"8ms\"}");
@@ -273,13 +276,23 @@ final class ScenarioBinder {
     } else {
       kvBinder.rejectOn(f, kind);
     }
+    ProcessBinder processBinder = new ProcessBinder(problems);
+    ProcessSpec process = null;
+    if (kind == TierKind.PROCESS) {
+      process = processBinder.bind(f);
+      if (process == null) {
+        return null;
+      }
+    } else {
+      processBinder.rejectOn(f, kind);
+    }
     if (work == null) {
       return null;
     }
     return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift,
         contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk,
         (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes, 1 << 30)),
-        calls, kv);
+        calls, kv, process);
   }
 
   private TierCall calls(Fields f, TierKind kind) {

@@ -214,6 +214,10 @@ public final class ScenarioCompiler {
             tier.fileBytes());
         yield n -> new ContentServer(config);
       }
+      case PROCESS -> {
+        ProcessSpec process = tier.process();
+        yield n -> process.instantiate();
+      }
       case KV -> {
         DetectionObserver observer = tier.kv().heartbeat() == null ? DetectionObserver.NONE
             : new Judge(world, replicaDetection, tier.kv().heartbeat().timeoutNanos());

@@ -19,11 +19,12 @@ import java.util.Objects;
  * @param fileBytes for a static tier, the size of each file
  * @param calls for a stateless tier, the tier it calls for every request (null: none)
  * @param kv for a key-value tier, its settings (null for other kinds)
+ * @param process for a process tier, the user's class and settings (null for other kinds)
  */
 public record TierSpec(String name, TierKind kind, int nodes, int cores, double speed,
     Distribution workNanos, long clockOffsetNanos, double clockDriftPpm, Contention contention,
     int maxCores, double pricePerHour, DiskConfig disk, int files, int fileBytes,
-    TierCall calls, KvSpec kv) {
+    TierCall calls, KvSpec kv, ProcessSpec process) {
   public static final int DEFAULT_FILES = 1000;
   public static final int DEFAULT_FILE_BYTES = 4096;
 
@@ -36,6 +37,10 @@ public record TierSpec(String name, TierKind kind, int nodes, int cores, double 
     if ((kind == TierKind.KV) != (kv != null)) {
       throw new IllegalArgumentException("kv settings go with kind kv, and only with it");
     }
+    if ((kind == TierKind.PROCESS) != (process != null)) {
+      throw new IllegalArgumentException("a process class goes with kind process, and only "
+          + "with it");
+    }
   }
 
   /** A tier of default hardware for its cores, whose clocks are exact. */
@@ -43,7 +48,7 @@ public record TierSpec(String name, TierKind kind, int nodes, int cores, double 
       Distribution workNanos) {
     this(name, kind, nodes, cores, speed, workNanos, 0, 0, Contention.NONE, 0,
         cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR, DiskConfig.DEFAULT, DEFAULT_FILES,
-        DEFAULT_FILE_BYTES, null, null);
+        DEFAULT_FILE_BYTES, null, null, null);
   }
 
   /** The hardware of each node of this tier. */

@@ -244,6 +244,7 @@ final class ScenarioSchemaTest {
         "{'tiers': {'db': {'heartbeat': {'" + PROBE + "': 1}}}}"));
     List<String> tierKeys = new ArrayList<>(TIER_OWN_KEYS);
     tierKeys.addAll(KvBinder.KEYS);
+    tierKeys.addAll(ProcessBinder.KEYS);
     s.add(Arguments.of("tier", def("tier"), tierKeys,
         "{'tiers': {'web': {'" + PROBE + "': 1}}}"));
     s.add(Arguments.of("tier.contention", def("contention"), CONTENTION_KEYS,
