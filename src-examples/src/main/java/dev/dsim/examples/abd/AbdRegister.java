@@ -1,0 +1,587 @@
+package dev.dsim.examples.abd;
+
+import dev.dsim.engine.Distribution;
+import dev.dsim.engine.EventKind;
+import dev.dsim.engine.Simulation;
+import dev.dsim.world.Context;
+import dev.dsim.world.Message;
+import dev.dsim.world.Network;
+import dev.dsim.world.Process;
+import dev.dsim.world.Timer;
+import dev.dsim.world.World;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+/**
+ * An atomic (linearizable) register replicated on three replicas with majority quorums: the
+ * ABD algorithm (Attiya, Bar-Noy and Dolev, 1995), in its multi-writer form.
+ *
+ * <p>Each replica holds a value and a <em>tag</em> {@code (counter, writerId)}; tags are ordered
+ * by counter, then writer id, so two writers can never produce the same tag. Every operation is
+ * two round trips to all replicas, each finished as soon as a majority (2 of 3) answered:
+ * <ul>
+ *   <li><b>write(v)</b>: ask a majority for their tags; take the highest, add one to its counter
+ *       and sign it with your id; store {@code (tag, v)} on a majority.</li>
+ *   <li><b>read</b>: ask a majority for their {@code (tag, value)}; take the highest; store it on a
+ *       majority (the write-back) and only then return the value.</li>
+ * </ul>
+ * A replica only ever moves to a higher tag. Clients resend to the replicas that have not
+ * answered every {@code retransmit}, and give an operation up after {@code opTimeout}, so a
+ * client cut off from a majority keeps trying new operations and fails each of them.
+ *
+ * <p>What to notice:
+ * <ul>
+ *   <li><b>Any two majorities intersect.</b> A write that completed is on a majority; the next
+ *       operation asks a majority; at least one replica is in both, so it sees that write or a
+ *       newer one. That one fact gives "no stale reads".</li>
+ *   <li><b>The write-back is not optional.</b> Without it, a read could see a half-finished
+ *       write on one replica and return it, and a later read could ask two replicas that do not
+ *       have it yet and return the older value: the register would go back in time. Writing
+ *       back makes the first read finish the write before it reports it.</li>
+ *   <li><b>A minority partition costs latency, not availability.</b> With one replica cut off,
+ *       the other two still form a majority; each phase now waits for the slower of two replies
+ *       rather than the faster two of three, so operations get slower but all complete.</li>
+ *   <li><b>A majority partition costs availability, not correctness.</b> A client cut off with a
+ *       single replica cannot assemble a majority: its operations wait and time out instead of
+ *       answering from its lonely replica, which would be stale.
+ *       That is the CAP theorem in one picture. {@link ReadMode#ONE_REPLICA} answers reads from
+ *       one replica instead, and the checker catches the stale reads it then returns.</li>
+ * </ul>
+ *
+ * <p>The numbers, for seeds 1 to 5 with the {@link Config#defaults() defaults} and a 400 ms
+ * partition: with {@code r2} cut off, all of the 198 to 224 operations started during the
+ * partition complete, none needing a resend, but their mean latency rises from about 2.4 ms to
+ * 3.4 to 3.8 ms. With {@code c0} and {@code r0} cut off, {@code c0} tries 3 or 4 operations and
+ * none completes before the heal, while {@code c1} and {@code c2} complete 133 to 148. With
+ * one-replica reads, {@code c0}'s reads during that partition are stale in every seed (3 to 11
+ * of them), and even without a partition one-replica reads go stale in four seeds of five.
+ *
+ * <p>The history of every operation, in true simulated time, is checked by {@link #check}: a
+ * small linearizability checker specialised to a register whose writes are all distinct.
+ *
+ * <p>Replicas keep their state in memory only: this example partitions but never crashes them.
+ * A crash-tolerant ABD would put {@code (tag, value)} on disk (fsync) before acknowledging a
+ * store.
+ */
+public final class AbdRegister {
+  private static final EventKind PARTITION = EventKind.of("partition");
+  private static final EventKind HEAL = EventKind.of("heal");
+  private static final long MS = 1_000_000L;
+  /** Write values are {@code (client + 1) * VALUES_PER_CLIENT + n}: unique across clients. */
+  private static final long VALUES_PER_CLIENT = 1_000_000L;
+  /** Stands for the write of the initial value 0; compared by identity in the checker. */
+  private static final Op INITIAL_WRITE = new Op(-1, Kind.WRITE, 0, -1, -1);
+
+  /** How a read gathers its answer. */
+  public enum ReadMode {
+    /** Correct ABD: query a majority, write the highest value back to a majority, return it. */
+    MAJORITY_WITH_WRITE_BACK,
+    /** Wrong: ask only the client's own replica and return its value at once. */
+    ONE_REPLICA
+  }
+
+  /** Read or write. */
+  public enum Kind {
+    /** Returns the register's value. */
+    READ,
+    /** Sets the register to a value no other write uses. */
+    WRITE
+  }
+
+  /**
+   * A symmetric partition: from {@code fromNanos} to {@code untilNanos} the named nodes can talk
+   * among themselves but not to anyone else.
+   *
+   * @param fromNanos when the network splits
+   * @param untilNanos when it heals
+   * @param side the names of the nodes cut off from the rest
+   */
+  public record Partition(long fromNanos, long untilNanos, List<String> side) {
+    /** Copies the side and checks the window. */
+    public Partition {
+      side = List.copyOf(side);
+      if (!(0 <= fromNanos && fromNanos < untilNanos)) {
+        throw new IllegalArgumentException("need 0 <= from < until");
+      }
+    }
+
+    /** True if {@code nanos} falls inside the window. */
+    public boolean covers(long nanos) {
+      return fromNanos <= nanos && nanos < untilNanos;
+    }
+  }
+
+  /**
+   * The knobs of one run; durations in nanoseconds of simulated time. Replicas are named
+   * {@code r0, r1, ...}, clients {@code c0, c1, ...}; client {@code ci}'s own replica is
+   * {@code r(i mod replicas)}.
+   *
+   * @param replicas number of replicas (odd, so that a majority is well defined)
+   * @param clients number of concurrent clients
+   * @param readMode how reads gather their answer
+   * @param latencyNanos one-way network latency
+   * @param thinkNanos a client's pause between an answer and its next operation
+   * @param retransmitNanos how long a client waits before resending to silent replicas
+   * @param opTimeoutNanos how long a client tries one operation before giving it up
+   * @param durationNanos length of the run
+   * @param partition the partition the driver injects, or null for none
+   */
+  public record Config(int replicas, int clients, ReadMode readMode, Distribution latencyNanos,
+      Distribution thinkNanos, long retransmitNanos, long opTimeoutNanos, long durationNanos,
+      Partition partition) {
+
+    /** Checks the sizes. */
+    public Config {
+      Objects.requireNonNull(readMode, "readMode");
+      if (replicas < 1 || replicas % 2 == 0 || clients < 1) {
+        throw new IllegalArgumentException("need an odd number of replicas and a client");
+      }
+    }
+
+    /**
+     * Three replicas, three clients, sub-millisecond latency with a 3 ms p99, a 2 ms mean think
+     * time, resending after 20 ms, giving up after 100 ms, a 1 s run and no partition.
+     */
+    public static Config defaults() {
+      return new Config(3, 3, ReadMode.MAJORITY_WITH_WRITE_BACK,
+          new Distribution.LogNormal(0.5 * MS, 3 * MS), new Distribution.Exponential(2 * MS),
+          20 * MS, 100 * MS, 1_000 * MS, null);
+    }
+
+    /** This configuration with this partition. */
+    public Config withPartition(Partition p) {
+      return new Config(replicas, clients, readMode, latencyNanos, thinkNanos, retransmitNanos,
+          opTimeoutNanos, durationNanos, p);
+    }
+
+    /** This configuration with another read mode. */
+    public Config withReadMode(ReadMode mode) {
+      return new Config(replicas, clients, mode, latencyNanos, thinkNanos, retransmitNanos,
+          opTimeoutNanos, durationNanos, partition);
+    }
+
+    /** Replies needed for a majority. */
+    int majority() {
+      return replicas / 2 + 1;
+    }
+  }
+
+  /**
+   * A version of the register: higher counter wins, the writer's id breaks ties.
+   *
+   * @param counter how many writes (at least) came before
+   * @param writer id of the client that wrote it; -1 for the initial value
+   */
+  public record Tag(long counter, int writer) implements Comparable<Tag> {
+    /** The tag of the register's initial value 0. */
+    public static final Tag INITIAL = new Tag(0, -1);
+
+    /** Orders by counter, then by writer id. */
+    @Override
+    public int compareTo(Tag o) {
+      int c = Long.compare(counter, o.counter);
+      return c != 0 ? c : Integer.compare(writer, o.writer);
+    }
+  }
+
+  /**
+   * One operation as an outside observer saw it, in simulated (true) time.
+   *
+   * @param client index of the client
+   * @param kind read or write
+   * @param value the value written, or the value the read returned (0 while it has not)
+   * @param invokedNanos when the client started it
+   * @param completedNanos when the client got its answer, or -1 if it never did (it gave up, or
+   *     was still waiting when the run ended); a write that never completed may still have
+   *     taken effect, which the checker allows
+   */
+  public record Op(int client, Kind kind, long value, long invokedNanos, long completedNanos) {
+    /** True if the operation finished. */
+    public boolean completed() {
+      return completedNanos >= 0;
+    }
+
+    /** Invocation to completion; only meaningful for a completed operation. */
+    public long latencyNanos() {
+      return completedNanos - invokedNanos;
+    }
+
+    /** True if this finished before {@code other} started: real time orders them. */
+    public boolean precedes(Op other) {
+      return completed() && completedNanos < other.invokedNanos;
+    }
+  }
+
+  /** What can be wrong with a read. */
+  public enum AnomalyKind {
+    /** The read returned a value nobody wrote. */
+    UNWRITTEN_VALUE,
+    /** The read returned a value whose write started only after the read had finished. */
+    FROM_THE_FUTURE,
+    /** Another write finished after the value's write and before the read began. */
+    STALE_READ,
+    /** An earlier read already returned a newer value: the register went back in time. */
+    NEW_OLD_INVERSION
+  }
+
+  /**
+   * A read the checker rejects, with the operation that proves it.
+   *
+   * @param kind what is wrong
+   * @param read the offending read
+   * @param evidence the write or read that shows it (null for an unwritten value)
+   */
+  public record Anomaly(AnomalyKind kind, Op read, Op evidence) {}
+
+  /**
+   * What one run did.
+   *
+   * @param history every operation in the order it was started
+   * @param anomalies what {@link #check} found in the history
+   * @param traceHash fingerprint of every event of the run
+   */
+  public record Outcome(List<Op> history, List<Anomaly> anomalies, String traceHash) {
+    /** Copies the lists so the outcome is a value. */
+    public Outcome {
+      history = List.copyOf(history);
+      anomalies = List.copyOf(anomalies);
+    }
+  }
+
+  // Messages between clients and replicas. opId ties a reply to the operation it answers.
+
+  /** Client to replica: tell me your tag and value. */
+  record Query(long opId) {}
+
+  /** Replica to client: my tag and value. */
+  record QueryReply(long opId, Tag tag, long value) {}
+
+  /** Client to replica: adopt this tag and value if newer than yours. */
+  record Store(long opId, Tag tag, long value) {}
+
+  /** Replica to client: stored (or already had something at least as new). */
+  record StoreAck(long opId) {}
+
+  /** A client's retransmission timer for one operation. */
+  record Retransmit(long opId) {}
+
+  /** A client's deadline for one operation. */
+  record GiveUp(long opId) {}
+
+  /**
+   * Records every operation in true simulated time. Linearizability is about real time, not
+   * about what the nodes' clocks say, so the experiment, not a process, keeps the history.
+   */
+  static final class Observer {
+    private final Simulation sim;
+    private final List<Op> ops = new ArrayList<>();
+
+    Observer(Simulation sim) {
+      this.sim = sim;
+    }
+
+    int invoked(int client, Kind kind, long value) {
+      ops.add(new Op(client, kind, value, sim.now(), -1));
+      return ops.size() - 1;
+    }
+
+    void completed(int index, long value) {
+      Op op = ops.get(index);
+      ops.set(index, new Op(op.client(), op.kind(), value, op.invokedNanos(), sim.now()));
+    }
+  }
+
+  /** A replica: answers queries and adopts stores with higher tags. That is all it does. */
+  static final class Replica implements Process {
+    private Tag tag = Tag.INITIAL;
+    private long value;
+
+    @Override
+    public void onMessage(Context ctx, Message message) {
+      if (message.payload() instanceof Query q) {
+        ctx.send(message.from(), new QueryReply(q.opId(), tag, value));
+      } else if (message.payload() instanceof Store s) {
+        // Never go back to an older tag: a slow store from a finished operation must not undo
+        // a newer one.
+        if (s.tag().compareTo(tag) > 0) {
+          tag = s.tag();
+          value = s.value();
+        }
+        ctx.send(message.from(), new StoreAck(s.opId()));
+      }
+    }
+  }
+
+  /** A client: one operation at a time, each a query phase then a store phase. */
+  static final class Client implements Process {
+    private enum Phase { IDLE, QUERY, STORE }
+
+    private final int index;
+    private final Config config;
+    private final Observer observer;
+    private int[] replicas;
+    private ContinuousSampler think;
+    private long writesIssued;
+    private long opId;
+    private Kind kind;
+    private long writeValue;
+    private int historyIndex;
+    private Phase phase = Phase.IDLE;
+    /** Which replicas answered the current phase, and how many must. */
+    private boolean[] answered;
+    private boolean[] asked;
+    private int answers;
+    private int needed;
+    /** Highest tag and its value seen in the query phase. */
+    private Tag bestTag;
+    private long bestValue;
+    /** What the store phase stores. */
+    private Store store;
+    private Timer retransmit;
+    private Timer giveUp;
+
+    Client(int index, Config config, Observer observer) {
+      this.index = index;
+      this.config = config;
+      this.observer = observer;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+      replicas = new int[config.replicas()];
+      for (int i = 0; i < replicas.length; i++) {
+        replicas[i] = ctx.nodeId("r" + i);
+      }
+      think = config.thinkNanos().sampler(ctx.rng());
+      pause(ctx);
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+      if ("think".equals(tag)) {
+        start(ctx);
+      } else if (tag instanceof Retransmit r && r.opId() == opId && phase != Phase.IDLE) {
+        sendToSilentReplicas(ctx);
+      } else if (tag instanceof GiveUp g && g.opId() == opId && phase != Phase.IDLE) {
+        // No majority within the deadline. Not an answer: the history keeps the operation
+        // without a completion, because a write given up on may still have reached replicas.
+        phase = Phase.IDLE;
+        ctx.cancel(retransmit);
+        pause(ctx);
+      }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Message message) {
+      int replica = replicaIndex(message.from());
+      if (message.payload() instanceof QueryReply r && r.opId() == opId && phase == Phase.QUERY
+          && firstAnswerFrom(replica)) {
+        if (r.tag().compareTo(bestTag) > 0) {
+          bestTag = r.tag();
+          bestValue = r.value();
+        }
+        if (answers == needed) {
+          queryDone(ctx);
+        }
+      } else if (message.payload() instanceof StoreAck a && a.opId() == opId
+          && phase == Phase.STORE && firstAnswerFrom(replica) && answers == needed) {
+        complete(ctx, store.value());
+      }
+    }
+
+    private void start(Context ctx) {
+      opId++;
+      kind = ctx.rng().nextDouble() < 0.5 ? Kind.READ : Kind.WRITE;
+      writeValue = kind == Kind.WRITE ? (index + 1) * VALUES_PER_CLIENT + ++writesIssued : 0;
+      historyIndex = observer.invoked(index, kind, writeValue);
+      giveUp = ctx.setTimer(config.opTimeoutNanos(), new GiveUp(opId));
+      bestTag = Tag.INITIAL;
+      bestValue = 0;
+      if (kind == Kind.READ && config.readMode() == ReadMode.ONE_REPLICA) {
+        // The shortcut: one replica, no write-back. Fast, and wrong when that replica is behind.
+        beginPhase(ctx, Phase.QUERY, 1, index % replicas.length);
+      } else {
+        beginPhase(ctx, Phase.QUERY, config.majority(), -1);
+      }
+    }
+
+    private void queryDone(Context ctx) {
+      if (kind == Kind.WRITE) {
+        store = new Store(opId, new Tag(bestTag.counter() + 1, index), writeValue);
+      } else if (config.readMode() == ReadMode.ONE_REPLICA) {
+        complete(ctx, bestValue);
+        return;
+      } else {
+        // Make sure a majority has what we are about to return before returning it.
+        store = new Store(opId, bestTag, bestValue);
+      }
+      beginPhase(ctx, Phase.STORE, config.majority(), -1);
+    }
+
+    /** Starts a phase, asking one replica ({@code only >= 0}) or all of them. */
+    private void beginPhase(Context ctx, Phase next, int need, int only) {
+      phase = next;
+      needed = need;
+      answers = 0;
+      answered = new boolean[replicas.length];
+      asked = new boolean[replicas.length];
+      for (int i = 0; i < replicas.length; i++) {
+        // Ask everyone, not just a majority: the first majority to answer wins, so one slow or
+        // unreachable replica costs nothing.
+        asked[i] = only < 0 || i == only;
+      }
+      sendToSilentReplicas(ctx);
+    }
+
+    private void sendToSilentReplicas(Context ctx) {
+      Object message = phase == Phase.QUERY ? new Query(opId) : store;
+      for (int i = 0; i < replicas.length; i++) {
+        if (asked[i] && !answered[i]) {
+          ctx.send(replicas[i], message);
+        }
+      }
+      if (retransmit != null) {
+        ctx.cancel(retransmit);
+      }
+      retransmit = ctx.setTimer(config.retransmitNanos(), new Retransmit(opId));
+    }
+
+    /** Counts an answer unless it is a duplicate (from a retransmission). */
+    private boolean firstAnswerFrom(int replica) {
+      if (replica < 0 || !asked[replica] || answered[replica]) {
+        return false;
+      }
+      answered[replica] = true;
+      answers++;
+      return true;
+    }
+
+    private void complete(Context ctx, long result) {
+      phase = Phase.IDLE;
+      ctx.cancel(retransmit);
+      ctx.cancel(giveUp);
+      observer.completed(historyIndex, result);
+      pause(ctx);
+    }
+
+    private void pause(Context ctx) {
+      ctx.setTimer(Math.round(think.sample()), "think");
+    }
+
+    private int replicaIndex(int node) {
+      for (int i = 0; i < replicas.length; i++) {
+        if (replicas[i] == node) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  private AbdRegister() {}
+
+  /** Runs the register with its clients for the configured time and checks the history. */
+  public static Outcome run(long seed, Config config) {
+    Simulation sim = new Simulation(seed);
+    World world = new World(sim, config.latencyNanos());
+    Observer observer = new Observer(sim);
+    for (int i = 0; i < config.replicas(); i++) {
+      world.addNode("r" + i, 1, 1.0, node -> new Replica());
+    }
+    for (int i = 0; i < config.clients(); i++) {
+      int index = i;
+      world.addNode("c" + i, 1, 1.0, node -> new Client(index, config, observer));
+    }
+    if (config.partition() != null) {
+      schedulePartition(sim, world, config.partition());
+    }
+    world.start();
+    sim.runUntil(config.durationNanos());
+    return new Outcome(observer.ops, check(observer.ops), sim.traceHashHex());
+  }
+
+  /** Blocks every link between the partition's side and the rest, both ways, then heals it. */
+  private static void schedulePartition(Simulation sim, World world, Partition p) {
+    List<int[]> cut = new ArrayList<>();
+    for (String name : p.side()) {
+      int inside = world.node(name).id();
+      for (int outside = 0; outside < world.nodes().size(); outside++) {
+        if (!p.side().contains(world.node(outside).name())) {
+          cut.add(new int[] {inside, outside});
+        }
+      }
+    }
+    Network net = world.network();
+    sim.schedule(p.fromNanos(), PARTITION, -1, () -> cut.forEach(l -> {
+      net.block(l[0], l[1]);
+      net.block(l[1], l[0]);
+    }));
+    sim.schedule(p.untilNanos(), HEAL, -1, () -> cut.forEach(l -> {
+      net.unblock(l[0], l[1]);
+      net.unblock(l[1], l[0]);
+    }));
+  }
+
+  /**
+   * Checks a register history whose writes all wrote distinct values (the initial value 0 counts
+   * as a write that finished before anything began). For every completed read returning the
+   * value of write W, it rejects: a value nobody wrote; W starting after the read finished; a
+   * write W' with W before W' before the read (the read missed W'); an earlier read that
+   * returned a write W'' with W before W'' (time went backwards). Each of these rules out every
+   * linearization, so a flagged history is certainly wrong; the converse does not quite hold,
+   * hence "lite": a complete checker would search over orders of overlapping writes.
+   */
+  public static List<Anomaly> check(List<Op> history) {
+    Map<Long, Op> writeOf = new HashMap<>();
+    writeOf.put(0L, INITIAL_WRITE);
+    List<Op> writes = new ArrayList<>();
+    List<Op> reads = new ArrayList<>();
+    for (Op op : history) {
+      if (op.kind() == Kind.WRITE) {
+        writeOf.put(op.value(), op);
+        writes.add(op);
+      } else if (op.completed()) {
+        reads.add(op);
+      }
+    }
+    List<Anomaly> anomalies = new ArrayList<>();
+    for (Op read : reads) {
+      Op w = writeOf.get(read.value());
+      Anomaly a = w == null ? new Anomaly(AnomalyKind.UNWRITTEN_VALUE, read, null)
+          : finishedBefore(read, w) ? new Anomaly(AnomalyKind.FROM_THE_FUTURE, read, w)
+          : staleOrInverted(read, w, writes, reads, writeOf);
+      if (a != null) {
+        anomalies.add(a);
+      }
+    }
+    return anomalies;
+  }
+
+  private static Anomaly staleOrInverted(Op read, Op w, List<Op> writes, List<Op> reads,
+      Map<Long, Op> writeOf) {
+    for (Op newer : writes) {
+      if (finishedBefore(w, newer) && finishedBefore(newer, read)) {
+        return new Anomaly(AnomalyKind.STALE_READ, read, newer);
+      }
+    }
+    for (Op earlier : reads) {
+      Op seen = writeOf.get(earlier.value());
+      if (finishedBefore(earlier, read) && seen != null && finishedBefore(w, seen)) {
+        return new Anomaly(AnomalyKind.NEW_OLD_INVERSION, read, earlier);
+      }
+    }
+    return null;
+  }
+
+  /** Real-time order, with the initial value's write finished before anything else began. */
+  private static boolean finishedBefore(Op a, Op b) {
+    if (b == INITIAL_WRITE) {
+      return false;
+    }
+    return a == INITIAL_WRITE || a.precedes(b);
+  }
+}
