@@ -256,7 +256,7 @@ final class CompareCommand implements Callable<Integer> {
     args.add("--seeds");
     args.add(seeds.argument());
     Reproduce.addRepeated(args, "--variant", variants);
-    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
+    args.addAll(scenarioOptions.reproduceArguments());
     return args;
   }
 

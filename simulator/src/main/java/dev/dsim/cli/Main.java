@@ -46,6 +46,16 @@ public final class Main implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // --classpath extends the thread's context class loader for one command: put it back after,
+    // so commands run in-process (tests, a library user) do not leak it into each other.
+    cl.setExecutionStrategy(parsed -> {
+      ClassLoader saved = Thread.currentThread().getContextClassLoader();
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } finally {
+        Thread.currentThread().setContextClassLoader(saved);
+      }
+    });
     // picocli hides generate-completion by default; list it so that users find it.
     cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
     cl.setExecutionExceptionHandler(Main::internalError);

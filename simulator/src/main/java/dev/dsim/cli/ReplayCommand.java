@@ -132,6 +132,18 @@ final class ReplayCommand implements Callable<Integer> {
       run = TracedRun.run(s, seed,
           RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents), traceFile,
           new TraceFilter(fromNanos, toNanos, nodes));
+    } catch (dev.dsim.engine.InvariantViolation e) {
+      // The trace up to the violation is what the user came for: keep it.
+      stdout.println("traceHash " + e.traceHash() + " at the violation");
+      stdout.flush();
+      err.println("error: " + e.getMessage());
+      boolean same = expectHash == null || e.traceHash().equalsIgnoreCase(expectHash.trim());
+      if (!same) {
+        err.println("TRACE HASH MISMATCH: expected " + expectHash.trim() + ", got "
+            + e.traceHash());
+      }
+      err.flush();
+      return ExitCodes.RUN_FAILED;
     } catch (EventLimitExceededException e) {
       err.println("error: " + e.getMessage() + "; no trace was written");
       err.println("  hint: raise --max-events");

@@ -32,15 +32,15 @@ final class Reproduce {
     return "dsim";
   }
 
-  /** The replay command for one run. */
-  static String replay(Path file, long seed, String variant, List<String> sets, String hash) {
+  /** The replay command for one run; {@code options} are repeated as given (--set, --classpath). */
+  static String replay(Path file, long seed, String variant, List<String> options, String hash) {
     List<String> args = new ArrayList<>(List.of("replay", file.toString(), "--seed",
         Long.toString(seed)));
     if (variant != null) {
       args.add("--variant");
       args.add(variant);
     }
-    addRepeated(args, "--set", sets);
+    args.addAll(options);
     if (hash != null) {
       args.add("--expect-hash");
       args.add(hash);

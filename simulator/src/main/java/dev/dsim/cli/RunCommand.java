@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
@@ -162,6 +163,14 @@ final class RunCommand implements Callable<Integer> {
           CompletedRun run;
           try {
             run = runOne(s, runSeed, severalRuns, severalFiles);
+          } catch (dev.dsim.engine.InvariantViolation e) {
+            err.println("error: " + s.name() + " (" + ScenarioOptions.variantName(s) + "): "
+                + e.getMessage());
+            err.println("  replay it: " + Reproduce.replay(p.path(), runSeed, s.variant(),
+                scenarioOptions.reproduceArguments(), null) + " --to " + Durations.format(e.atNanos()));
+            err.println("  nothing was written for " + p.path());
+            err.flush();
+            return ExitCodes.RUN_FAILED;
           } catch (EventLimitExceededException e) {
             err.println("error: " + s.name() + " (" + ScenarioOptions.variantName(s)
                 + ") with seed " + runSeed + ": " + e.getMessage());
@@ -177,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
           written.add(staging.finalPath(results));
           entries.add(new RunReport.Entry(run.result(), ScenarioOptions.variantName(s)
               + "/seed-" + runSeed, Reproduce.replay(p.path(), runSeed, s.variant(),
-                  scenarioOptions.setArguments(), run.result().traceHash())));
+                  scenarioOptions.reproduceArguments(), run.result().traceHash())));
         }
         if (!noCharts) {
           RunReport.write(staging.dir(), p.scenarios().get(0).description(), entries,
@@ -216,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
       args.add(Long.toString(seed));
     }
     Reproduce.addRepeated(args, "--variant", variants);
-    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
+    args.addAll(scenarioOptions.reproduceArguments());
     return args;
   }
 

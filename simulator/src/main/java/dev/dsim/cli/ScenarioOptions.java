@@ -28,18 +28,44 @@ final class ScenarioOptions {
           + "estimated to need more (default: ${DEFAULT-VALUE}).")
   long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
 
+  @Option(names = "--classpath", paramLabel = "PATH", split = "${sys:path.separator}",
+      description = Classpath.DESCRIPTION)
+  List<Path> classpath = new ArrayList<>();
+
   /** The overrides, parsed (a malformed one is a ScenarioException). */
   List<ScenarioOverride> overrides() throws ScenarioException {
     return ScenarioOverride.parseAll(sets);
   }
 
-  /** The overrides as they should be repeated in a command that reproduces a run. */
-  List<String> setArguments() {
-    return List.copyOf(sets);
+  /**
+   * These options as a command that reproduces a run must repeat them: {@code --classpath} and
+   * every {@code --set}, plus {@code extraSets} (a sweep's load).
+   */
+  List<String> reproduceArguments(String... extraSets) {
+    List<String> args = new ArrayList<>();
+    if (!classpath.isEmpty()) {
+      List<String> entries = new ArrayList<>();
+      classpath.forEach(p -> entries.add(p.toString()));
+      args.add("--classpath");
+      args.add(String.join(java.io.File.pathSeparator, entries));
+    }
+    Reproduce.addRepeated(args, "--set", sets);
+    for (String extra : extraSets) {
+      if (extra != null) {
+        args.add("--set");
+        args.add(extra);
+      }
+    }
+    return args;
   }
 
   /** Loads every file with the overrides; all their errors in one exception. */
   List<ScenarioFile> load(List<Path> files) throws ScenarioException {
+    String problem = Classpath.install(classpath);
+    if (problem != null) {
+      throw new ScenarioException(List.of(new ScenarioError("command line", 0, 0, "--classpath",
+          problem, "give the directory your classes compile to (target/classes) or a jar")));
+    }
     List<ScenarioOverride> overrides = overrides();
     List<ScenarioFile> loaded = new ArrayList<>();
     List<ScenarioError> errors = new ArrayList<>();

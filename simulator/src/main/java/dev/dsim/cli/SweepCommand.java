@@ -205,7 +205,10 @@ final class SweepCommand implements Callable<Integer> {
         ParallelRunner.Outcome o = outcomes.get(i);
         SweepReport.Point p = points.get(i);
         if (o.error() != null) {
-          errors.add(p.variant() + " seed " + p.seed() + ": " + o.error());
+          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
+          errors.add(p.variant() + " seed " + p.seed() + ": " + o.error() + "\n    replay: "
+              + Reproduce.replay(file, p.seed(), p.variant().equals("base") ? null
+                  : p.variant(), sets, null));
           continue;
         }
         if (!o.finished()) {
@@ -226,10 +229,7 @@ final class SweepCommand implements Callable<Integer> {
               : "/load-" + SweepReport.loadText(p.load(), false)) + "/seed-" + p.seed()
               + "/results.json";
           ResultsJson.write(staging.dir().resolve(resultsFile), r);
-          List<String> sets = new ArrayList<>(scenarioOptions.setArguments());
-          if (p.loadSet() != null) {
-            sets.add(p.loadSet());
-          }
+          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
           replay = Reproduce.replay(file, p.seed(),
               p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());
         }
@@ -306,7 +306,7 @@ final class SweepCommand implements Callable<Integer> {
       args.add("--stop-after");
       args.add(Integer.toString(stopAfter));
     }
-    Reproduce.addRepeated(args, "--set", scenarioOptions.setArguments());
+    args.addAll(scenarioOptions.reproduceArguments());
     return args;
   }
 }

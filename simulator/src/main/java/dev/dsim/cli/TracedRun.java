@@ -35,6 +35,12 @@ final class TracedRun {
       CompletedRun run = Runner.run(s, seed, options);
       writer[0].close();
       return run;
+    } catch (dev.dsim.engine.InvariantViolation e) {
+      // The events up to the violation are what the user needs to read: keep them.
+      if (writer[0] != null) {
+        writer[0].close();
+      }
+      throw e;
     } catch (RuntimeException e) {
       if (writer[0] != null) {
         writer[0].abandon();

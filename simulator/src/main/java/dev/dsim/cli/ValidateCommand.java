@@ -38,6 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Check the files as they would run with this override (repeatable).")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--classpath", paramLabel = "PATH", split = "${sys:path.separator}",
+      description = Classpath.DESCRIPTION)
+  List<Path> classpath = new ArrayList<>();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +49,11 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    String problem = Classpath.install(classpath);
+    if (problem != null) {
+      return ScenarioOptions.usageError(err, problem,
+          "give the directory your classes compile to (target/classes) or a jar");
+    }
     List<ScenarioOverride> overrides;
     try {
       overrides = ScenarioOverride.parseAll(sets);

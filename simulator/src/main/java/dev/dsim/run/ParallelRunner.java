@@ -35,7 +35,7 @@ public final class ParallelRunner {
 
   /**
    * What became of a job: its run, or why it has none ({@code error}: it exceeded the event
-   * bound; both null: it was skipped or abandoned).
+   * bound or an invariant failed; both null: it was skipped or abandoned).
    */
   public record Outcome(Job job, CompletedRun run, String error) {
     public boolean finished() {
@@ -111,7 +111,7 @@ public final class ParallelRunner {
           outcome = new Outcome(job, run, null);
         } catch (RunAbortedException e) {
           outcome = new Outcome(job, null, null);
-        } catch (EventLimitExceededException e) {
+        } catch (EventLimitExceededException | dev.dsim.engine.InvariantViolation e) {
           outcome = new Outcome(job, null, e.getMessage());
         }
         synchronized (lock) {
