@@ -78,7 +78,9 @@ public final class ScenarioBuilder {
 
     /** Open loop: requests per second. */
     public Clients rate(double perSecond) {
-      return set("rate", perSecond);
+      // 300 rather than 300.0: the JSON reads as a person would write it.
+      return set("rate", perSecond == Math.rint(perSecond) && Math.abs(perSecond) < 1e15
+          ? (Object) (long) perSecond : perSecond);
     }
 
     /** Closed loop: this many users, each thinking {@code thinkTime} between requests. */

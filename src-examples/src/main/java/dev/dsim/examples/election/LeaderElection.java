@@ -1,0 +1,239 @@
+package dev.dsim.examples.election;
+
+import dev.dsim.engine.EventKind;
+import dev.dsim.engine.Rng;
+import dev.dsim.engine.Simulation;
+import dev.dsim.world.Context;
+import dev.dsim.world.Message;
+import dev.dsim.world.Network;
+import dev.dsim.world.Process;
+import dev.dsim.world.TraceSummary;
+import dev.dsim.world.World;
+import dev.dsim.engine.Distribution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Leader election by terms and votes, the core of Raft's, with a bug you can switch on: a
+ * candidate that counts "enough" votes with a quorum smaller than a majority.
+ *
+ * <p>How it works. Every node starts as a follower. A follower that hears nothing from a leader
+ * for a random election timeout (150 to 300 ms) becomes a candidate: it starts a new term, votes
+ * for itself and asks every other node for its vote. A node grants at most one vote per term,
+ * to the first candidate that asks. A candidate that collects a quorum of votes becomes the
+ * term's leader and sends heartbeats every 50 ms; a node that sees a higher term steps down and
+ * adopts it.
+ *
+ * <p>What to notice. Safety (never two leaders in one term) rests on one fact: two majorities of
+ * the same nodes always share a node, and that node votes once per term. With
+ * {@code quorum = 2} of 5 (the bug), two candidates on the two sides of a network partition can
+ * each collect two votes in the same term, and both believe they lead. Nothing goes wrong while
+ * the network is whole (the votes race and one side wins), which is why such bugs pass tests
+ * that never partition anything. A nemesis that splits the nodes at random finds it in a few
+ * seeds; the invariant "at most one leader per term", checked after every event, stops the run
+ * at the very event that breaks it, and the seed replays it exactly.
+ */
+public final class LeaderElection {
+  /** The message kinds; each summarises its content into the trace hash. */
+  record RequestVote(int term) implements TraceSummary {
+    @Override
+    public long traceSummary() {
+      return term;
+    }
+  }
+
+  record Vote(int term, boolean granted) implements TraceSummary {
+    @Override
+    public long traceSummary() {
+      return term * 2L + (granted ? 1 : 0);
+    }
+  }
+
+  record Heartbeat(int term) implements TraceSummary {
+    @Override
+    public long traceSummary() {
+      return term;
+    }
+  }
+
+  /**
+   * Who became leader in which term, as the nodes announced it. An observer outside the
+   * protocol (no node reads it): the invariant checks it after every event.
+   */
+  public static final class Elections {
+    private final Map<Integer, List<String>> leadersByTerm = new HashMap<>();
+    private String violation;
+
+    void elected(int term, String node) {
+      List<String> leaders = leadersByTerm.computeIfAbsent(term, t -> new ArrayList<>());
+      leaders.add(node);
+      if (leaders.size() > 1 && violation == null) {
+        violation = "term " + term + " has two leaders: " + String.join(" and ", leaders);
+      }
+    }
+
+    /** Null while every term has at most one leader; otherwise which term and who. */
+    public String violation() {
+      return violation;
+    }
+
+    /** How many terms elected a leader. */
+    public int termsWithALeader() {
+      return leadersByTerm.size();
+    }
+  }
+
+  /** One participant. */
+  static final class Node implements Process {
+    private static final long HEARTBEAT_NANOS = 50_000_000;
+    private final int quorum;
+    private final Elections elections;
+    private final List<Integer> peers = new ArrayList<>();
+    private int term;
+    private int votedInTerm = -1;
+    private int votes;
+    private boolean leader;
+    private dev.dsim.world.Timer electionTimer;
+
+    Node(int quorum, Elections elections) {
+      this.quorum = quorum;
+      this.elections = elections;
+    }
+
+    @Override
+    public void onStart(Context ctx) {
+      for (int i = 1; i <= 5; i++) {
+        int id = ctx.nodeId("n" + i);
+        if (id != ctx.self().id()) {
+          peers.add(id);
+        }
+      }
+      resetElectionTimer(ctx);
+    }
+
+    private void resetElectionTimer(Context ctx) {
+      if (electionTimer != null) {
+        ctx.cancel(electionTimer);
+      }
+      // Random timeouts make split votes rare: usually one node times out first and wins.
+      long timeout = 150_000_000L + ctx.rng().nextInt(150_000_000);
+      electionTimer = ctx.setTimer(timeout, "election");
+    }
+
+    @Override
+    public void onTimer(Context ctx, Object tag) {
+      if ("election".equals(tag) && !leader) {
+        term++;
+        votedInTerm = term;
+        votes = 1;
+        for (int p : peers) {
+          ctx.send(p, new RequestVote(term));
+        }
+        resetElectionTimer(ctx);
+      } else if ("heartbeat".equals(tag) && leader) {
+        for (int p : peers) {
+          ctx.send(p, new Heartbeat(term));
+        }
+        ctx.setTimer(HEARTBEAT_NANOS, "heartbeat");
+      }
+    }
+
+    @Override
+    public void onMessage(Context ctx, Message m) {
+      if (m.payload() instanceof RequestVote rv) {
+        adoptIfNewer(ctx, rv.term());
+        boolean grant = rv.term() == term && votedInTerm != term;
+        if (grant) {
+          votedInTerm = term;
+          resetElectionTimer(ctx);
+        }
+        ctx.send(m.from(), new Vote(rv.term(), grant));
+      } else if (m.payload() instanceof Vote v) {
+        if (v.term() == term && v.granted() && !leader && votedInTerm == term) {
+          votes++;
+          if (votes >= quorum) {
+            leader = true;
+            elections.elected(term, ctx.self().name());
+            ctx.setTimer(0, "heartbeat");
+          }
+        }
+      } else if (m.payload() instanceof Heartbeat hb) {
+        adoptIfNewer(ctx, hb.term());
+        if (hb.term() == term && !leader) {
+          resetElectionTimer(ctx);
+        }
+      }
+    }
+
+    /** A higher term wins: step down and follow it. */
+    private void adoptIfNewer(Context ctx, int seen) {
+      if (seen > term) {
+        term = seen;
+        leader = false;
+        votes = 0;
+        resetElectionTimer(ctx);
+      }
+    }
+  }
+
+  /** The broken quorum (2 of 5) and the right one (a majority, 3 of 5). */
+  public static final int BROKEN_QUORUM = 2;
+  public static final int MAJORITY = 3;
+
+  private LeaderElection() {}
+
+  /**
+   * Builds five nodes electing leaders with {@code quorum}, a nemesis that splits them at
+   * random, and the invariant; runs for {@code seconds} of simulated time on {@code sim}.
+   * Throws {@link dev.dsim.engine.InvariantViolation} when a term gets two leaders.
+   */
+  public static Elections run(Simulation sim, int quorum, int seconds) {
+    World world = new World(sim, new Distribution.LogNormal(1_000_000, 5_000_000));
+    Elections elections = new Elections();
+    for (int i = 1; i <= 5; i++) {
+      world.addNode("n" + i, 1, 1.0, n -> new Node(quorum, elections));
+    }
+    sim.invariant("at most one leader per term", elections::violation);
+    partitionAtRandom(sim, world);
+    world.start();
+    sim.runUntil(seconds * 1_000_000_000L);
+    return elections;
+  }
+
+  /**
+   * The nemesis: every 400 ms on average, split the five nodes into two random groups for 300
+   * ms. Its randomness is a stream of its own, so it never shifts the nodes' streams.
+   */
+  private static void partitionAtRandom(Simulation sim, World world) {
+    Rng rng = sim.rng().fork("nemesis");
+    EventKind split = EventKind.of("split");
+    Runnable[] next = new Runnable[1];
+    next[0] = () -> {
+      Network net = world.network();
+      boolean[] side = new boolean[5];
+      for (int i = 0; i < 5; i++) {
+        side[i] = rng.nextInt(2) == 0;
+      }
+      setCut(net, side, true);
+      sim.after(300_000_000L, split, -1, () -> setCut(net, side, false));
+      sim.after(300_000_000L + rng.nextInt(200_000_000), split, -1, next[0]);
+    };
+    sim.after(500_000_000L, split, -1, next[0]);
+  }
+
+  private static void setCut(Network net, boolean[] side, boolean cut) {
+    for (int a = 0; a < 5; a++) {
+      for (int b = 0; b < 5; b++) {
+        if (side[a] != side[b]) {
+          if (cut) {
+            net.block(a, b);
+          } else {
+            net.unblock(a, b);
+          }
+        }
+      }
+    }
+  }
+}
