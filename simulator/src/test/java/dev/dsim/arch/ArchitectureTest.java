@@ -110,4 +110,39 @@ final class ArchitectureTest {
       }
     }
   }
+
+  private static final Pattern PUBLIC_TYPE = Pattern.compile(
+      "^\\s*public\\s+((final|abstract|sealed|static)\\s+)*(class|interface|record|enum|@interface)\\s");
+
+  /** The public API is documented: every public type, nested ones too, has a Javadoc comment. */
+  @Test
+  void everyPublicType_hasJavadoc() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (String pkg : LAYERS) {
+      for (Path file : sources(pkg)) {
+        List<String> lines = Files.readAllLines(file);
+        for (int n = 0; n < lines.size(); n++) {
+          if (!PUBLIC_TYPE.matcher(lines.get(n)).find()) {
+            continue;
+          }
+          boolean documented = false;
+          for (int k = n - 1; k >= 0; k--) {
+            String l = lines.get(k).strip();
+            if (l.endsWith("*/")) {
+              documented = true;
+              break;
+            }
+            // Reached the previous statement or member: nothing documents this type.
+            if (l.endsWith(";") || l.equals("}")) {
+              break;
+            }
+          }
+          if (!documented) {
+            missing.add(file + ":" + (n + 1) + ": " + lines.get(n).strip());
+          }
+        }
+      }
+    }
+    assertThat(missing).as("public types without Javadoc").isEmpty();
+  }
 }
