@@ -7,12 +7,6 @@ import dev.dsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -51,7 +45,7 @@ public final class ParallelRunner {
   private final int threads;
   private final RunOptions options;
   private final AbortSignal stopAll = new AbortSignal();
-  private volatile AbortSignal[] running = new AbortSignal[0];
+  private volatile OrderedSearch<Outcome> search;
 
   /** @param threads runs at once (at least 1) */
   public ParallelRunner(int threads, RunOptions options) {
@@ -65,10 +59,9 @@ public final class ParallelRunner {
   /** Abandons every run in progress and starts no more. Thread-safe (a shutdown hook calls it). */
   public void abort() {
     stopAll.raise();
-    for (AbortSignal s : running) {
-      if (s != null) {
-        s.raise();
-      }
+    OrderedSearch<Outcome> s = search;
+    if (s != null) {
+      s.abortRunning();
     }
   }
 
@@ -83,109 +76,36 @@ public final class ParallelRunner {
    */
   public List<Outcome> run(List<Job> jobs, Predicate<CompletedRun> failed, int stopAfter,
       Listener listener) throws InterruptedException {
-    int n = jobs.size();
-    Outcome[] outcomes = new Outcome[n];
-    AbortSignal[] signals = new AbortSignal[n];
-    running = signals;
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    // Indexes of failed jobs so far; the cutoff is the stopAfter-th smallest of them.
-    TreeSet<Integer> failures = new TreeSet<>();
-    int[] cutoff = {Integer.MAX_VALUE};
-    Object lock = new Object();
-
-    Runnable worker = () -> {
-      while (true) {
-        int i = next.getAndIncrement();
-        AbortSignal signal = new AbortSignal();
-        synchronized (lock) {
-          if (i >= n || stopAll.isRaised() || i > cutoff[0]) {
-            return;
-          }
-          signals[i] = signal;
-        }
-        Job job = jobs.get(i);
-        Outcome outcome;
-        try {
-          CompletedRun run = Runner.run(job.scenario(), job.seed(), options.withAbort(signal));
-          outcome = new Outcome(job, run, null);
-        } catch (RunAbortedException e) {
-          outcome = new Outcome(job, null, null);
-        } catch (EventLimitExceededException | dev.dsim.engine.InvariantViolation e) {
-          outcome = new Outcome(job, null, e.getMessage());
-        }
-        synchronized (lock) {
-          signals[i] = null;
-          if (i > cutoff[0]) {
-            continue; // Finished after an earlier failure made it unnecessary: drop it.
-          }
-          outcomes[i] = outcome;
-          if (outcome.finished() && stopAfter > 0 && failed.test(outcome.run())) {
-            failures.add(i);
-            if (failures.size() >= stopAfter) {
-              int c = nth(failures, stopAfter);
-              if (c < cutoff[0]) {
-                cutoff[0] = c;
-                for (int j = c + 1; j < n; j++) {
-                  if (signals[j] != null) {
-                    signals[j].raise();
-                  }
-                  outcomes[j] = null;
-                }
-              }
-            }
-          }
-          if (listener != null && outcome.finished()) {
-            listener.finished(i, outcome, done.incrementAndGet(), n);
-          }
-        }
-      }
-    };
-
-    int pool = Math.min(threads, Math.max(1, n));
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "dsim-run");
-      t.setDaemon(true);
-      return t;
-    };
-    ExecutorService executor = Executors.newFixedThreadPool(pool, factory);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < pool; w++) {
-        futures.add(executor.submit(worker));
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          abort();
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-    } finally {
-      executor.shutdownNow();
+    OrderedSearch<Outcome> s = new OrderedSearch<>(threads, stopAll);
+    search = s;
+    if (stopAll.isRaised()) {
+      s.abortRunning();
     }
-    List<Outcome> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(outcomes[i] != null ? outcomes[i] : new Outcome(jobs.get(i), null, null));
+    List<Outcome> found = s.run(jobs.size(), (i, signal) -> attempt(jobs.get(i), signal),
+        o -> o.finished() && failed.test(o.run()), stopAfter,
+        listener == null ? null : (i, o, done, total) -> {
+          if (o.finished()) {
+            listener.finished(i, o, done, total);
+          }
+        });
+    List<Outcome> list = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      Outcome o = found.get(i);
+      list.add(o != null ? o : new Outcome(jobs.get(i), null, null));
     }
     return list;
   }
 
-  private static int nth(TreeSet<Integer> set, int k) {
-    int seen = 0;
-    for (int v : set) {
-      if (++seen == k) {
-        return v;
-      }
+  /** One run; null when it was abandoned. */
+  private Outcome attempt(Job job, AbortSignal signal) {
+    try {
+      return new Outcome(job, Runner.run(job.scenario(), job.seed(),
+          options.withAbort(signal)), null);
+    } catch (RunAbortedException e) {
+      return null;
+    } catch (EventLimitExceededException | dev.dsim.engine.InvariantViolation e) {
+      return new Outcome(job, null, e.getMessage());
     }
-    throw new IllegalStateException("fewer than " + k + " failures");
   }
+
 }

@@ -5,14 +5,10 @@ import dev.dsim.engine.InvariantViolation;
 import dev.dsim.engine.RunAbortedException;
 import dev.dsim.engine.Simulation;
 import dev.dsim.report.JsonLinesTrace;
+import dev.dsim.run.OrderedSearch;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A body run for a range of seeds, as {@link Simulations#seeds} builds it. Seeds run in
@@ -88,74 +84,19 @@ public final class SeedSweep {
       return new Result(1, a.failed() ? failure(body, seed, a) : null);
     }
     int n = (int) Math.min(Integer.MAX_VALUE, to - from + 1);
-    Attempt[] attempts = new Attempt[n];
-    AbortSignal[] signals = new AbortSignal[n];
-    AtomicInteger next = new AtomicInteger();
-    long[] firstFailure = {Long.MAX_VALUE};
-    Object lock = new Object();
-    Runnable worker = () -> {
-      while (true) {
-        int i = next.getAndIncrement();
-        AbortSignal signal = new AbortSignal();
-        synchronized (lock) {
-          if (i >= n || i > firstFailure[0]) {
-            return;
-          }
-          signals[i] = signal;
-        }
-        Attempt a = attempt(body, from + i, null, signal);
-        synchronized (lock) {
-          signals[i] = null;
-          if (a.aborted() || i > firstFailure[0]) {
-            continue;
-          }
-          attempts[i] = a;
-          if (a.failed() && i < firstFailure[0]) {
-            firstFailure[0] = i;
-            // Later seeds cannot be the first failure any more: stop them.
-            for (int j = i + 1; j < n; j++) {
-              if (signals[j] != null) {
-                signals[j].raise();
-              }
-            }
-          }
-        }
+    // The smallest failing seed, as a serial loop finds it: later seeds are abandoned.
+    List<Attempt> attempts = new OrderedSearch<Attempt>(Math.min(threads, n), new AbortSignal())
+        .run(n, (i, signal) -> {
+          Attempt a = attempt(body, from + i, null, signal);
+          return a.aborted() ? null : a;
+        }, Attempt::failed, 1, null);
+    for (int i = 0; i < n; i++) {
+      Attempt a = attempts.get(i);
+      if (a != null && a.failed()) {
+        return new Result(i + 1, failure(body, from + i, a));
       }
-    };
-    runWorkers(worker, Math.min(threads, n));
-    if (firstFailure[0] == Long.MAX_VALUE) {
-      return new Result(n, null);
     }
-    int i = (int) firstFailure[0];
-    return new Result(i + 1, failure(body, from + i, attempts[i]));
-  }
-
-  private static void runWorkers(Runnable worker, int count) {
-    if (count == 1) {
-      worker.run();
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-      Thread t = new Thread(r, "dsim-seed");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < count; w++) {
-        futures.add(pool.submit(worker));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running seeds", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a seed's worker failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return new Result(n, null);
   }
 
   /** One run of the body: how it ended, where, and the trace hash there. */
