@@ -144,9 +144,23 @@ public final class RunCharts {
       return format((double) number, to, pos);
     }
 
+    /** The inverse of {@link #format}: "99.9%" is 1000 on the axis. */
     @Override
     public Number parse(String source, ParsePosition pos) {
-      throw new UnsupportedOperationException("axis labels are only written");
+      String text = source.substring(pos.getIndex()).strip();
+      int end = text.indexOf('%');
+      if (end < 0) {
+        pos.setErrorIndex(pos.getIndex());
+        return null;
+      }
+      try {
+        double p = Double.parseDouble(text.substring(0, end));
+        pos.setIndex(source.length());
+        return 1 / (1 - p / 100);
+      } catch (NumberFormatException e) {
+        pos.setErrorIndex(pos.getIndex());
+        return null;
+      }
     }
   }
 

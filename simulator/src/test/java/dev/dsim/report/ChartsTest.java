@@ -95,6 +95,8 @@ final class ChartsTest {
       assertThat(d.getYValue(0, i)).isEqualTo(p.ms());
     }
     assertThat(new RunCharts.PercentileFormat().format(1000.0)).isEqualTo("99.9%");
+    assertThat(new RunCharts.PercentileFormat().parse("99%", new java.text.ParsePosition(0))
+        .doubleValue()).isCloseTo(100, within(1e-9));
   }
 
   @Test
