@@ -254,6 +254,35 @@ public final class Network {
     blocked.computeIfPresent(pair(from, to), (k, n) -> n == 1 ? null : n - 1);
   }
 
+  /**
+   * Cuts every link between the two groups of nodes, both ways (a symmetric partition), and
+   * returns what heals it. Partitions stack: a link is open again only once every partition
+   * that cut it has healed.
+   */
+  public Runnable partition(int[] sideA, int[] sideB) {
+    for (int a : sideA) {
+      for (int b : sideB) {
+        block(a, b);
+        block(b, a);
+      }
+    }
+    int[] a0 = sideA.clone();
+    int[] b0 = sideB.clone();
+    boolean[] healed = {false};
+    return () -> {
+      if (healed[0]) {
+        return; // healing twice would lift another partition's blocks
+      }
+      healed[0] = true;
+      for (int a : a0) {
+        for (int b : b0) {
+          unblock(a, b);
+          unblock(b, a);
+        }
+      }
+    };
+  }
+
   public boolean isBlocked(int from, int to) {
     return blocked.containsKey(pair(from, to));
   }

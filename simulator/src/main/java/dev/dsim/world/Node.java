@@ -123,7 +123,9 @@ public final class Node {
   /**
    * Crashes the node: the process and its volatile state are dropped, queued and running CPU
    * and disk work is lost, writes not yet fsynced are lost, timers and in-flight messages
-   * addressed to it will be discarded. Returns false if it was already down.
+   * addressed to it will be discarded. Messages it sent before the crash are already on the wire
+   * and are still delivered, as on a real network: a failure detector sees the silence only
+   * after the last of them. Returns false if it was already down.
    */
   public boolean crash() {
     return crash(false);

@@ -84,4 +84,20 @@ final class NetworkTest {
     assertThat(received).isEqualTo(first);
     assertThat(again.traceHash()).isEqualTo(sim.traceHash());
   }
+
+  @Test
+  void partition_cutsBothWays_stacksWithOthers_andHealsOnce() {
+    World world = world(new Distribution.Constant(1_000_000));
+    Network net = world.network();
+    Runnable heal = net.partition(new int[] {0}, new int[] {1});
+    assertThat(net.isBlocked(0, 1)).isTrue();
+    assertThat(net.isBlocked(1, 0)).isTrue();
+    Runnable other = net.partition(new int[] {1}, new int[] {0});
+    heal.run();
+    heal.run(); // a second heal must not lift the other partition's blocks
+    assertThat(net.isBlocked(0, 1)).isTrue();
+    other.run();
+    assertThat(net.isBlocked(0, 1)).isFalse();
+    assertThat(net.isBlocked(1, 0)).isFalse();
+  }
 }

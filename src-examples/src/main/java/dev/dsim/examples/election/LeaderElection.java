@@ -5,7 +5,6 @@ import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
-import dev.dsim.world.Network;
 import dev.dsim.world.Process;
 import dev.dsim.world.TraceSummary;
 import dev.dsim.world.World;
@@ -211,29 +210,23 @@ public final class LeaderElection {
     EventKind split = EventKind.of("split");
     Runnable[] next = new Runnable[1];
     next[0] = () -> {
-      Network net = world.network();
-      boolean[] side = new boolean[5];
+      List<Integer> a = new ArrayList<>();
+      List<Integer> b = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        side[i] = rng.nextInt(2) == 0;
+        (rng.nextInt(2) == 0 ? a : b).add(i);
       }
-      setCut(net, side, true);
-      sim.after(300_000_000L, split, -1, () -> setCut(net, side, false));
+      Runnable heal = world.network().partition(ids(a), ids(b));
+      sim.after(300_000_000L, split, -1, heal);
       sim.after(300_000_000L + rng.nextInt(200_000_000), split, -1, next[0]);
     };
     sim.after(500_000_000L, split, -1, next[0]);
   }
 
-  private static void setCut(Network net, boolean[] side, boolean cut) {
-    for (int a = 0; a < 5; a++) {
-      for (int b = 0; b < 5; b++) {
-        if (side[a] != side[b]) {
-          if (cut) {
-            net.block(a, b);
-          } else {
-            net.unblock(a, b);
-          }
-        }
-      }
+  private static int[] ids(List<Integer> nodes) {
+    int[] ids = new int[nodes.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = nodes.get(i);
     }
+    return ids;
   }
 }
