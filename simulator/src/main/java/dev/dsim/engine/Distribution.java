@@ -18,6 +18,16 @@ public sealed interface Distribution {
   /** The exact mean of the distribution (before clamping). */
   double mean();
 
+  /**
+   * Binds the distribution to a stream, drawing whole nanoseconds: what a process needs for
+   * timers and work ({@code LongSupplier think = dist.nanos(ctx.rng())}), without a random
+   * library's types in its code.
+   */
+  default java.util.function.LongSupplier nanos(Rng rng) {
+    ContinuousSampler s = sampler(rng);
+    return () -> Math.round(s.sample());
+  }
+
   /** Always the same value. */
   record Constant(double value) implements Distribution {
     public Constant {

@@ -38,6 +38,20 @@ final class SamplerTest {
   private final Rng rng = Rng.root(2024).fork("samplers");
 
   @Test
+  void nanos_drawsWholeNanosecondsFromTheSameStream() {
+    Distribution d = new Distribution.Exponential(5_000_000);
+    java.util.function.LongSupplier a = d.nanos(Rng.root(3).fork("x"));
+    ContinuousSampler b = d.sampler(Rng.root(3).fork("x"));
+    long sum = 0;
+    for (int i = 0; i < 10_000; i++) {
+      long v = a.getAsLong();
+      assertThat(v).isEqualTo(Math.round(b.sample()));
+      sum += v;
+    }
+    assertThat(sum / 10_000.0).isCloseTo(5_000_000, within(150_000.0));
+  }
+
+  @Test
   void exponential_meanWithin1Percent() {
     double[] v = sample(rng.exponential(8.0));
     assertThat(mean(v)).isCloseTo(8.0, within(0.08));
