@@ -148,6 +148,25 @@ final class CliCommandsTest {
   }
 
   @Test
+  void run_severalFiles_writesOneReportEach_underOut() throws Exception {
+    Path other = dir.resolve("other.json");
+    Files.writeString(other, TINY.replace("\"tiny\"", "\"other\""));
+    Path out = dir.resolve("many");
+    CliRunner.Result r = CliRunner.run("run", tiny().toString(), other.toString(),
+        "--variant", "small", "--out", out.toString(), "--no-charts");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("tiny/small/seed-3/results.json")).exists();
+    assertThat(out.resolve("other/small/seed-3/results.json")).exists();
+    assertThat(out.resolve("tiny/index.html")).doesNotExist();
+    Path same = dir.resolve("same.json");
+    Files.writeString(same, TINY);
+    CliRunner.Result clash = CliRunner.run("run", tiny().toString(), same.toString(),
+        "--out", dir.resolve("clash").toString());
+    assertThat(clash.exitCode()).isEqualTo(2);
+    assertThat(clash.err()).contains("same report");
+  }
+
+  @Test
   void estimate_refusesAnEnormousRunUpFront() throws Exception {
     CliRunner.Result r = CliRunner.run("run", tiny().toString(), "--set", "duration=1000d",
         "--set", "clients.rate=100000", "--out", dir.resolve("o").toString());
