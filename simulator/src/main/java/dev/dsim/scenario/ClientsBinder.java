@@ -36,8 +36,12 @@ final class ClientsBinder {
 
   ClientsSpec bind(Fields top, Long durationNanos) {
     if (!top.has("clients")) {
-      top.missing("clients", "the workload", "{\"rate\": 100}");
-      return null;
+      // No clients: a system that drives itself (a protocol of "process" tiers). Nothing is
+      // requested, so availability and latency have nothing to measure.
+      Fields none = Fields.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+          .objectNode(), "clients", problems, KEYS);
+      return new ClientsSpec(new Load.Open(ArrivalProcess.POISSON, RateSchedule.idle()),
+          mix(none), retry(none));
     }
     Fields f = Fields.of(top.raw("clients"), top.pathOf("clients"), problems, KEYS);
     if (f == null) {

@@ -127,6 +127,9 @@ public final class Client implements Process {
       jitter = rng.fork("jitter");
     }
     scheduleNanos = trueTimeNanos.getAsLong();
+    if (config.load() instanceof Load.Open open && open.rate().isIdle()) {
+      return; // no clients: the system's own processes drive the run
+    }
     if (config.load() instanceof Load.Open open) {
       RateSchedule rate = open.rate();
       Rng arrivals = rng.fork("arrivals");

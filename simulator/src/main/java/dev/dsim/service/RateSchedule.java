@@ -26,16 +26,21 @@ public record RateSchedule(List<Point> points) {
     if (points.isEmpty() || points.get(0).atNanos() != 0) {
       throw new IllegalArgumentException("a rate schedule starts with a point at time 0");
     }
-    double max = 0;
     for (int i = 0; i < points.size(); i++) {
       if (i > 0 && points.get(i).atNanos() <= points.get(i - 1).atNanos()) {
         throw new IllegalArgumentException("rate points must be in increasing time order");
       }
-      max = Math.max(max, points.get(i).rate());
     }
-    if (!(max > 0)) {
-      throw new IllegalArgumentException("a rate schedule needs some rate > 0");
-    }
+  }
+
+  /** No requests at all: a system that runs on its own (its processes drive themselves). */
+  public static RateSchedule idle() {
+    return constant(0);
+  }
+
+  /** True when the rate is 0 throughout. */
+  public boolean isIdle() {
+    return maxRate() == 0;
   }
 
   /** One rate for the whole run. */

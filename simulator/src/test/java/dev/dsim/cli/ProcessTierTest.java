@@ -59,16 +59,50 @@ final class ProcessTierTest {
       }
       """;
 
+  /** A protocol that drives itself: each node pings the others every 10 ms. */
+  private static final String GOSSIP = """
+      package com.example;
+
+      import dev.dsim.world.Context;
+      import dev.dsim.world.Message;
+      import dev.dsim.world.Process;
+
+      /** Pings the other node every 10 ms; counts what it hears. */
+      public final class Gossip implements Process {
+        private long heard;
+
+        @Override
+        public void onStart(Context ctx) {
+          ctx.setTimer(10_000_000, "tick");
+        }
+
+        @Override
+        public void onTimer(Context ctx, Object tag) {
+          String other = ctx.self().name().endsWith("-1") ? "g-2" : "g-1";
+          ctx.send(ctx.nodeId(other), "ping");
+          ctx.setTimer(10_000_000, "tick");
+        }
+
+        @Override
+        public void onMessage(Context ctx, Message m) {
+          heard++;
+          ctx.log("heard " + heard);
+        }
+      }
+      """;
+
   @BeforeAll
   static void compile() throws Exception {
     Path src = dir.resolve("src/com/example/Echo.java");
     Files.createDirectories(src.getParent());
     Files.writeString(src, ECHO);
+    Path gossip = dir.resolve("src/com/example/Gossip.java");
+    Files.writeString(gossip, GOSSIP);
     classes = dir.resolve("classes");
     Files.createDirectories(classes);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-cp", System.getProperty("java.class.path"), "-d",
-        classes.toString(), src.toString());
+        classes.toString(), src.toString(), gossip.toString());
     assertThat(rc).isZero();
   }
 
@@ -137,5 +171,23 @@ final class ProcessTierTest {
     assertThat(replay.exitCode()).isEqualTo(1);
     assertThat(replay.err()).contains("served 51 > 50");
     assertThat(Files.readAllLines(trace)).isNotEmpty();
+  }
+
+  @Test
+  void aSystemWithoutClients_drivesItself() throws Exception {
+    Path f = dir.resolve("gossip.json");
+    Files.writeString(f, """
+        {"name": "gossip", "seed": 1, "duration": "2s",
+         "tiers": {"g": {"kind": "process", "nodes": 2, "class": "com.example.Gossip"}}}
+        """);
+    Path out = dir.resolve("gossip-out");
+    CliRunner.Result r = CliRunner.run("run", f.toString(), "--classpath", classes.toString(),
+        "--out", out.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+        .get("runs").get(0);
+    assertThat(json.get("requests").get("total").asLong()).isZero();
+    // Two nodes, each ticking 200 times and sending: a few hundred events, all of their own.
+    assertThat(json.get("simulated").get("events").asLong()).isGreaterThan(700);
   }
 }

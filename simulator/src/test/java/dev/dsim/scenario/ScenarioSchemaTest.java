@@ -359,6 +359,7 @@ final class ScenarioSchemaTest {
 
   static Stream<Arguments> accepted() {
     return Stream.of(
+        Arguments.of("no clients (a system that drives itself)", "{'clients': null}"),
         Arguments.of("the base", "{}"),
         Arguments.of("decimals, spaces and µs in durations",
             "{'warmup': '1.5 s', 'tiers': {'web': {'work': '250µs'}}}"),
@@ -438,7 +439,6 @@ final class ScenarioSchemaTest {
         Arguments.of("no name", "{'name': null}"),
         Arguments.of("a name with a space", "{'name': 'my system'}"),
         Arguments.of("a fractional seed", "{'seed': 1.5}"),
-        Arguments.of("no clients", "{'clients': null}"),
         Arguments.of("both rate and users", "{'clients': {'users': 3}}"),
         Arguments.of("arrival with users", "{'clients': {'rate': null, 'users': 3, "
             + "'arrival': 'constant'}}"),

@@ -53,7 +53,10 @@ final class RateScheduleTest {
   void badSchedules_areRejected() {
     assertThatThrownBy(() -> new RateSchedule(List.of(new RateSchedule.Point(S, 5, false))))
         .hasMessageContaining("time 0");
-    assertThatThrownBy(() -> new RateSchedule(List.of(new RateSchedule.Point(0, 0, false))))
-        .hasMessageContaining("rate > 0");
+    // A rate of 0 throughout is allowed: no clients (the binder rejects it where a user wrote
+    // a rate, as a likely mistake).
+    assertThat(RateSchedule.idle().isIdle()).isTrue();
+    assertThat(RateSchedule.idle().advance(0, 1.0)).isEqualTo(-1);
+    assertThat(RateSchedule.constant(5).isIdle()).isFalse();
   }
 }
