@@ -6,6 +6,7 @@ import dev.dsim.report.ComparisonReport;
 import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
+import dev.dsim.report.Staging;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
@@ -43,7 +44,10 @@ import picocli.CommandLine.Parameters;
           + "wins it (none where the intervals overlap).",
       "Writes comparison.json, comparison.csv and runs/<variant>/seed-<n>/results.json to "
           + "reports/<scenario>-compare (or --out).",
-      "Exit status: 0 ok, 1 an expectation failed in some run, 2 bad input."
+      "Ctrl-C stops the runs in progress and still writes the comparison of those that "
+          + "finished, marked interrupted, with no winner across unequal seed counts (exit 130).",
+      "Exit status: 0 ok, 1 an expectation failed in some run, 2 bad input or environment, "
+          + "130 interrupted."
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario JSON files.")
@@ -117,137 +121,147 @@ final class CompareCommand implements Callable<Integer> {
     }
     String name = severalFiles ? "compare-" + String.join("-", names(perFile))
         : perFile.get(0).get(0).name() + "-compare";
-    ReportDirectory.Choice dir;
-    try {
-      dir = parallel.directory(err, name);
+    try (ReportDirectory.Reservation dir = parallel.directory(err, name)) {
+      err.println("comparing " + jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1
+          ? "" : "s") + " over " + seeds.count() + " seed" + (seeds.count() == 1 ? "" : "s")
+          + " (" + jobList.size() + " runs, " + Math.min(threads, jobList.size()) + " at once"
+          + Estimates.total(jobList, threads) + ")");
+      err.flush();
+      ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
+      Progress progress = parallel.progress(err);
+      List<ParallelRunner.Outcome> outcomes;
+      int[] failing = {0};
+      boolean interrupted;
+      try (Interruption ctrlC = new Interruption(runner::abort, err)) {
+        outcomes = runner.run(jobList, r -> false, 0, (i, o, done, total) -> {
+          if (!o.run().result().expectations().stream()
+              .allMatch(RunResult.ExpectationResult::ok)) {
+            failing[0]++;
+          }
+          progress.update(done, total, failing[0]);
+        });
+        progress.finish();
+        interrupted = ctrlC.interrupted();
+      }
+      String title = String.join(" + ", names(perFile));
+      String description = perFile.size() == 1 ? perFile.get(0).get(0).description() : "";
+      return report(err, stdout, dir, title, description, jobsOfLabel, outcomes, interrupted);
     } catch (ReportDirectory.UnusableException e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
     }
-    err.println("comparing " + jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1
-        ? "" : "s") + " over " + seeds.count() + " seed" + (seeds.count() == 1 ? "" : "s")
-        + " (" + jobList.size() + " runs, " + Math.min(threads, jobList.size()) + " at once)");
-    err.flush();
-
-    ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
-    Progress progress = parallel.progress(err);
-    List<ParallelRunner.Outcome> outcomes;
-    int[] failing = {0};
-    try (Interruption ctrlC = new Interruption(runner::abort)) {
-      outcomes = runner.run(jobList, r -> false, 0, (i, o, done, total) -> {
-        if (!o.run().result().expectations().stream().allMatch(RunResult.ExpectationResult::ok)) {
-          failing[0]++;
-        }
-        progress.update(done, total, failing[0]);
-      });
-      progress.finish();
-      String title = String.join(" + ", names(perFile));
-      String description = perFile.size() == 1 ? perFile.get(0).get(0).description() : "";
-      return report(err, stdout, dir, title, description, jobsOfLabel, outcomes, allSeeds,
-          runner.aborted());
-    }
   }
 
-  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
-      String title, String description,
-      Map<String, List<Integer>> jobsOfLabel,
-      List<ParallelRunner.Outcome> outcomes, TreeSet<Long> allSeeds, boolean aborted)
-      throws IOException {
+  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Reservation dir,
+      String title, String description, Map<String, List<Integer>> jobsOfLabel,
+      List<ParallelRunner.Outcome> outcomes, boolean interrupted) throws IOException {
     List<Comparison.Group> groups = new ArrayList<>();
-    Comparison c;
     List<ComparisonReport.RunRef> refs = new ArrayList<>();
-    int finished = 0;
+    TreeSet<Long> finishedSeeds = new TreeSet<>();
     List<String> errors = new ArrayList<>();
-    ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
-    try {
-      for (Map.Entry<String, List<Integer>> e : jobsOfLabel.entrySet()) {
-        List<RunResult> runs = new ArrayList<>();
-        for (int i : e.getValue()) {
-          ParallelRunner.Outcome o = outcomes.get(i);
-          if (o.error() != null) {
-            errors.add(e.getKey() + " seed " + o.job().seed() + ": " + o.error());
-          }
-          if (!o.finished()) {
-            continue;
-          }
-          finished++;
-          RunResult r = o.run().result();
-          runs.add(r);
-          String rel = "runs/" + e.getKey() + "/seed-" + r.seed() + "/results.json";
-          ResultsJson.write(staging.dir().resolve(rel), r);
-          refs.add(new ComparisonReport.RunRef(e.getKey(), r, rel));
+    Staging staging = dir.stage();
+    for (Map.Entry<String, List<Integer>> e : jobsOfLabel.entrySet()) {
+      List<RunResult> runs = new ArrayList<>();
+      for (int i : e.getValue()) {
+        ParallelRunner.Outcome o = outcomes.get(i);
+        if (o.error() != null) {
+          errors.add(e.getKey() + " seed " + o.job().seed() + ": " + o.error());
         }
-        if (!runs.isEmpty()) {
-          groups.add(new Comparison.Group(e.getKey(), runs));
+        if (!o.finished()) {
+          continue;
         }
+        RunResult r = o.run().result();
+        runs.add(r);
+        finishedSeeds.add(r.seed());
+        String rel = "runs/" + e.getKey() + "/seed-" + r.seed() + "/results.json";
+        ResultsJson.write(staging.dir().resolve(rel), r);
+        refs.add(new ComparisonReport.RunRef(e.getKey(), r, rel));
       }
-      if (groups.isEmpty()) {
-        err.println(aborted ? "interrupted before any run finished; nothing was written"
-            : "no run finished; nothing was written");
-        for (String e : errors) {
-          err.println("error: " + e);
-        }
-        err.flush();
-        return ExitCodes.RUN_FAILED;
+      if (!runs.isEmpty()) {
+        groups.add(new Comparison.Group(e.getKey(), runs));
       }
-      c = Comparison.of(groups);
-      List<String> fileNames = new ArrayList<>();
-      files.forEach(f -> fileNames.add(f.toString()));
-      AtomicFiles.writeString(staging.dir().resolve("comparison.json"),
-          ComparisonReport.json(c, fileNames, List.copyOf(allSeeds), refs));
-      AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
-      if (!parallel.noCharts) {
-        List<String> failures = new ArrayList<>();
-        for (ParallelRunner.Outcome o : outcomes) {
-          if (o.finished()) {
-            for (RunResult.ExpectationResult x : o.run().result().expectations()) {
-              if (!x.ok()) {
-                failures.add(o.run().result().variant() + " (seed " + o.job().seed() + "): "
-                    + ExpectationMessages.describe(x));
-              }
-            }
-          }
-        }
-        ComparisonPage.write(staging.dir(), title, description, c, (int) seeds.count(), failures,
-            Reproduce.command(reproduceArguments()));
-      }
-      staging.commit(Manifest.json("compare", reproduceArguments(), files, !aborted));
-    } finally {
-      staging.abandon();
     }
-    stdout.print(ComparisonReport.table(c, (int) seeds.count()));
+    if (groups.isEmpty()) {
+      err.println(interrupted ? "interrupted before any run finished; nothing was written"
+          : "no run finished; nothing was written");
+      errors.forEach(x -> err.println("error: " + x));
+      err.flush();
+      return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.RUN_FAILED;
+    }
+    Comparison c = Comparison.of(groups, jobsOfLabel.size());
+    List<String> missing = new ArrayList<>(jobsOfLabel.keySet());
+    missing.removeAll(c.variants());
+    String warning = interrupted ? "Interrupted: " + refs.size() + " of " + outcomes.size()
+        + " planned runs finished, over " + ComparisonReport.seedsText(c)
+        + (missing.isEmpty() ? "" : "; no run of " + String.join(", ", missing) + " finished")
+        + "; this report covers only those" + (c.equalSeeds() ? "." : ", and names no winner.")
+        : null;
+    List<String> fileNames = new ArrayList<>();
+    files.forEach(f -> fileNames.add(f.toString()));
+    AtomicFiles.writeString(staging.dir().resolve("comparison.json"),
+        ComparisonReport.json(c, fileNames, List.copyOf(finishedSeeds), refs,
+            new ComparisonReport.Coverage(outcomes.size(), interrupted)));
+    AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
+    List<String> failures = expectationFailures(outcomes);
     if (!parallel.noCharts) {
-      stdout.println("report: " + RunCommand.display(dir.dir().resolve("index.html"))
+      ComparisonPage.write(staging.dir(), title, description, c, failures,
+          Reproduce.command(reproduceArguments()), warning);
+    }
+    staging.commit(Manifest.of("compare", reproduceArguments(), files, !interrupted,
+        interrupted));
+    if (staging.note() != null) {
+      err.println("note: " + staging.note());
+    }
+    Path landed = staging.target();
+    stdout.print(ComparisonReport.table(c));
+    if (!parallel.noCharts) {
+      stdout.println("report: " + RunCommand.display(landed.resolve("index.html"))
           + " (open it in a browser)");
     }
-    stdout.println("wrote " + RunCommand.display(dir.dir().resolve("comparison.json")) + ", "
-        + "comparison.csv and " + finished + " results.json under runs/");
+    stdout.println("wrote " + RunCommand.display(landed.resolve("comparison.json")) + ", "
+        + "comparison.csv and " + refs.size() + " results.json under runs/");
     stdout.flush();
-    boolean failed = !errors.isEmpty();
-    for (String e : errors) {
-      err.println("error: " + e);
+    errors.forEach(x -> err.println("error: " + x));
+    if (!failures.isEmpty()) {
+      err.println("expectations failed in " + failingRuns(outcomes) + " of " + refs.size()
+          + " runs (see each run's results.json, or 'dsim sweep' to list them with replay "
+          + "commands)");
     }
-    int expectFailures = 0;
+    if (interrupted) {
+      err.println("interrupted: " + refs.size() + " of " + outcomes.size() + " runs finished; "
+          + "the comparison covers those" + (c.equalSeeds() ? ""
+              : " and names no winner (unequal seed counts)"));
+      err.flush();
+      return ExitCodes.INTERRUPTED;
+    }
+    err.flush();
+    return !errors.isEmpty() || !failures.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+  }
+
+  /** Each failed expectation of a finished run, described for the page. */
+  private static List<String> expectationFailures(List<ParallelRunner.Outcome> outcomes) {
+    List<String> failures = new ArrayList<>();
     for (ParallelRunner.Outcome o : outcomes) {
       if (o.finished()) {
         for (RunResult.ExpectationResult x : o.run().result().expectations()) {
           if (!x.ok()) {
-            expectFailures++;
-            break;
+            failures.add(o.run().result().variant() + " (seed " + o.job().seed() + "): "
+                + ExpectationMessages.describe(x));
           }
         }
       }
     }
-    if (expectFailures > 0) {
-      failed = true;
-      err.println("expectations failed in " + expectFailures + " of " + finished + " runs "
-          + "(see each run's results.json, or 'dsim sweep' to list them with replay commands)");
+    return failures;
+  }
+
+  private static int failingRuns(List<ParallelRunner.Outcome> outcomes) {
+    int n = 0;
+    for (ParallelRunner.Outcome o : outcomes) {
+      if (o.finished() && !o.run().result().expectations().stream()
+          .allMatch(RunResult.ExpectationResult::ok)) {
+        n++;
+      }
     }
-    if (aborted) {
-      err.println("interrupted: " + finished + " of " + outcomes.size() + " runs finished; the "
-          + "comparison covers those");
-    }
-    err.flush();
-    return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    return n;
   }
 
   private List<String> reproduceArguments() {

@@ -8,6 +8,7 @@ import dev.dsim.report.ComparisonReport;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.RunCharts;
+import dev.dsim.report.Staging;
 import dev.dsim.report.SweepReport;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunOptions;
@@ -72,29 +73,40 @@ final class GalleryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     runner = new ParallelRunner(Math.max(1, threads), RunOptions.defaults());
-    ReportDirectory.Staging staging;
-    try {
-      ReportDirectory.choose(null, out, true);
-      staging = ReportDirectory.stage(out);
-    } catch (ReportDirectory.UnusableException e) {
-      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
-    }
-    try {
+    try (ReportDirectory.Reservation reserved = ReportDirectory.reserve(out, out, true);
+        Interruption ctrlC = new Interruption(runner::abort, err)) {
+      Staging staging = reserved.stage();
       Path dir = staging.dir();
       flagship(dir.resolve("scale-up-vs-scale-out"));
       healthChecks(dir.resolve("health-checks"));
       nemesis(dir.resolve("random-nemesis"));
       loadCurves(dir.resolve("mmk-load-sweep"));
-      staging.commit(Manifest.json("gallery", List.of("gallery"), List.of(), true));
+      if (ctrlC.interrupted()) {
+        err.println("interrupted: the gallery was left as it was");
+        err.flush();
+        return ExitCodes.INTERRUPTED;
+      }
+      staging.commit(Manifest.complete("gallery", List.of("gallery"), List.of()));
+    } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
     } catch (ScenarioException e) {
       ErrorPrinter.print(err, e);
       return ExitCodes.BAD_INPUT;
-    } finally {
-      staging.abandon();
+    } catch (Interrupted e) {
+      err.println("interrupted: the gallery was left as it was");
+      err.flush();
+      return ExitCodes.INTERRUPTED;
     }
     spec.commandLine().getOut().println("wrote the gallery to " + RunCommand.display(out));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** A gallery run was abandoned (Ctrl-C): the gallery is not regenerated. */
+  private static final class Interrupted extends RuntimeException {
+    Interrupted() {
+      super("interrupted", null, false, false);
+    }
   }
 
   /** The file as the gallery's files name it: relative to the repository, whatever the cwd. */
@@ -110,6 +122,9 @@ final class GalleryCommand implements Callable<Integer> {
   private List<RunResult> runAll(List<ParallelRunner.Job> jobs) throws InterruptedException {
     List<RunResult> results = new ArrayList<>();
     for (ParallelRunner.Outcome o : runner.run(jobs, r -> false, 0, null)) {
+      if (!o.finished() && o.error() == null && runner.aborted()) {
+        throw new Interrupted();
+      }
       if (!o.finished()) {
         throw new IllegalStateException("gallery run did not finish: " + o.job() + " "
             + o.error());

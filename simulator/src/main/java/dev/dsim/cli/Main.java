@@ -1,5 +1,6 @@
 package dev.dsim.cli;
 
+import dev.dsim.report.FileProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Command;
         ReplayCommand.class, ValidateCommand.class, SchemaCommand.class, GalleryCommand.class,
         AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 an expectation failed (or a sweep found failing "
-        + "seeds), 2 bad input or usage, 3 an internal error in dsim.",
+        + "seeds), 2 bad input, usage or environment (a path that cannot be written), 3 an "
+        + "internal error in dsim, 130 interrupted (Ctrl-C; the report of what finished is "
+        + "kept).",
         "Shell completion (bash, zsh): source <(java -jar dsim.jar generate-completion)"})
 public final class Main implements Runnable {
 
@@ -41,7 +44,25 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (tests call this without exiting). */
   public static int execute(String... args) {
     CommandLine cl = commandLine();
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(cl.getErr());
+    }
+  }
+
+  /**
+   * The heap ran out: the run was larger than the size estimate foresaw, or the JVM was given
+   * little memory. Either way the user can act on it (more heap, a smaller run), so it is exit 2
+   * with a hint, not a stack trace.
+   */
+  static int outOfMemory(PrintWriter err) {
+    err.println("error: dsim ran out of memory (this JVM may use "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
+    err.println("  hint: give Java more heap (java -Xmx8g -jar ...), or run fewer nodes, keys, "
+        + "seeds or a shorter duration");
+    err.flush();
+    return ExitCodes.BAD_INPUT;
   }
 
   static CommandLine commandLine() {
@@ -68,8 +89,19 @@ public final class Main implements Runnable {
     return cl;
   }
 
-  /** A bug in dsim: say so, keep the stack trace in a file, not on the user's terminal. */
+  /**
+   * An exception no command handled. A file-system error (a path that cannot be written, a full
+   * disk, a name too long) is the user's environment: exit 2 with the path and a hint. Anything
+   * else is a bug in dsim: say so, keep the stack trace in a file, not on the user's terminal.
+   */
   private static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult r) {
+    FileProblem problem = FileProblem.of(ex);
+    if (problem != null) {
+      cmd.getErr().println("error: " + problem.message());
+      cmd.getErr().println("  hint: " + problem.hint());
+      cmd.getErr().flush();
+      return ExitCodes.BAD_INPUT;
+    }
     StringWriter trace = new StringWriter();
     ex.printStackTrace(new PrintWriter(trace));
     String where;

@@ -1,39 +1,27 @@
 package dev.dsim.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.report.ReportManifest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code dsim-run.json}, the manifest of a report directory: which dsim wrote it, with which
- * command, and the command line that writes it again. It marks the directory as dsim's, which
- * is what lets {@code --force} replace it. No timestamps: the same command gives the same file.
+ * The {@link ReportManifest} of a command's report: this dsim's version, the command, the
+ * scenario files, and the command line that writes the report again.
  */
 final class Manifest {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private Manifest() {}
 
-  static String json(String command, List<String> arguments, List<Path> files,
-      boolean complete) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("writtenBy", VersionProvider.version());
-    root.put("command", command);
-    root.put("complete", complete);
-    ArrayNode f = root.putArray("scenarioFiles");
-    for (Path p : files) {
-      f.add(p.toString());
-    }
-    root.put("reproduce", Reproduce.command(arguments));
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A report that covers all the command planned. */
+  static ReportManifest complete(String command, List<String> arguments, List<Path> files) {
+    return of(command, arguments, files, true, false);
+  }
+
+  static ReportManifest of(String command, List<String> arguments, List<Path> files,
+      boolean complete, boolean interrupted) {
+    List<String> names = new ArrayList<>();
+    files.forEach(f -> names.add(f.toString()));
+    return new ReportManifest(VersionProvider.version(), command, complete, interrupted, names,
+        Reproduce.command(arguments));
   }
 }

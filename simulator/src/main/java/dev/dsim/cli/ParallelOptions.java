@@ -3,7 +3,6 @@ package dev.dsim.cli;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -46,10 +45,14 @@ final class ParallelOptions {
     return true;
   }
 
-  /** The report directory ({@code --out}, or {@code reports/<name>}), with its note printed. */
-  ReportDirectory.Choice directory(PrintWriter err, String name)
-      throws ReportDirectory.UnusableException, IOException {
-    ReportDirectory.Choice dir = ReportDirectory.choose(out, Path.of("reports", name), force);
+  /**
+   * Reserves the report directory ({@code --out}, or {@code reports/<name>}) and prints its
+   * note; the caller closes the reservation when the report is in place.
+   */
+  ReportDirectory.Reservation directory(PrintWriter err, String name)
+      throws ReportDirectory.UnusableException {
+    ReportDirectory.Reservation dir = ReportDirectory.reserve(out, Path.of("reports", name),
+        force);
     if (dir.note() != null) {
       err.println("note: " + dir.note());
     }

@@ -1,7 +1,9 @@
 package dev.dsim.cli;
 
+import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
+import dev.dsim.engine.RunAbortedException;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
@@ -11,6 +13,8 @@ import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +39,8 @@ import picocli.CommandLine.Parameters;
       "Re-runs one seed of one variant, prints its traceHash (with --expect-hash, check it is "
           + "the same run) and write its event trace as JSON lines, optionally only a time "
           + "window (--from/--to) and some nodes (--node).",
-      "The trace goes to --trace FILE, or reports/replays/<scenario>-<variant>-seed-<n>.jsonl.",
+      "The trace goes to --trace FILE, or reports/replays/<scenario>-<variant>-seed-<n>.jsonl "
+          + "(-2, -3, … when that exists: an earlier trace is never overwritten).",
       "Exit status: 0 same run and expectations hold, 1 hash mismatch or an expectation "
           + "failed, 2 bad input."
     })
@@ -50,8 +55,12 @@ final class ReplayCommand implements Callable<Integer> {
       description = "The variant (required when the file has variants; \"base\" for none).")
   String variant;
 
-  @Option(names = "--trace", paramLabel = "FILE", description = "Where to write the trace.")
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Where to write the trace (it must not exist, unless --force).")
   Path trace;
+
+  @Option(names = "--force", description = "Overwrite an existing --trace file.")
+  boolean force;
 
   @Option(names = "--from", paramLabel = "TIME",
       description = "Write events from this simulated time on (e.g. 29s, 1m30s).")
@@ -125,13 +134,30 @@ final class ReplayCommand implements Callable<Integer> {
       return size;
     }
     String variantName = ScenarioOptions.variantName(s);
-    Path traceFile = trace != null ? trace : Path.of("reports", "replays",
-        s.name() + "-" + variantName + "-seed-" + seed + ".jsonl");
+    Path traceFile;
+    if (trace != null) {
+      if (!force && Files.exists(trace, LinkOption.NOFOLLOW_LINKS)) {
+        return ScenarioOptions.usageError(err, "--trace " + trace + " already exists",
+            "add --force to overwrite it, or choose another file");
+      }
+      traceFile = trace;
+    } else {
+      traceFile = freeName(Path.of("reports", "replays"),
+          s.name() + "-" + variantName + "-seed-" + seed, ".jsonl");
+    }
     CompletedRun run;
-    try {
-      run = TracedRun.run(s, seed,
-          RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents), traceFile,
-          new TraceFilter(fromNanos, toNanos, nodes));
+    long lines;
+    AbortSignal abort = new AbortSignal();
+    try (Interruption ctrlC = new Interruption(abort::raise, err)) {
+      TracedRun.Traced traced = TracedRun.runWithTrace(s, seed,
+          RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents).withAbort(abort),
+          traceFile, new TraceFilter(fromNanos, toNanos, nodes), force);
+      run = traced.run();
+      lines = traced.lines();
+    } catch (RunAbortedException stopped) {
+      err.println("interrupted before the run ended; no trace was written");
+      err.flush();
+      return ExitCodes.INTERRUPTED;
     } catch (dev.dsim.engine.InvariantViolation e) {
       // The trace up to the violation is what the user came for: keep it.
       stdout.println("traceHash " + e.traceHash() + " at the violation");
@@ -154,9 +180,19 @@ final class ReplayCommand implements Callable<Integer> {
     String hash = run.result().traceHash();
     stdout.println("traceHash " + hash + (expectHash == null ? ""
         : hash.equalsIgnoreCase(expectHash.trim()) ? " (as expected: the same run)" : ""));
-    stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
+    boolean empty = lines == 0;
+    if (!empty) {
+      stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
+    }
     stdout.flush();
     boolean failed = ExpectationMessages.print(err, run.result());
+    if (empty) {
+      err.println("error: no event matches" + describeFilter() + ": the run's events span 0s to "
+          + Durations.format(Math.round(run.result().simulated().seconds() * 1e9)) + "; no trace was "
+          + "written");
+      err.println("  hint: choose --from/--to within the run" + (nodes.isEmpty() ? ""
+          : " and check the --node names"));
+    }
     if (expectHash != null && !hash.equalsIgnoreCase(expectHash.trim())) {
       err.println("TRACE HASH MISMATCH: expected " + expectHash.trim() + ", got " + hash
           + ": this is not the same run.");
@@ -166,7 +202,19 @@ final class ReplayCommand implements Callable<Integer> {
       failed = true;
     }
     err.flush();
-    return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+    return failed ? ExitCodes.RUN_FAILED : empty ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  /**
+   * {@code dir/base.ext}, or {@code dir/base-2.ext}, … if that is taken: a replay's default
+   * trace never overwrites an earlier one.
+   */
+  static Path freeName(Path dir, String base, String ext) {
+    Path p = dir.resolve(base + ext);
+    for (int i = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); i++) {
+      p = dir.resolve(base + "-" + i + ext);
+    }
+    return p;
   }
 
   private String describeFilter() {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
+import dev.dsim.engine.RunAbortedException;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.RunReport;
+import dev.dsim.report.Staging;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
@@ -47,7 +50,10 @@ import picocli.CommandLine.Parameters;
           + "reports/<scenario> (or reports/<scenario>-2, … if that holds an earlier report).",
       "With no --variant, every variant in the file runs in turn (the base scenario if the file "
           + "has no variants).",
-      "Exit status: 0 ok, 1 an expectation failed or a run hit --max-events, 2 bad input."
+      "Ctrl-C stops the run in progress and still writes the reports of the runs that "
+          + "finished, marked interrupted (exit 130).",
+      "Exit status: 0 ok, 1 an expectation failed or a run hit --max-events, 2 bad input or "
+          + "environment, 130 interrupted."
     })
 final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -72,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--force",
       description = "Replace an earlier dsim report in the report directory instead of writing "
-          + "next to it.")
+          + "next to it (only dsim's own, unchanged files are removed), and overwrite an "
+          + "existing --trace file.")
   boolean force;
 
   @Option(names = "--trace", paramLabel = "FILE",
@@ -122,52 +129,89 @@ final class RunCommand implements Callable<Integer> {
     if (size >= 0) {
       return size;
     }
-    // Choose every report directory before running anything: a refusal costs no work.
-    List<ReportDirectory.Choice> dirs = new ArrayList<>();
-    for (Planned p : plan) {
-      Path requested = out == null ? null
-          : plan.size() == 1 ? out : out.resolve(p.scenarios().get(0).name());
-      try {
-        ReportDirectory.Choice c = ReportDirectory.choose(requested,
-            Path.of("reports", p.scenarios().get(0).name()), force);
-        for (ReportDirectory.Choice earlier : dirs) {
-          if (earlier.dir().toAbsolutePath().normalize()
-              .equals(c.dir().toAbsolutePath().normalize())) {
-            return ScenarioOptions.usageError(err, "two files would write the same report "
-                + c.dir() + " (their scenarios have the same \"name\")",
-                "run them one at a time with --out, or rename one");
-          }
+    String taken = existingTrace(plan, all.size() > 1);
+    if (taken != null) {
+      return ScenarioOptions.usageError(err, "--trace " + taken + " already exists",
+          "add --force to overwrite it, or choose another file");
+    }
+    // Reserve every report directory before running anything: a refusal costs no work, and
+    // another dsim started meanwhile cannot take the same directory.
+    List<ReportDirectory.Reservation> dirs = new ArrayList<>();
+    try {
+      List<Path> seen = new ArrayList<>();
+      for (Planned p : plan) {
+        Path requested = out == null ? null
+            : plan.size() == 1 ? out : out.resolve(p.scenarios().get(0).name());
+        Path defaultDir = Path.of("reports", p.scenarios().get(0).name());
+        Path wanted = (requested != null ? requested : defaultDir).toAbsolutePath().normalize();
+        if (seen.contains(wanted)) {
+          return ScenarioOptions.usageError(err, "two files would write the same report "
+              + (requested != null ? requested : defaultDir) + " (their scenarios have the "
+              + "same \"name\")", "run them one at a time with --out, or rename one");
         }
-        dirs.add(c);
-      } catch (ReportDirectory.UnusableException e) {
-        return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+        seen.add(wanted);
+        dirs.add(ReportDirectory.reserve(requested, defaultDir, force));
+      }
+      return runAll(err, stdout, plan, dirs, all.size());
+    } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+    } finally {
+      dirs.forEach(ReportDirectory.Reservation::close);
+    }
+  }
+
+  /** The first --trace file that exists already (and --force was not given), or null. */
+  private String existingTrace(List<Planned> plan, boolean severalRuns) {
+    if (trace == null || force) {
+      return null;
+    }
+    for (Planned p : plan) {
+      for (Scenario s : p.scenarios()) {
+        Path f = traceFile(s, severalRuns, plan.size() > 1);
+        if (java.nio.file.Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          return f.toString();
+        }
       }
     }
+    return null;
+  }
 
-    boolean severalRuns = all.size() > 1;
+  /** Runs every planned scenario, writing each file's report; Ctrl-C keeps what finished. */
+  private int runAll(PrintWriter err, PrintWriter stdout, List<Planned> plan,
+      List<ReportDirectory.Reservation> dirs, int planned) throws IOException {
+    boolean severalRuns = planned > 1;
     boolean severalFiles = plan.size() > 1;
     List<CompletedRun> runs = new ArrayList<>();
     List<Path> written = new ArrayList<>();
-    for (int f = 0; f < plan.size(); f++) {
-      Planned p = plan.get(f);
-      ReportDirectory.Choice dir = dirs.get(f);
-      if (dir.note() != null && !json) {
-        err.println("note: " + dir.note());
-        err.flush();
-      }
-      ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
-      List<RunReport.Entry> entries = new ArrayList<>();
-      try {
+    AbortSignal abort = new AbortSignal();
+    boolean interrupted;
+    try (Interruption ctrlC = new Interruption(abort::raise, err)) {
+      for (int f = 0; f < plan.size() && !ctrlC.interrupted(); f++) {
+        Planned p = plan.get(f);
+        ReportDirectory.Reservation dir = dirs.get(f);
+        if (dir.note() != null && !json) {
+          err.println("note: " + dir.note());
+          err.flush();
+        }
+        Staging staging = dir.stage();
+        List<RunReport.Entry> entries = new ArrayList<>();
+        List<Path> staged = new ArrayList<>();
         for (Scenario s : p.scenarios()) {
+          if (ctrlC.interrupted()) {
+            break;
+          }
           long runSeed = seed != null ? seed : s.seed();
           CompletedRun run;
           try {
-            run = runOne(s, runSeed, severalRuns, severalFiles);
+            run = runOne(s, runSeed, severalRuns, severalFiles, abort);
+          } catch (RunAbortedException stopped) {
+            break;
           } catch (dev.dsim.engine.InvariantViolation e) {
             err.println("error: " + s.name() + " (" + ScenarioOptions.variantName(s) + "): "
                 + e.getMessage());
             err.println("  replay it: " + Reproduce.replay(p.path(), runSeed, s.variant(),
-                scenarioOptions.reproduceArguments(), null) + " --to " + Durations.format(e.atNanos()));
+                scenarioOptions.reproduceArguments(), null) + " --to "
+                + Durations.format(e.atNanos()));
             err.println("  nothing was written for " + p.path());
             err.flush();
             return ExitCodes.RUN_FAILED;
@@ -183,24 +227,34 @@ final class RunCommand implements Callable<Integer> {
           Path results = staging.dir().resolve(ScenarioOptions.variantName(s))
               .resolve("seed-" + runSeed).resolve("results.json");
           ResultsJson.write(results, run.result());
-          written.add(staging.finalPath(results));
+          staged.add(results);
           entries.add(new RunReport.Entry(run.result(), ScenarioOptions.variantName(s)
               + "/seed-" + runSeed, Reproduce.replay(p.path(), runSeed, s.variant(),
                   scenarioOptions.reproduceArguments(), run.result().traceHash())));
         }
+        if (entries.isEmpty()) {
+          continue; // Interrupted before this file's first run finished: no report for it.
+        }
+        boolean partial = entries.size() < p.scenarios().size();
+        String warning = partial ? "Interrupted: " + entries.size() + " of "
+            + p.scenarios().size() + " runs finished; this report covers only those." : null;
         if (!noCharts) {
           RunReport.write(staging.dir(), p.scenarios().get(0).description(), entries,
-              Reproduce.command(reproduceArguments(p.path())));
-          written.add(staging.finalPath(staging.dir().resolve("index.html")));
+              Reproduce.command(reproduceArguments(p.path())), warning);
+          staged.add(staging.dir().resolve("index.html"));
         }
-        staging.commit(Manifest.json("run", reproduceArguments(p.path()), List.of(p.path()),
-            true));
-      } finally {
-        staging.abandon();
+        staging.commit(Manifest.of("run", reproduceArguments(p.path()), List.of(p.path()),
+            !partial, partial));
+        if (staging.note() != null) {
+          err.println("note: " + staging.note());
+          err.flush();
+        }
+        staged.forEach(x -> written.add(staging.finalPath(x)));
       }
+      interrupted = ctrlC.interrupted();
     }
     if (json) {
-      stdout.print(jsonOutput(runs, written));
+      stdout.print(jsonOutput(runs, written, interrupted));
     } else {
       stdout.print(SummaryTable.render(runs));
       for (Path w : written) {
@@ -209,6 +263,13 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     stdout.flush();
+    if (interrupted) {
+      err.println("interrupted: " + runs.size() + " of " + planned + " runs finished"
+          + (runs.isEmpty() ? "; nothing was written" : "; their reports are written, marked "
+              + "interrupted where runs are missing"));
+      err.flush();
+      return ExitCodes.INTERRUPTED;
+    }
     boolean failed = false;
     for (CompletedRun run : runs) {
       failed |= ExpectationMessages.print(err, run.result());
@@ -229,8 +290,10 @@ final class RunCommand implements Callable<Integer> {
     return args;
   }
 
-  private String jsonOutput(List<CompletedRun> runs, List<Path> written) throws IOException {
+  private String jsonOutput(List<CompletedRun> runs, List<Path> written, boolean interrupted)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
+    root.put("interrupted", interrupted);
     boolean ok = true;
     ArrayNode list = root.putArray("runs");
     for (int i = 0; i < runs.size(); i++) {
@@ -255,16 +318,22 @@ final class RunCommand implements Callable<Integer> {
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
-  private CompletedRun runOne(Scenario s, long runSeed, boolean several, boolean severalFiles)
-      throws IOException {
-    RunOptions base = RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents);
+  private CompletedRun runOne(Scenario s, long runSeed, boolean several, boolean severalFiles,
+      AbortSignal abort) throws IOException {
+    RunOptions base = RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents)
+        .withAbort(abort);
     if (trace == null) {
       return Runner.run(s, runSeed, base);
     }
+    return TracedRun.run(s, runSeed, base, traceFile(s, several, severalFiles),
+        TraceFilter.ALL, force);
+  }
+
+  /** Where {@code --trace} writes this run's trace (the variant inserted when several run). */
+  private Path traceFile(Scenario s, boolean several, boolean severalFiles) {
     String label = severalFiles ? s.name() + "." + ScenarioOptions.variantName(s)
         : ScenarioOptions.variantName(s);
-    Path traceFile = several ? insertVariant(trace, label) : trace;
-    return TracedRun.run(s, runSeed, base, traceFile, TraceFilter.ALL);
+    return several ? insertVariant(trace, label) : trace;
   }
 
   static Path insertVariant(Path file, String variantName) {

@@ -3,6 +3,7 @@ package dev.dsim.cli;
 import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
+import dev.dsim.report.Staging;
 import dev.dsim.report.SweepPage;
 import dev.dsim.report.SweepReport;
 import dev.dsim.run.ParallelRunner;
@@ -41,8 +42,9 @@ import picocli.CommandLine.Parameters;
           + "latency against load).",
       "Writes sweep.json, sweep.csv (one line per run), loads.csv (with --loads) and the "
           + "failing runs' results.json to reports/<scenario>-sweep (or --out).",
-      "Ctrl-C stops early and still writes what finished.",
-      "Exit status: 0 no failing seed, 1 some seed failed, 2 bad input."
+      "Ctrl-C stops early and still writes what finished, marked interrupted (exit 130).",
+      "Exit status: 0 no failing seed, 1 some seed failed, 2 bad input or environment, 130 "
+          + "interrupted."
     })
 final class SweepCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Scenario JSON file.")
@@ -144,29 +146,29 @@ final class SweepCommand implements Callable<Integer> {
           "--loads sets \"clients.rate\" (open loop) or \"clients.users\" (closed loop)");
     }
     String name = jobList.get(0).scenario().name();
-    ReportDirectory.Choice dir;
-    try {
-      dir = parallel.directory(err, name + "-sweep");
+    try (ReportDirectory.Reservation dir = parallel.directory(err, name + "-sweep")) {
+      err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
+          + " at once" + Estimates.total(jobList, threads) + ")");
+      err.flush();
+      ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
+      Progress progress = parallel.progress(err);
+      int[] failing = {0};
+      List<ParallelRunner.Outcome> outcomes;
+      boolean interrupted;
+      try (Interruption ctrlC = new Interruption(runner::abort, err)) {
+        outcomes = runner.run(jobList, SweepCommand::failed,
+            stopAfter == null ? 0 : stopAfter, (i, o, done, total) -> {
+              if (failed(o.run())) {
+                failing[0]++;
+              }
+              progress.update(done, total, failing[0]);
+            });
+        progress.finish();
+        interrupted = ctrlC.interrupted();
+      }
+      return report(err, stdout, dir, points, outcomes, interrupted);
     } catch (ReportDirectory.UnusableException e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
-    }
-    err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
-        + " at once)");
-    err.flush();
-
-    ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
-    Progress progress = parallel.progress(err);
-    int[] failing = {0};
-    try (Interruption ctrlC = new Interruption(runner::abort)) {
-      List<ParallelRunner.Outcome> outcomes = runner.run(jobList, SweepCommand::failed,
-          stopAfter == null ? 0 : stopAfter, (i, o, done, total) -> {
-            if (failed(o.run())) {
-              failing[0]++;
-            }
-            progress.update(done, total, failing[0]);
-          });
-      progress.finish();
-      return report(err, stdout, dir, points, outcomes, runner.aborted());
     }
   }
 
@@ -193,14 +195,14 @@ final class SweepCommand implements Callable<Integer> {
     return "clients.users";
   }
 
-  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Choice dir,
+  private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Reservation dir,
       List<SweepReport.Point> points, List<ParallelRunner.Outcome> outcomes, boolean aborted)
       throws IOException {
     List<SweepReport.Row> rows = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int skipped = 0;
-    ReportDirectory.Staging staging = ReportDirectory.stage(dir.dir());
-    try {
+    Staging staging = dir.stage();
+    {
       for (int i = 0; i < outcomes.size(); i++) {
         ParallelRunner.Outcome o = outcomes.get(i);
         SweepReport.Point p = points.get(i);
@@ -240,7 +242,7 @@ final class SweepCommand implements Callable<Integer> {
             : "no run finished; nothing was written");
         errors.forEach(e -> err.println("error: " + e));
         err.flush();
-        return ExitCodes.RUN_FAILED;
+        return aborted ? ExitCodes.INTERRUPTED : ExitCodes.RUN_FAILED;
       }
       SweepReport report = new SweepReport(file.toString(), rows, outcomes.size(), aborted,
           stopAfter);
@@ -252,11 +254,15 @@ final class SweepCommand implements Callable<Integer> {
       if (!parallel.noCharts) {
         SweepPage.write(staging.dir(), report, Reproduce.command(reproduceArguments()));
       }
-      staging.commit(Manifest.json("sweep", reproduceArguments(), List.of(file), !aborted));
+      boolean complete = !aborted && rows.size() == outcomes.size();
+      staging.commit(Manifest.of("sweep", reproduceArguments(), List.of(file), complete,
+          aborted));
+      if (staging.note() != null) {
+        err.println("note: " + staging.note());
+      }
       stdout.print(report.summary());
-    } finally {
-      staging.abandon();
     }
+    Path landed = staging.target();
     long failingCount = rows.stream().filter(r -> !r.failed().isEmpty()).count();
     if (failingCount > 0) {
       stdout.println();
@@ -274,10 +280,10 @@ final class SweepCommand implements Callable<Integer> {
       stdout.println("no failing seed among " + rows.size() + " runs");
     }
     if (!parallel.noCharts) {
-      stdout.println("report: " + RunCommand.display(dir.dir().resolve("index.html"))
+      stdout.println("report: " + RunCommand.display(landed.resolve("index.html"))
           + " (open it in a browser)");
     }
-    stdout.println("wrote " + RunCommand.display(dir.dir().resolve("sweep.json")) + " and "
+    stdout.println("wrote " + RunCommand.display(landed.resolve("sweep.json")) + " and "
         + "sweep.csv" + (loads != null ? ", loads.csv" : ""));
     stdout.flush();
     errors.forEach(e -> err.println("error: " + e));
@@ -287,6 +293,8 @@ final class SweepCommand implements Callable<Integer> {
     } else if (aborted) {
       err.println("interrupted: " + rows.size() + " of " + outcomes.size() + " runs finished; "
           + "the report covers those");
+      err.flush();
+      return ExitCodes.INTERRUPTED;
     }
     err.flush();
     return failingCount > 0 || !errors.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;

@@ -15,17 +15,30 @@ import java.nio.file.Path;
 
 /**
  * A run that writes its trace as JSON lines, filtered to a window and to nodes; the file appears
- * only if the run completes (see {@link JsonLinesTrace}).
+ * only if the run completes (see {@link JsonLinesTrace}) and, when filtered, only if the filter
+ * let some event through.
  */
 final class TracedRun {
   private TracedRun() {}
 
-  static CompletedRun run(Scenario s, long seed, RunOptions base, Path file, TraceFilter filter)
-      throws IOException {
+  /**
+   * Runs with the trace written to {@code file}; {@code replace} lets it overwrite an existing
+   * file ({@code --force}), otherwise a file that is already there is never overwritten.
+   */
+  static CompletedRun run(Scenario s, long seed, RunOptions base, Path file, TraceFilter filter,
+      boolean replace) throws IOException {
+    return runWithTrace(s, seed, base, file, filter, replace).run();
+  }
+
+  /** A finished traced run and how many lines its trace holds. */
+  record Traced(CompletedRun run, long lines) {}
+
+  static Traced runWithTrace(Scenario s, long seed, RunOptions base, Path file,
+      TraceFilter filter, boolean replace) throws IOException {
     JsonLinesTrace[] writer = new JsonLinesTrace[1];
     RunOptions options = base.withTrace(world -> {
       try {
-        writer[0] = new JsonLinesTrace(file, id -> world.node(id).name());
+        writer[0] = new JsonLinesTrace(file, id -> world.node(id).name(), replace);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -33,8 +46,12 @@ final class TracedRun {
     });
     try {
       CompletedRun run = Runner.run(s, seed, options);
-      writer[0].close();
-      return run;
+      if (writer[0].lines() == 0 && !filter.isAll()) {
+        writer[0].abandon(); // An empty window: no file, and the caller says why.
+      } else {
+        writer[0].close();
+      }
+      return new Traced(run, writer[0].lines());
     } catch (dev.dsim.engine.InvariantViolation e) {
       // The events up to the violation are what the user needs to read: keep them.
       if (writer[0] != null) {

@@ -50,6 +50,9 @@ public final class ChartFiles {
       throws IOException {
     writePng(dir, name, chart, height);
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+    // JFreeSVG names its clip paths and gradients after the clock by default, so two drawings
+    // of the same chart would differ; a fixed prefix makes the same run give the same bytes.
+    g2.setDefsKeyPrefix("dsim-" + name + "-");
     chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
     AtomicFiles.write(dir.resolve(name + ".svg"),
         g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));

@@ -76,13 +76,20 @@ public record Comparison(List<String> variants, List<Row> rows) {
   /**
    * One metric across the variants: {@code winner} is the best variant if its interval overlaps
    * no other's (null otherwise); {@code tied} lists the variants whose intervals overlap the
-   * best one's, the best first.
+   * best one's, the best first. {@code unequalSeeds}: the variants were not measured over the
+   * same number of seeds (an interrupted comparison, or runs that failed), and then no winner is
+   * named: the runs that finished first are not a fair sample (slow, troubled runs are the
+   * ones cut off), so their means are not comparable.
    */
-  public record Row(Metric metric, List<Stat> stats, String winner, List<String> tied) {
+  public record Row(Metric metric, List<Stat> stats, String winner, List<String> tied,
+      boolean unequalSeeds) {
     /** "web-8 wins", "no winner: a, b overlap", … for humans. */
     public String verdict() {
       if (winner != null) {
         return winner;
+      }
+      if (unequalSeeds) {
+        return "none (unequal seed counts)";
       }
       if (tied.isEmpty()) {
         return "n/a (needs 2+ seeds)";
@@ -103,14 +110,29 @@ public record Comparison(List<String> variants, List<Row> rows) {
     }
   }
 
+  /** Whether every variant was measured over as many seeds as the others. */
+  public boolean equalSeeds() {
+    return rows.isEmpty() || !rows.get(0).unequalSeeds();
+  }
+
   /** Compares {@code groups} (at least one) on every metric all their runs measured. */
   public static Comparison of(List<Group> groups) {
+    return of(groups, groups.size());
+  }
+
+  /**
+   * As {@link #of(List)}, where {@code plannedVariants} were meant to be compared: when fewer
+   * have runs (an interrupted comparison), no winner is named, as with unequal seed counts.
+   */
+  public static Comparison of(List<Group> groups, int plannedVariants) {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("nothing to compare");
     }
     List<String> labels = new ArrayList<>();
+    boolean equal = groups.size() == plannedVariants;
     for (Group g : groups) {
       labels.add(g.label());
+      equal &= g.runs().size() == groups.get(0).runs().size();
     }
     List<Row> rows = new ArrayList<>();
     for (Metric m : METRICS) {
@@ -133,7 +155,7 @@ public record Comparison(List<String> variants, List<Row> rows) {
         stats.add(stat(values));
       }
       if (measured) {
-        rows.add(row(m, labels, stats));
+        rows.add(equal ? row(m, labels, stats) : new Row(m, stats, null, List.of(), true));
       }
     }
     return new Comparison(List.copyOf(labels), List.copyOf(rows));
@@ -174,11 +196,11 @@ public record Comparison(List<String> variants, List<Row> rows) {
       }
     }
     if (stats.size() == 1) {
-      return new Row(m, stats, null, List.of());
+      return new Row(m, stats, null, List.of(), false);
     }
     for (Stat s : stats) {
       if (!s.hasInterval()) {
-        return new Row(m, stats, null, List.of());
+        return new Row(m, stats, null, List.of(), false);
       }
     }
     List<String> tied = new ArrayList<>();
@@ -189,7 +211,7 @@ public record Comparison(List<String> variants, List<Row> rows) {
         tied.add(labels.get(i));
       }
     }
-    return tied.size() == 1 ? new Row(m, stats, labels.get(best), List.of())
-        : new Row(m, stats, null, List.copyOf(tied));
+    return tied.size() == 1 ? new Row(m, stats, labels.get(best), List.of(), false)
+        : new Row(m, stats, null, List.copyOf(tied), false);
   }
 }

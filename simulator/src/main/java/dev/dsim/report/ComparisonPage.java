@@ -14,16 +14,23 @@ import org.jfree.chart.JFreeChart;
 public final class ComparisonPage {
   private ComparisonPage() {}
 
-  /** Writes the charts and the page into {@code dir}; returns the chart files written. */
+  /**
+   * Writes the charts and the page into {@code dir}; returns the chart files written.
+   * {@code warning} (null for none) is shown first, as a banner.
+   */
   public static List<String> write(Path dir, String title, String description, Comparison c,
-      int seeds, List<String> expectationFailures, String reproduce) throws IOException {
+      List<String> expectationFailures, String reproduce, String warning)
+      throws IOException {
     Html html = new Html(title + ": dsim comparison");
     html.h1(title);
+    if (warning != null) {
+      html.warning(warning);
+    }
     if (!description.isEmpty()) {
       html.p(description);
     }
-    html.p(c.variants().size() + " variants over " + seeds + " seed" + (seeds == 1 ? "" : "s")
-        + " each. Each cell is the mean ± the half-width of its 95% confidence interval "
+    html.p(c.variants().size() + " variants over " + ComparisonReport.seedsText(c)
+        + (c.equalSeeds() ? " each" : "") + ". Each cell is the mean ± the half-width of its 95% confidence interval "
         + "(Student t); a variant wins a metric only where its interval overlaps no other.");
     List<String[]> rows = new ArrayList<>();
     for (Comparison.Row row : c.rows()) {

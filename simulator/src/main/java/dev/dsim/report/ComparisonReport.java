@@ -26,18 +26,50 @@ public final class ComparisonReport {
   /** A run that went into the comparison: its label, and its results file relative to the report. */
   public record RunRef(String label, RunResult result, String resultsFile) {}
 
-  /** The JSON text (with a final newline). */
+  /**
+   * How much of the planned work a comparison covers: every planned run, or (interrupted) part.
+   *
+   * @param plannedRuns runs planned (variants times seeds)
+   * @param interrupted whether Ctrl-C cut the comparison short
+   */
+  public record Coverage(int plannedRuns, boolean interrupted) {
+    /** A comparison that ran everything it planned. */
+    public static Coverage complete(int runs) {
+      return new Coverage(runs, false);
+    }
+  }
+
+  /** The JSON text (with a final newline) of a comparison that ran all it planned. */
   public static String json(Comparison c, List<String> files, List<Long> seeds,
       List<RunRef> runs) {
+    return json(c, files, seeds, runs, Coverage.complete(runs.size()));
+  }
+
+  /**
+   * The JSON text (with a final newline). {@code seeds} are the seeds of the runs that finished;
+   * {@code seedsPerVariant} and {@code equalSeeds} say whether the variants were measured alike
+   * (no winner is named otherwise), {@code interrupted} and {@code planned} how much of the
+   * planned work this is.
+   */
+  public static String json(Comparison c, List<String> files, List<Long> seeds,
+      List<RunRef> runs, Coverage coverage) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("confidence", Comparison.CONFIDENCE);
     root.put("interval", "Student t, two-sided, per variant over its seeds");
+    root.put("interrupted", coverage.interrupted());
+    root.put("plannedRuns", coverage.plannedRuns());
+    root.put("finishedRuns", runs.size());
     ArrayNode f = root.putArray("scenarioFiles");
     files.forEach(f::add);
     ArrayNode s = root.putArray("seeds");
     seeds.forEach(s::add);
     ArrayNode v = root.putArray("variants");
     c.variants().forEach(v::add);
+    ObjectNode perVariant = root.putObject("seedsPerVariant");
+    for (String label : c.variants()) {
+      perVariant.put(label, runs.stream().filter(r -> r.label().equals(label)).count());
+    }
+    root.put("equalSeeds", c.equalSeeds());
     ArrayNode metrics = root.putArray("metrics");
     for (Comparison.Row row : c.rows()) {
       ObjectNode m = metrics.addObject();
@@ -110,7 +142,7 @@ public final class ComparisonReport {
   }
 
   /** The terminal table: each metric's mean ± half-interval per variant, and the winner. */
-  public static String table(Comparison c, int seeds) {
+  public static String table(Comparison c) {
     List<String> labels = c.variants();
     int metricWidth = "metric".length();
     for (Comparison.Row row : c.rows()) {
@@ -131,9 +163,9 @@ public final class ComparisonReport {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "mean ± 95%% confidence interval over %d seed%s "
-        + "(Student t); a winner only where its interval overlaps no other%n", seeds,
-        seeds == 1 ? "" : "s"));
+    sb.append("mean ± 95% confidence interval over ").append(seedsText(c))
+        .append(" (Student t); a winner only where its interval overlaps no other")
+        .append(c.equalSeeds() ? "" : ", and none across unequal seed counts").append('\n');
     sb.append(pad("metric", metricWidth));
     for (int j = 0; j < labels.size(); j++) {
       sb.append("  ").append(pad(labels.get(j), widths[j]));
@@ -153,6 +185,26 @@ public final class ComparisonReport {
       sb.append("  ").append(row.verdict()).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * "10 seeds" when every variant has as many, else "unequal seed counts (a: 10, b: 7)": the
+   * seeds behind each mean, as the table and the page state them.
+   */
+  public static String seedsText(Comparison c) {
+    if (c.rows().isEmpty()) {
+      return "no measured metric";
+    }
+    List<Comparison.Stat> stats = c.rows().get(0).stats();
+    if (c.equalSeeds()) {
+      int n = stats.get(0).n();
+      return n + " seed" + (n == 1 ? "" : "s");
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    for (int i = 0; i < stats.size(); i++) {
+      parts.add(c.variants().get(i) + ": " + stats.get(i).n());
+    }
+    return "unequal seed counts (" + String.join(", ", parts) + ")";
   }
 
   /**

@@ -19,6 +19,7 @@ final class Html {
       figcaption{font-size:.85em;color:#555}
       pre{background:#f6f8fa;padding:.6em;overflow-x:auto;font-size:.85em}
       .muted{color:#666}
+      .warning{background:#fff4e5;border:1px solid #f0b35b;padding:.6em;font-weight:600}
       """;
   private static final String LOADED_CHECK = """
       <script>var dsimErrors=0;window.addEventListener('error',function(){dsimErrors++;},true);
@@ -67,6 +68,12 @@ final class Html {
 
   Html p(String text) {
     return tag("p", text);
+  }
+
+  /** A banner a reader cannot miss: an interrupted report, say, that covers only part. */
+  Html warning(String text) {
+    sb.append("<p class=\"warning\" id=\"warning\">").append(esc(text)).append("</p>\n");
+    return this;
   }
 
   Html muted(String text) {

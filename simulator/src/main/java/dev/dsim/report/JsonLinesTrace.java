@@ -9,6 +9,7 @@ import dev.dsim.engine.TraceListener;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
@@ -29,19 +30,27 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
   private final Path tmp;
   private final JsonGenerator out;
   private final IntFunction<String> nodeName;
+  private final boolean replace;
+  private long written;
 
-  public JsonLinesTrace(Path target, IntFunction<String> nodeName) throws IOException {
+  /**
+   * @param replace whether an existing file at {@code target} may be replaced ({@code --force});
+   *     without it, {@link #close()} refuses to overwrite a file, even one that appeared while
+   *     the run went on
+   */
+  public JsonLinesTrace(Path target, IntFunction<String> nodeName, boolean replace)
+      throws IOException {
     this.target = target;
     this.nodeName = nodeName;
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    this.tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    this.replace = replace;
+    this.tmp = AtomicFiles.newTempFile(target);
     this.out = FACTORY.createGenerator(tmp.toFile(), JsonEncoding.UTF8);
     out.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
   }
 
   @Override
   public void onEvent(long timeNanos, Event event) {
+    written++;
     try {
       out.writeStartObject();
       out.writeNumberField("t", timeNanos);
@@ -62,6 +71,7 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
   /** A process's log line: {@code {"t":…,"kind":"log","node":"web-1","detail":"…"}}. */
   @Override
   public void onNote(long timeNanos, int node, String text) {
+    written++;
     try {
       out.writeStartObject();
       out.writeNumberField("t", timeNanos);
@@ -76,13 +86,26 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
     }
   }
 
-  /** Finishes the file and moves it into place. */
+  /** Lines written so far (events and log lines that passed any filter). */
+  public long lines() {
+    return written;
+  }
+
+  /**
+   * Finishes the file and moves it into place; without {@code replace}, a file already at the
+   * target is left alone and this throws {@link FileAlreadyExistsException}.
+   */
   @Override
   public void close() throws IOException {
     try {
       out.writeRaw('\n');
       out.close();
-      AtomicFiles.moveIntoPlace(tmp, target);
+      if (replace) {
+        AtomicFiles.moveIntoPlace(tmp, target);
+      } else if (!AtomicFiles.moveIfAbsent(tmp, target)) {
+        throw new FileAlreadyExistsException(target.toString(), null,
+            "a file appeared there while the run went on; it was left as it is");
+      }
     } finally {
       Files.deleteIfExists(tmp);
     }

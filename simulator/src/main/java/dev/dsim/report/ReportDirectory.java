@@ -1,24 +1,38 @@
 package dev.dsim.report;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where one command's reports go, written so that a directory holds exactly one run's output:
- * everything is written into a hidden staging directory beside the target and renamed into place
- * at the end, so a reader (or a crash) never sees a half-written report, and an earlier report is
- * never silently mixed with a new one. An existing report is replaced only with {@code --force},
- * and only if it carries dsim's manifest (so {@code --force} cannot delete someone's files).
+ * Where one command's report goes, chosen so that a directory holds exactly one report and
+ * nothing a user put anywhere is ever lost:
+ *
+ * <ul>
+ *   <li>The directory is claimed ({@link DirectoryLock}) before it is checked, and held until
+ *       the report is in place, so two commands running at once never pick the same one: the
+ *       second takes {@code <default>-2}, or is refused for an {@code --out} in use.
+ *   <li>The report is written into a hidden staging directory beside the target and renamed into
+ *       place at the end ({@link Staging}): a reader, a crash or Ctrl-C never leaves a
+ *       half-written report under the real name. A staging directory left by a killed command
+ *       is removed by the next command that reserves a directory beside it.
+ *   <li>An existing report is replaced only with {@code --force}, and then only the files its
+ *       {@link ReportManifest} lists, unchanged since dsim wrote them, are removed; anything a
+ *       user added stays.
+ *   <li>File-system errors (a read-only directory, {@code --out} under a regular file, a name
+ *       too long) are the user's environment: they come back as {@link UnusableException} with
+ *       the path and a hint, never as a dsim bug.
+ * </ul>
  */
 public final class ReportDirectory {
   /** The manifest every report directory carries: what wrote it, and how to write it again. */
-  public static final String MANIFEST = "dsim-run.json";
+  public static final String MANIFEST = ReportManifest.FILE;
+  /** How far {@code <default>-N} goes before it is surely a mistake (a script in a loop). */
+  static final int MAX_SUFFIX = 10_000;
 
   private ReportDirectory() {}
 
@@ -34,149 +48,194 @@ public final class ReportDirectory {
     public String hint() {
       return hint;
     }
+
+    static UnusableException of(FileProblem p, Path target) {
+      return new UnusableException("cannot write the report to " + target + ": " + p.message(),
+          p.hint());
+    }
   }
 
   /**
-   * The directory chosen: {@code dir}, and a note for the user when it is not the one they might
-   * expect (an earlier report kept, so this one goes next to it), or null.
+   * Reserves the report directory: {@code requested} (the user's {@code --out}) if given, else
+   * {@code defaultDir}. A requested directory must be empty or absent, or, with {@code force},
+   * hold a dsim report whose files may be replaced; a default one that holds a report is kept,
+   * and the new report goes to {@code <default>-2}, {@code -3}, … unless {@code force}. The
+   * reservation holds the directory until it is closed.
    */
-  public record Choice(Path dir, String note) {}
-
-  /**
-   * Chooses the directory: {@code requested} (the user's {@code --out}) if given, else
-   * {@code defaultDir}. A requested directory that already holds files is an error unless
-   * {@code force} (and it is a dsim report); a default one that holds an earlier report is kept,
-   * and the new report goes to {@code <default>-2}, {@code -3}, … unless {@code force}.
-   */
-  public static Choice choose(Path requested, Path defaultDir, boolean force)
-      throws UnusableException, IOException {
-    if (requested != null) {
-      if (isEmptyOrAbsent(requested)) {
-        return new Choice(requested, null);
+  public static Reservation reserve(Path requested, Path defaultDir, boolean force)
+      throws UnusableException {
+    Path shown = requested != null ? requested : defaultDir;
+    try {
+      return requested != null ? reserveRequested(requested, force)
+          : reserveDefault(defaultDir, force);
+    } catch (IOException e) {
+      FileProblem p = FileProblem.of(e);
+      if (p == null) {
+        p = new FileProblem("", String.valueOf(e.getMessage()),
+            "check that the path is a writable directory");
       }
-      if (!force) {
+      throw UnusableException.of(p, shown);
+    }
+  }
+
+  private static Reservation reserveRequested(Path requested, boolean force)
+      throws UnusableException, IOException {
+    Path target = absolute(requested);
+    DirectoryLock lock = DirectoryLock.tryAcquire(target);
+    if (lock == null) {
+      throw new UnusableException("another dsim command is writing a report to " + requested
+          + " right now", "wait for it to finish, or choose another --out");
+    }
+    try {
+      Reservation r = inspect(target, requested, lock, force, null);
+      if (r == null) {
         throw new UnusableException(requested + " already holds files",
             "add --force to replace an earlier dsim report there, or choose another --out");
       }
-      requireReport(requested);
-      return new Choice(requested, null);
-    }
-    if (isEmptyOrAbsent(defaultDir)) {
-      return new Choice(defaultDir, null);
-    }
-    if (force) {
-      requireReport(defaultDir);
-      return new Choice(defaultDir, null);
-    }
-    for (int i = 2; ; i++) {
-      Path next = defaultDir.resolveSibling(defaultDir.getFileName() + "-" + i);
-      if (isEmptyOrAbsent(next)) {
-        return new Choice(next, defaultDir + " holds an earlier report, kept; this one goes to "
-            + next + " (--force replaces the earlier one instead)");
-      }
+      return r;
+    } catch (UnusableException | IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
-  private static boolean isEmptyOrAbsent(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+  private static Reservation reserveDefault(Path defaultDir, boolean force)
+      throws UnusableException, IOException {
+    Path first = absolute(defaultDir);
+    for (int i = 1; i <= MAX_SUFFIX; i++) {
+      Path shown = i == 1 ? defaultDir
+          : defaultDir.resolveSibling(defaultDir.getFileName() + "-" + i);
+      Path target = i == 1 ? first : first.resolveSibling(first.getFileName() + "-" + i);
+      DirectoryLock lock = DirectoryLock.tryAcquire(target);
+      if (lock == null) {
+        continue; // Another command is writing there now: leave it to that one.
+      }
+      try {
+        String note = i == 1 ? null : defaultDir + " holds an earlier report, kept; this one "
+            + "goes to " + shown + " (--force replaces the earlier one instead)";
+        Reservation r = inspect(target, shown, lock, force && i == 1, note);
+        if (r != null) {
+          return r;
+        }
+      } catch (UnusableException | IOException | RuntimeException e) {
+        lock.close();
+        throw e;
+      }
+      lock.close();
+    }
+    throw new UnusableException(defaultDir + " and " + MAX_SUFFIX + " numbered directories "
+        + "beside it all hold reports", "remove old reports, or choose --out DIR");
+  }
+
+  /**
+   * With the lock held: a reservation if {@code target} is free (absent, empty) or may be
+   * replaced ({@code force} and a verified dsim report), null if it holds files and no
+   * {@code force}.
+   */
+  private static Reservation inspect(Path target, Path shown, DirectoryLock lock,
+      boolean force, String note) throws UnusableException, IOException {
+    Staging.cleanLeftovers(target.getParent(), target);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UnusableException(shown + " is a file, not a directory",
+          "choose another --out (dsim writes a directory of files)");
+    }
+    if (isEmptyOrAbsent(target)) {
+      return new Reservation(target, shown, note, lock, false);
+    }
+    if (!force) {
+      return null;
+    }
+    ReportManifest.removableFiles(target); // Throws unless every file there is dsim's, unchanged.
+    return new Reservation(target, shown, note, lock, true);
+  }
+
+  /** The absolute path, through any symbolic link to a directory (a link is not replaced). */
+  private static Path absolute(Path p) throws IOException {
+    Path abs = p.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(abs) && Files.isDirectory(abs)) {
+      return abs.toRealPath();
+    }
+    return abs;
+  }
+
+  static boolean isEmptyOrAbsent(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
-    if (!Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
     }
   }
 
-  private static void requireReport(Path dir) throws UnusableException {
-    if (!Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve(MANIFEST))) {
-      throw new UnusableException(dir + " holds files that dsim did not write (no " + MANIFEST
-          + "), so --force will not delete them", "choose another --out");
-    }
-  }
-
-  /** Starts writing a report for {@code target} in a hidden staging directory beside it. */
-  public static Staging stage(Path target) throws IOException {
-    Path abs = target.toAbsolutePath().normalize();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
-    return new Staging(abs, tmp);
-  }
-
-  /** A report being written; {@link #commit} moves it into place, {@link #abandon} drops it. */
-  public static final class Staging {
+  /**
+   * A directory held for one report: {@link #stage()} starts writing it; closing gives the
+   * directory up (abandoning a report not committed).
+   */
+  public static final class Reservation implements AutoCloseable {
     private final Path target;
-    private final Path tmp;
-    private boolean done;
+    private final Path shown;
+    private final String note;
+    private final DirectoryLock lock;
+    private final boolean replacing;
+    private Staging staging;
+    private boolean closed;
 
-    Staging(Path target, Path tmp) {
+    Reservation(Path target, Path shown, String note, DirectoryLock lock, boolean replacing) {
       this.target = target;
-      this.tmp = tmp;
+      this.shown = shown;
+      this.note = note;
+      this.lock = lock;
+      this.replacing = replacing;
     }
 
-    /** Where to write the report's files now; they appear at {@link #target()} on commit. */
+    /** The directory as the user would write it (relative when they gave it so). */
     public Path dir() {
-      return tmp;
+      return shown;
     }
 
-    /** Where the report will be. */
-    public Path target() {
-      return target;
+    /** A note for the user when this is not the directory they might expect, or null. */
+    public String note() {
+      return note;
     }
 
-    /** The final path of a file written at {@code staged} (for messages). */
-    public Path finalPath(Path staged) {
-      return target.resolve(tmp.relativize(staged.toAbsolutePath().normalize()));
-    }
-
-    /**
-     * Writes the manifest and renames the staging directory into place, replacing an earlier
-     * report at the target (which {@link #choose} allowed).
-     */
-    public void commit(String manifestJson) throws IOException {
-      AtomicFiles.writeString(tmp.resolve(MANIFEST), manifestJson);
-      Path old = null;
-      if (Files.exists(target)) {
-        old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        move(target, old);
+    /** Starts the report in a hidden staging directory beside the target. */
+    public Staging stage() throws IOException {
+      if (closed || staging != null) {
+        throw new IllegalStateException("a reservation stages one report");
       }
-      move(tmp, target);
-      done = true;
-      if (old != null) {
-        deleteTree(old);
-      }
+      staging = Staging.create(target, replacing);
+      return staging;
     }
 
-    /** Deletes what was staged (the command failed or was interrupted before commit). */
-    public void abandon() {
-      if (!done) {
-        try {
-          deleteTree(tmp);
-        } catch (IOException ignored) {
-          // Best effort: the staging directory is hidden and named as such.
-        }
-        done = true;
+    /** Gives the directory up; what was staged and not committed is deleted. */
+    @Override
+    public void close() {
+      if (closed) {
+        return;
       }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
+      closed = true;
+      if (staging != null) {
+        staging.abandon();
+      }
+      try {
+        lock.close();
+      } catch (IOException ignored) {
+        // The lock file is hidden and harmless: the next command re-locks or removes it.
+      }
     }
   }
 
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     List<Path> all;
     try (Stream<Path> s = Files.walk(dir)) {
-      all = s.sorted(Comparator.reverseOrder()).toList();
+      all = s.sorted(java.util.Comparator.reverseOrder()).toList();
     }
     for (Path p : all) {
       Files.deleteIfExists(p);

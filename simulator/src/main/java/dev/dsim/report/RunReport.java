@@ -44,12 +44,18 @@ public final class RunReport {
     return charts;
   }
 
-  /** Writes every run's charts and {@code index.html} into {@code reportDir}. */
+  /**
+   * Writes every run's charts and {@code index.html} into {@code reportDir}; {@code warning}
+   * (null for none) is shown first, as a banner: "Interrupted: 2 of 5 runs finished".
+   */
   public static void write(Path reportDir, String description, List<Entry> entries,
-      String reproduce) throws IOException {
+      String reproduce, String warning) throws IOException {
     RunResult first = entries.get(0).result();
     Html html = new Html(first.scenario() + ": dsim report");
     html.h1(first.scenario());
+    if (warning != null) {
+      html.warning(warning);
+    }
     if (!description.isEmpty()) {
       html.p(description);
     }

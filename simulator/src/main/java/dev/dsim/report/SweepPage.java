@@ -21,6 +21,10 @@ public final class SweepPage {
     String name = sweep.rows().get(0).result().scenario();
     Html html = new Html(name + ": dsim sweep");
     html.h1(name + ": sweep");
+    if (sweep.interrupted()) {
+      html.warning("Interrupted: " + sweep.rows().size() + " of " + sweep.planned()
+          + " planned runs finished; this report covers only those.");
+    }
     html.p(sweep.rows().size() + " of " + sweep.planned() + " planned runs finished"
         + (sweep.interrupted() ? " (interrupted)." : "."));
     html.pre(sweep.summary());

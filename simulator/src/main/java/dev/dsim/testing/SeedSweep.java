@@ -113,7 +113,7 @@ public final class SeedSweep {
     JsonLinesTrace writer = null;
     try {
       if (trace != null) {
-        writer = new JsonLinesTrace(trace, sim::nodeName);
+        writer = new JsonLinesTrace(trace, sim::nodeName, true);
         sim.setTraceListener(writer);
       }
       body.run(sim);

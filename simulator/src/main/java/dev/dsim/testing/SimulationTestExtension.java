@@ -69,7 +69,7 @@ final class SimulationTestExtension implements TestTemplateInvocationContextProv
 
     private Simulation simulation() throws IOException {
       if (traceFile != null && trace == null) {
-        trace = new JsonLinesTrace(traceFile, sim::nodeName);
+        trace = new JsonLinesTrace(traceFile, sim::nodeName, true);
         sim.setTraceListener(trace);
       }
       return sim;

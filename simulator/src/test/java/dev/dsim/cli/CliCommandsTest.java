@@ -348,10 +348,44 @@ final class CliCommandsTest {
       assertThat(e.get("node").asText()).isEqualTo("app-1");
     }
 
-    CliRunner.Result wrong = CliRunner.run("replay", PLANTED.toString(), "--seed",
+    byte[] kept = Files.readAllBytes(trace);
+    CliRunner.Result refused = CliRunner.run("replay", PLANTED.toString(), "--seed",
         Long.toString(seed + 1000), "--expect-hash", hash, "--trace", trace.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("already exists", "--force");
+    assertThat(Files.readAllBytes(trace)).isEqualTo(kept);
+
+    CliRunner.Result wrong = CliRunner.run("replay", PLANTED.toString(), "--seed",
+        Long.toString(seed + 1000), "--expect-hash", hash, "--trace", trace.toString(),
+        "--force");
     assertThat(wrong.exitCode()).isEqualTo(1);
     assertThat(wrong.err()).contains("TRACE HASH MISMATCH", hash);
+    assertThat(Files.readAllBytes(trace)).isNotEqualTo(kept);
+  }
+
+  @Test
+  void replay_windowPastTheEnd_saysSo_andWritesNoTrace() throws Exception {
+    Path trace = dir.resolve("late.jsonl");
+    CliRunner.Result r = CliRunner.run("replay", tiny().toString(), "--seed", "3",
+        "--variant", "small", "--trace", trace.toString(), "--from", "100h");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("no event matches", "from 100h", "the run's events span",
+        "hint:");
+    assertThat(trace).doesNotExist();
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void replay_defaultTrace_neverOverwritesAnEarlierOne() throws Exception {
+    Path replays = Files.createDirectories(dir.resolve("replays"));
+    assertThat(ReplayCommand.freeName(replays, "tiny-small-seed-3", ".jsonl"))
+        .isEqualTo(replays.resolve("tiny-small-seed-3.jsonl"));
+    Files.writeString(replays.resolve("tiny-small-seed-3.jsonl"), "earlier");
+    Files.writeString(replays.resolve("tiny-small-seed-3-2.jsonl"), "earlier");
+    assertThat(ReplayCommand.freeName(replays, "tiny-small-seed-3", ".jsonl"))
+        .isEqualTo(replays.resolve("tiny-small-seed-3-3.jsonl"));
   }
 
   @Test
