@@ -1,108 +1,76 @@
 package dev.dsim.report;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An exclusive claim on one report directory, held from the moment a command chooses it until
- * the report is committed: a hidden lock file beside the directory ({@code .<name>.dsim-lock}),
- * locked with the operating system's file lock. Two dsim processes (or two commands in one JVM)
- * can never hold the same directory, so they can never both write "their" report there, and a
- * process killed with {@code kill -9} releases its claim with its death, so a leftover never
- * blocks anyone.
+ * A brief, exclusive lock on a directory that receives reports ({@code reports/}, or the parent
+ * of an {@code --out}): whoever holds it may look at, claim, commit or clean the report
+ * directories in it, and no other dsim process (nor thread) can do any of that meanwhile. It is
+ * held for milliseconds (choosing a directory, renaming a finished report into place), never
+ * while runs go on; a report being written is claimed by its {@link Staging} instead.
  *
- * <p>The holder deletes the lock file while still holding the lock. Someone who opened the file
- * just before may then lock the deleted file; to notice, each holder writes a token of its own
- * into the file it locked and reads it back through the path: if the path no longer shows that
- * token, the lock is on a deleted file and is tried again.
+ * <p>The lock is the operating system's file lock on {@code .dsim-lock} in that directory. The
+ * file stays (empty, hidden): deleting a lock file while others may have it open would let two
+ * of them believe they hold it. The operating system releases the lock of a process that dies,
+ * even by {@code kill -9}, so a stale one never blocks anyone. POSIX drops a process's lock when
+ * it closes any descriptor of the file, so the file is opened only here; threads of one JVM
+ * share the operating system's lock and are kept apart by a monitor first.
  */
-final class DirectoryLock implements AutoCloseable {
-  private static final AtomicLong TOKENS = new AtomicLong();
-  private static final String SUFFIX = ".dsim-lock";
+final class DirectoryLock {
+  /** The lock file's name in each directory that receives reports. */
+  static final String FILE = ".dsim-lock";
+  /** How long to wait for another dsim's brief hold before saying so. */
+  private static final long WAIT_MILLIS = 30_000;
+  private static final Object JVM = new Object();
 
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+  private DirectoryLock() {}
 
-  private DirectoryLock(Path file, FileChannel channel, FileLock lock) {
-    this.file = file;
-    this.channel = channel;
-    this.lock = lock;
+  /** What to do while holding the lock. */
+  interface Work<T> {
+    T run() throws IOException, ReportDirectory.UnusableException;
   }
 
-  /** The lock file of {@code target}: {@code .<name>.dsim-lock} beside it. */
-  static Path fileFor(Path target) {
-    return target.resolveSibling("." + target.getFileName() + SUFFIX);
-  }
-
-  /** The directory a lock file claims, or null if {@code lockFile} is not named like one. */
-  static Path targetOf(Path lockFile) {
-    String n = lockFile.getFileName().toString();
-    if (!n.startsWith(".") || !n.endsWith(SUFFIX) || n.length() <= SUFFIX.length() + 1) {
-      return null;
+  /** Runs {@code work} holding {@code parent}'s lock (creating {@code parent} if needed). */
+  static <T> T holding(Path parent, Work<T> work) throws IOException,
+      ReportDirectory.UnusableException {
+    synchronized (JVM) {
+      Files.createDirectories(parent);
+      try (FileChannel ch = FileChannel.open(parent.resolve(FILE), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE)) {
+        FileLock lock = acquire(ch, parent);
+        try {
+          return work.run();
+        } finally {
+          lock.release();
+        }
+      }
     }
-    return lockFile.resolveSibling(n.substring(1, n.length() - SUFFIX.length()));
   }
 
-  /** Claims {@code target}; null when another command holds it now. */
-  static DirectoryLock tryAcquire(Path target) throws IOException {
-    Path file = fileFor(target);
-    Files.createDirectories(file.getParent());
-    String token = ProcessHandle.current().pid() + "-" + TOKENS.incrementAndGet();
+  private static FileLock acquire(FileChannel ch, Path parent)
+      throws IOException, ReportDirectory.UnusableException {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
     while (true) {
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      FileLock l;
+      FileLock lock = ch.tryLock();
+      if (lock != null) {
+        return lock;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new ReportDirectory.UnusableException("another dsim process has held "
+            + parent.resolve(FILE) + " for " + WAIT_MILLIS / 1000 + " s (it takes it only "
+            + "to choose or commit a report)", "if that process is stopped (Ctrl-Z), resume "
+            + "or end it; or choose another --out");
+      }
       try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException sameJvm) {
-        l = null;
-      } catch (IOException e) {
-        ch.close();
-        throw e;
-      }
-      if (l == null) {
-        ch.close();
-        return null;
-      }
-      if (stillNamed(file, ch, token)) {
-        return new DirectoryLock(file, ch, l);
-      }
-      l.release();
-      ch.close();
-    }
-  }
-
-  /** Writes the token into the locked file and checks that the path still shows it. */
-  private static boolean stillNamed(Path file, FileChannel ch, String token) throws IOException {
-    ch.truncate(0);
-    ch.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).equals(token);
-    } catch (NoSuchFileException deleted) {
-      return false;
-    }
-  }
-
-  /** Gives the claim up: deletes the lock file, then releases the lock. */
-  @Override
-  public void close() throws IOException {
-    try {
-      Files.deleteIfExists(file);
-    } finally {
-      try {
-        lock.release();
-      } finally {
-        channel.close();
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + parent.resolve(FILE), e);
       }
     }
   }

@@ -81,73 +81,67 @@ public final class ReportDirectory {
   private static Reservation reserveRequested(Path requested, boolean force)
       throws UnusableException, IOException {
     Path target = absolute(requested);
-    DirectoryLock lock = DirectoryLock.tryAcquire(target);
-    if (lock == null) {
-      throw new UnusableException("another dsim command is writing a report to " + requested
-          + " right now", "wait for it to finish, or choose another --out");
-    }
-    try {
-      Reservation r = inspect(target, requested, lock, force, null);
+    return DirectoryLock.holding(target.getParent(), () -> {
+      Staging.cleanLeftovers(target.getParent());
+      if (Files.exists(Staging.of(target))) {
+        throw new UnusableException("another dsim command is writing a report to " + requested
+            + " right now", "wait for it to finish, or choose another --out");
+      }
+      Reservation r = inspect(target, requested, force, null);
       if (r == null) {
         throw new UnusableException(requested + " already holds files",
             "add --force to replace an earlier dsim report there, or choose another --out");
       }
       return r;
-    } catch (UnusableException | IOException | RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+    });
   }
 
   private static Reservation reserveDefault(Path defaultDir, boolean force)
       throws UnusableException, IOException {
     Path first = absolute(defaultDir);
-    for (int i = 1; i <= MAX_SUFFIX; i++) {
-      Path shown = i == 1 ? defaultDir
-          : defaultDir.resolveSibling(defaultDir.getFileName() + "-" + i);
-      Path target = i == 1 ? first : first.resolveSibling(first.getFileName() + "-" + i);
-      DirectoryLock lock = DirectoryLock.tryAcquire(target);
-      if (lock == null) {
-        continue; // Another command is writing there now: leave it to that one.
-      }
-      try {
+    return DirectoryLock.holding(first.getParent(), () -> {
+      Staging.cleanLeftovers(first.getParent());
+      for (int i = 1; i <= MAX_SUFFIX; i++) {
+        Path shown = i == 1 ? defaultDir
+            : defaultDir.resolveSibling(defaultDir.getFileName() + "-" + i);
+        Path target = i == 1 ? first : first.resolveSibling(first.getFileName() + "-" + i);
+        if (Files.exists(Staging.of(target))) {
+          continue; // Another command is writing there now: leave it to that one.
+        }
         String note = i == 1 ? null : defaultDir + " holds an earlier report, kept; this one "
             + "goes to " + shown + " (--force replaces the earlier one instead)";
-        Reservation r = inspect(target, shown, lock, force && i == 1, note);
+        Reservation r = inspect(target, shown, force && i == 1, note);
         if (r != null) {
           return r;
         }
-      } catch (UnusableException | IOException | RuntimeException e) {
-        lock.close();
-        throw e;
       }
-      lock.close();
-    }
-    throw new UnusableException(defaultDir + " and " + MAX_SUFFIX + " numbered directories "
-        + "beside it all hold reports", "remove old reports, or choose --out DIR");
+      throw new UnusableException(defaultDir + " and " + MAX_SUFFIX + " numbered directories "
+          + "beside it all hold reports", "remove old reports, or choose --out DIR");
+    });
   }
 
   /**
-   * With the lock held: a reservation if {@code target} is free (absent, empty) or may be
-   * replaced ({@code force} and a verified dsim report), null if it holds files and no
-   * {@code force}.
+   * With the parent's lock held: a reservation (the target claimed) if {@code target} is free
+   * (absent, empty) or may be replaced ({@code force} and a verified dsim report), null if it
+   * holds files and no {@code force}.
    */
-  private static Reservation inspect(Path target, Path shown, DirectoryLock lock,
-      boolean force, String note) throws UnusableException, IOException {
-    Staging.cleanLeftovers(target.getParent(), target);
+  private static Reservation inspect(Path target, Path shown, boolean force, String note)
+      throws UnusableException, IOException {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
         && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new UnusableException(shown + " is a file, not a directory",
           "choose another --out (dsim writes a directory of files)");
     }
-    if (isEmptyOrAbsent(target)) {
-      return new Reservation(target, shown, note, lock, false);
+    boolean replacing = false;
+    if (!isEmptyOrAbsent(target)) {
+      if (!force) {
+        return null;
+      }
+      ReportManifest.removableFiles(target); // Throws unless all there is dsim's, unchanged.
+      replacing = true;
     }
-    if (!force) {
-      return null;
-    }
-    ReportManifest.removableFiles(target); // Throws unless every file there is dsim's, unchanged.
-    return new Reservation(target, shown, note, lock, true);
+    Staging staging = Staging.claim(target, replacing);
+    return staging == null ? null : new Reservation(shown, note, staging);
   }
 
   /** The absolute path, through any symbolic link to a directory (a link is not replaced). */
@@ -172,24 +166,18 @@ public final class ReportDirectory {
   }
 
   /**
-   * A directory held for one report: {@link #stage()} starts writing it; closing gives the
-   * directory up (abandoning a report not committed).
+   * A directory held for one report: {@link #stage()} gives the staging to write it into;
+   * closing gives the directory up (abandoning a report not committed).
    */
   public static final class Reservation implements AutoCloseable {
-    private final Path target;
     private final Path shown;
     private final String note;
-    private final DirectoryLock lock;
-    private final boolean replacing;
-    private Staging staging;
-    private boolean closed;
+    private final Staging staging;
 
-    Reservation(Path target, Path shown, String note, DirectoryLock lock, boolean replacing) {
-      this.target = target;
+    Reservation(Path shown, String note, Staging staging) {
       this.shown = shown;
       this.note = note;
-      this.lock = lock;
-      this.replacing = replacing;
+      this.staging = staging;
     }
 
     /** The directory as the user would write it (relative when they gave it so). */
@@ -202,30 +190,15 @@ public final class ReportDirectory {
       return note;
     }
 
-    /** Starts the report in a hidden staging directory beside the target. */
-    public Staging stage() throws IOException {
-      if (closed || staging != null) {
-        throw new IllegalStateException("a reservation stages one report");
-      }
-      staging = Staging.create(target, replacing);
+    /** Where to write the report (staged beside the target until it is committed). */
+    public Staging stage() {
       return staging;
     }
 
     /** Gives the directory up; what was staged and not committed is deleted. */
     @Override
     public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      if (staging != null) {
-        staging.abandon();
-      }
-      try {
-        lock.close();
-      } catch (IOException ignored) {
-        // The lock file is hidden and harmless: the next command re-locks or removes it.
-      }
+      staging.abandon();
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.dsim.report;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -9,16 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A report being written: files go into a hidden directory beside the target
- * ({@code .<name>.dsim-staging}), which {@link #commit} renames into place whole. Only the holder
- * of the target's {@link DirectoryLock} creates or touches it, so its name needs no randomness,
- * and one found while holding the lock was left by a command that died: it is removed.
+ * A report being written, and the claim on its directory: files go into a hidden directory
+ * beside the target ({@code .<name>.dsim-staging/report/}), which {@link #commit} renames into
+ * place whole. The staging directory is created (exclusively) when the directory is reserved,
+ * so it is also the sign that a command is writing that report; beside the files it holds a
+ * {@code lock} file that its command keeps locked until it is done. A staging directory whose
+ * lock nobody holds was left by a command that died ({@code kill -9}, a power cut): the next
+ * command that reserves a directory beside it removes it.
+ *
+ * <p>Every step that creates, renames or removes a staging directory or a report holds the
+ * parent's {@link DirectoryLock}, so no two commands ever act on the same names at once.
  *
  * <p>Replacing an earlier report ({@code --force}) renames the earlier one aside
  * ({@code .<name>.dsim-old}), renames the new one into place, then deletes the earlier one's
@@ -29,24 +40,64 @@ import java.util.stream.Stream;
 public final class Staging {
   private static final String STAGING = ".dsim-staging";
   private static final String OLD = ".dsim-old";
+  /** Staging directories this JVM holds: never opened by its own cleaning (see DirectoryLock). */
+  private static final Set<Path> OWNED = new HashSet<>();
 
   private Path target;
-  private final Path tmp;
+  private final Path staging;
+  private final Path report;
   private final boolean replacing;
+  private FileChannel channel;
+  private FileLock lock;
   private String note;
   private boolean done;
 
-  private Staging(Path target, Path tmp, boolean replacing) {
+  private Staging(Path target, Path staging, boolean replacing, FileChannel channel,
+      FileLock lock) {
     this.target = target;
-    this.tmp = tmp;
+    this.staging = staging;
+    this.report = staging.resolve("report");
     this.replacing = replacing;
+    this.channel = channel;
+    this.lock = lock;
   }
 
-  static Staging create(Path target, boolean replacing) throws IOException {
-    Path tmp = sibling(target, STAGING);
-    ReportDirectory.deleteTree(tmp); // A dead command's; the caller holds the lock.
-    Files.createDirectories(tmp);
-    return new Staging(target, tmp, replacing);
+  /** The hidden staging directory of {@code target}. */
+  static Path of(Path target) {
+    return sibling(target, STAGING);
+  }
+
+  /**
+   * Claims {@code target} by creating its staging directory; null when another command has
+   * (its staging directory exists). The caller holds the parent's {@link DirectoryLock} and has
+   * just removed what dead commands left ({@link #cleanLeftovers}).
+   */
+  static Staging claim(Path target, boolean replacing) throws IOException {
+    Path dir = of(target);
+    try {
+      Files.createDirectory(dir);
+    } catch (FileAlreadyExistsException taken) {
+      return null;
+    }
+    FileChannel ch = null;
+    try {
+      ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        throw new IOException("cannot lock " + dir.resolve("lock"));
+      }
+      Staging s = new Staging(target, dir, replacing, ch, l);
+      Files.createDirectory(s.report);
+      OWNED.add(dir);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        ch.close();
+      }
+      ReportDirectory.deleteTree(dir);
+      throw e;
+    }
   }
 
   private static Path sibling(Path target, String suffix) {
@@ -55,7 +106,7 @@ public final class Staging {
 
   /** Where to write the report's files now; they appear at {@link #target()} on commit. */
   public Path dir() {
-    return tmp;
+    return report;
   }
 
   /** Where the report will be (after {@link #commit}: where it is). */
@@ -73,58 +124,60 @@ public final class Staging {
 
   /** The final path of a file written at {@code staged} (for messages, after commit). */
   public Path finalPath(Path staged) {
-    return target.resolve(tmp.relativize(staged.toAbsolutePath().normalize()));
+    return target.resolve(report.relativize(staged.toAbsolutePath().normalize()));
   }
 
   /**
-   * Writes the manifest (listing every file staged) and renames the staging directory into
-   * place. An earlier report to replace is checked again first: if a user changed or added a
-   * file in it while this command ran, it is left alone and the new report goes to the first
-   * free {@code <name>-N} beside it instead ({@link #note()} says so).
+   * Writes the manifest (listing every file staged) and renames the report into place. An
+   * earlier report to replace is checked again first: if a user changed or added a file in it
+   * while this command ran, it is left alone and the new report goes to the first free
+   * {@code <name>-N} beside it instead ({@link #note()} says so).
    */
   public void commit(ReportManifest manifest) throws IOException {
     if (done) {
       throw new IllegalStateException("already committed or abandoned");
     }
-    AtomicFiles.writeString(tmp.resolve(ReportManifest.FILE), manifest.json(tmp));
-    if (!replacing) {
-      moveOntoAbsentOrEmpty(tmp, target);
-    } else {
-      List<Path> earlier;
-      try {
-        earlier = ReportManifest.removableFiles(target);
-      } catch (ReportDirectory.UnusableException changed) {
-        landBeside(changed.getMessage());
-        done = true;
-        return;
-      }
-      Path old = sibling(target, OLD);
-      ReportDirectory.deleteTree(old);
-      move(target, old);
-      move(tmp, target);
-      deleteListed(old, rebase(earlier, target, old));
+    AtomicFiles.writeString(report.resolve(ReportManifest.FILE), manifest.json(report));
+    try {
+      DirectoryLock.holding(target.getParent(), () -> {
+        moveIntoPlace();
+        release();
+        return null;
+      });
+    } catch (ReportDirectory.UnusableException e) {
+      throw new IOException(e.getMessage() + "; the report is kept in " + report, e);
     }
-    done = true;
   }
 
-  /** Moves the staged report to the first free {@code <target>-N}, claimed like any report. */
+  private void moveIntoPlace() throws IOException {
+    if (!replacing) {
+      moveOntoAbsentOrEmpty(report, target);
+      return;
+    }
+    List<Path> earlier;
+    try {
+      earlier = ReportManifest.removableFiles(target);
+    } catch (ReportDirectory.UnusableException changed) {
+      landBeside(changed.getMessage());
+      return;
+    }
+    Path old = sibling(target, OLD);
+    ReportDirectory.deleteTree(old);
+    move(target, old);
+    move(report, target);
+    deleteListed(old, rebase(earlier, target, old));
+  }
+
+  /** Moves the report to the first free {@code <target>-N} (the parent's lock is held). */
   private void landBeside(String why) throws IOException {
     for (int i = 2; i <= ReportDirectory.MAX_SUFFIX; i++) {
       Path candidate = target.resolveSibling(target.getFileName() + "-" + i);
-      DirectoryLock lock = DirectoryLock.tryAcquire(candidate);
-      if (lock == null) {
-        continue;
-      }
-      try {
-        if (ReportDirectory.isEmptyOrAbsent(candidate)) {
-          moveOntoAbsentOrEmpty(tmp, candidate);
-          note = why + "; the earlier report was left as it is and this one went to "
-              + candidate;
-          target = candidate;
-          return;
-        }
-      } finally {
-        lock.close();
+      if (!Files.exists(of(candidate)) && ReportDirectory.isEmptyOrAbsent(candidate)) {
+        moveOntoAbsentOrEmpty(report, candidate);
+        note = why + "; the earlier report was left as it is and this one went to "
+            + candidate;
+        target = candidate;
+        return;
       }
     }
     throw new IOException("no free directory beside " + target + " for the report");
@@ -132,69 +185,96 @@ public final class Staging {
 
   /** Deletes what was staged (the command failed or was interrupted before commit). */
   public void abandon() {
-    if (!done) {
-      try {
-        ReportDirectory.deleteTree(tmp);
-      } catch (IOException ignored) {
-        // Best effort: the staging directory is hidden, and the next command removes it.
-      }
+    if (done) {
+      return;
+    }
+    try {
+      DirectoryLock.holding(target.getParent(), () -> {
+        release();
+        return null;
+      });
+    } catch (IOException | ReportDirectory.UnusableException e) {
+      // Best effort: the staging directory is hidden, and the next command removes it.
       done = true;
     }
   }
 
+  /** Removes the staging directory and gives the claim up (the parent's lock is held). */
+  private void release() throws IOException {
+    try {
+      ReportDirectory.deleteTree(staging);
+    } finally {
+      done = true;
+      OWNED.remove(staging);
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
   /**
-   * Removes what killed commands left beside {@code target} and its siblings: staging
-   * directories, lock files, and earlier reports set aside by a {@code --force} (put back where
-   * nothing took their place). Only entries whose directory no live command holds are touched;
-   * {@code ownTarget}'s lock is held by the caller.
+   * Removes what dead commands left in {@code parent}: staging directories whose lock no one
+   * holds, and earlier reports set aside by a {@code --force} (put back where nothing took their
+   * place). The caller holds {@code parent}'s {@link DirectoryLock}.
    */
-  static void cleanLeftovers(Path parent, Path ownTarget) throws IOException {
+  static void cleanLeftovers(Path parent) throws IOException {
     if (!Files.isDirectory(parent)) {
       return;
     }
-    List<Path> targets = new ArrayList<>();
+    List<Path> stagings = new ArrayList<>();
+    List<Path> olds = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ".*")) {
       for (Path p : s) {
-        Path t = leftoverTarget(p);
-        if (t != null && !targets.contains(t)) {
-          targets.add(t);
+        if (targetOf(p, STAGING) != null) {
+          stagings.add(p);
+        } else if (targetOf(p, OLD) != null) {
+          olds.add(p);
         }
       }
     }
-    for (Path t : targets) {
-      if (t.equals(ownTarget)) {
-        tidy(t);
-        continue;
+    for (Path p : stagings) {
+      if (!OWNED.contains(p) && isStale(p)) {
+        ReportDirectory.deleteTree(p);
       }
-      DirectoryLock lock = DirectoryLock.tryAcquire(t);
-      if (lock != null) {
-        try {
-          tidy(t);
-        } finally {
-          lock.close();
-        }
+    }
+    for (Path old : olds) {
+      Path t = targetOf(old, OLD);
+      if (!Files.exists(of(t))) {
+        restoreOrDelete(old, t);
       }
     }
   }
 
-  /** The report directory a hidden leftover belongs to, or null if {@code p} is none. */
-  private static Path leftoverTarget(Path p) {
+  /** Whether no live command holds the staging directory {@code p} (its lock is free). */
+  private static boolean isStale(Path p) throws IOException {
+    Path lockFile = p.resolve("lock");
+    if (!Files.exists(lockFile)) {
+      return true; // Claims are made under the parent's lock: one without a lock file died.
+    }
+    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        return false;
+      }
+      l.release();
+      return true;
+    }
+  }
+
+  /** The report directory a hidden leftover named {@code .<name><suffix>} belongs to, or null. */
+  private static Path targetOf(Path p, String suffix) {
     String n = p.getFileName().toString();
-    for (String suffix : List.of(STAGING, OLD)) {
-      if (n.startsWith(".") && n.endsWith(suffix) && n.length() > suffix.length() + 1) {
-        return p.resolveSibling(n.substring(1, n.length() - suffix.length()));
-      }
+    if (n.startsWith(".") && n.endsWith(suffix) && n.length() > suffix.length() + 1
+        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      return p.resolveSibling(n.substring(1, n.length() - suffix.length()));
     }
-    return DirectoryLock.targetOf(p);
+    return null;
   }
 
-  /** With {@code t}'s lock held: drops its staging, restores or deletes its set-aside report. */
-  private static void tidy(Path t) throws IOException {
-    ReportDirectory.deleteTree(sibling(t, STAGING));
-    Path old = sibling(t, OLD);
-    if (!Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
+  /** An earlier report set aside by a killed {@code --force}: back in place, or deleted. */
+  private static void restoreOrDelete(Path old, Path t) throws IOException {
     if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
       move(old, t); // Killed between the two renames: the earlier report goes back.
       return;

@@ -143,7 +143,7 @@ final class CliCommandsTest {
     assertThat(refused.err()).contains("did not write");
     assertThat(foreign.resolve("notes.txt")).hasContent("precious");
     try (var s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp") || n.contains(".dsim-staging"));
     }
   }
 

@@ -157,6 +157,19 @@ final class ChartsTest {
   }
 
   @Test
+  void svg_ofTheSameRun_isByteIdentical() throws Exception {
+    Path one = Files.createDirectories(dir.resolve("one"));
+    Path two = Files.createDirectories(dir.resolve("two"));
+    ChartFiles.write(one, "timeline", RunCharts.timeline(a));
+    Thread.sleep(5); // JFreeSVG's default ids come from the clock: let it move on.
+    ChartFiles.write(two, "timeline", RunCharts.timeline(a));
+    String svg = Files.readString(one.resolve("timeline.svg"));
+    assertThat(svg).contains("clip-path"); // the ids that used to differ are there
+    assertThat(Files.readAllBytes(two.resolve("timeline.svg")))
+        .isEqualTo(Files.readAllBytes(one.resolve("timeline.svg")));
+  }
+
+  @Test
   void comparisonChartNumbers_matchComparisonJson() throws Exception {
     Comparison c = Comparison.of(List.of(new Comparison.Group("a", aSeeds),
         new Comparison.Group("b", bSeeds)));

@@ -3,6 +3,7 @@ package dev.dsim.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.dsim.run.RunResult;
 import org.junit.jupiter.api.Test;
 
 /** The statistics behind {@code dsim compare}: Student t intervals and the winner rule. */
@@ -50,6 +51,42 @@ final class ComparisonTest {
     Comparison.Metric higher = new Comparison.Metric("throughput", Comparison.Better.HIGHER);
     assertThat(Comparison.row(higher, java.util.List.of("a", "b"), java.util.List.of(a, b))
         .winner()).isEqualTo("b");
+  }
+
+  @Test
+  void unequalSeedCounts_nameNoWinner_evenWhereIntervalsAreApart() throws Exception {
+    java.util.List<RunResult> fast = runs("1ms", 3);
+    java.util.List<RunResult> slow = runs("20ms", 3);
+    Comparison c = Comparison.of(java.util.List.of(new Comparison.Group("a", fast),
+        new Comparison.Group("b", slow.subList(0, 2))));
+    assertThat(c.equalSeeds()).isFalse();
+    for (Comparison.Row row : c.rows()) {
+      assertThat(row.winner()).as(row.metric().name()).isNull();
+      assertThat(row.verdict()).isEqualTo("none (unequal seed counts)");
+    }
+    assertThat(ComparisonReport.seedsText(c)).isEqualTo("unequal seed counts (a: 3, b: 2)");
+    assertThat(ComparisonReport.table(c)).contains("none across unequal seed counts");
+    Comparison equal = Comparison.of(java.util.List.of(new Comparison.Group("a", fast),
+        new Comparison.Group("b", slow)));
+    assertThat(equal.equalSeeds()).isTrue();
+    assertThat(equal.rows().stream().filter(r -> r.metric().name().equals("latencyMs.mean"))
+        .findFirst().orElseThrow().winner()).isEqualTo("a");
+    Comparison missingVariant = Comparison.of(java.util.List.of(
+        new Comparison.Group("a", fast)), 2);
+    assertThat(missingVariant.equalSeeds()).isFalse();
+  }
+
+  /** {@code n} seeds of a one-node tier whose requests take {@code work} each. */
+  private static java.util.List<RunResult> runs(String work, int n) throws Exception {
+    dev.dsim.scenario.Scenario s = dev.dsim.scenario.ScenarioLoader.parse("w.json",
+        "{\"name\": \"w\", \"duration\": \"5s\", \"clients\": {\"rate\": 20}, "
+            + "\"tiers\": {\"web\": {\"kind\": \"stateless\", \"work\": \"" + work
+            + "\"}}}").resolve(null);
+    java.util.List<RunResult> list = new java.util.ArrayList<>();
+    for (long seed = 1; seed <= n; seed++) {
+      list.add(dev.dsim.run.Runner.run(s, seed, dev.dsim.run.RunOptions.defaults()).result());
+    }
+    return list;
   }
 
   @Test

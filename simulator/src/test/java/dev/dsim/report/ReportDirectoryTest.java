@@ -37,9 +37,11 @@ final class ReportDirectoryTest {
     s.commit(MANIFEST);
   }
 
+  /** Hidden entries in the test directory, but the lock file that stays (DirectoryLock). */
   private List<String> hidden() throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".") && !n.equals(".dsim-lock")).toList();
     }
   }
 
@@ -57,7 +59,7 @@ final class ReportDirectoryTest {
     assertThat(dir.resolve("reports/web-2/results.json")).hasContent("b");
     try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("web",
-          "web-2");
+          "web-2", ".dsim-lock");
     }
   }
 
@@ -114,15 +116,15 @@ final class ReportDirectoryTest {
 
   @Test
   void aKilledCommandsStaging_isCleanedByTheNextCommandBesideIt() throws Exception {
-    // What kill -9 during the report write leaves: a staging directory and a lock file whose
-    // lock died with its process.
-    Path staging = Files.createDirectories(dir.resolve(".old-report.dsim-staging/base"));
+    // What kill -9 during the report write leaves: a staging directory whose lock died with
+    // its process.
+    Path staging = Files.createDirectories(dir.resolve(".old-report.dsim-staging/report/base"));
     Files.writeString(staging.resolve("results.json"), "half");
-    Files.writeString(dir.resolve(".old-report.dsim-lock"), "12345-1");
+    Files.writeString(dir.resolve(".old-report.dsim-staging/lock"), "");
     Files.writeString(dir.resolve("notes.dsim-staging.txt"), "a user's file, similar name");
     try (ReportDirectory.Reservation r = ReportDirectory.reserve(dir.resolve("other"), null,
         false)) {
-      assertThat(hidden()).doesNotContain(".old-report.dsim-staging", ".old-report.dsim-lock");
+      assertThat(hidden()).doesNotContain(".old-report.dsim-staging");
       commit(r, "results.json", "x");
     }
     assertThat(hidden()).isEmpty();
