@@ -97,6 +97,10 @@ final class CompareCommand implements Callable<Integer> {
     if (size >= 0) {
       return size;
     }
+    int runs = ScenarioOptions.checkRuns(err, all, seeds.count());
+    if (runs >= 0) {
+      return runs;
+    }
     boolean severalFiles = files.size() > 1;
     // Labels, in the order the variants appear; jobs grouped by label, seeds ascending.
     Map<String, List<Integer>> jobsOfLabel = new LinkedHashMap<>();

@@ -29,6 +29,25 @@ final class Estimates {
     return total / Math.max(1, Math.min(threads, jobs.size()));
   }
 
+  /**
+   * Heap a finished run's results take while a comparison or sweep keeps them: the time line
+   * (at most 200 buckets of four numbers), the latency distribution and summaries (about 8 KiB
+   * together, measured on the shipped scenarios' results.json), and a record per node.
+   */
+  static double retainedBytes(Scenario s) {
+    long nodes = 1 + s.loadBalancer().nodes();
+    for (dev.dsim.scenario.TierSpec t : s.tiers().values()) {
+      nodes += t.nodes();
+    }
+    return 8192 + 256.0 * nodes;
+  }
+
+  /** "3.1 GiB", "120 MiB". */
+  static String size(double bytes) {
+    return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30))
+        : String.format(java.util.Locale.ROOT, "%.0f MiB", Math.max(1, bytes / (1L << 20)));
+  }
+
   /** ", about 40 s by the size estimate" (to end a parenthesis), or "" for a second or less. */
   static String total(List<ParallelRunner.Job> jobs, int threads) {
     double s = wallSeconds(jobs, threads);

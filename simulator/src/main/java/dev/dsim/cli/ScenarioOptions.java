@@ -141,6 +141,30 @@ final class ScenarioOptions {
     return -1;
   }
 
+  /**
+   * Before a command builds its list of runs ({@code scenarios}, each over {@code seedsEach}
+   * seeds): refuses (exit 2) a number of runs whose results would not fit in the heap, since
+   * {@code compare} and {@code sweep} keep every finished run's results for their tables. A
+   * typo such as {@code --seeds 1..100000000} is refused in a moment instead of dying of
+   * OutOfMemoryError hours later. Returns an exit code to stop with, or -1 to go on.
+   */
+  static int checkRuns(java.io.PrintWriter err, List<Scenario> scenarios, long seedsEach) {
+    double bytes = 0;
+    long runs = 0;
+    for (Scenario s : scenarios) {
+      runs += seedsEach;
+      bytes += seedsEach * Estimates.retainedBytes(s);
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > 0.5 * heap) {
+      return usageError(err, runs + " runs would keep about " + Estimates.size(bytes)
+          + " of results in memory, more than half of what this JVM may use ("
+          + (heap >> 20) + " MiB)", "use fewer seeds (split the range over several commands), "
+          + "or give Java more heap (java -Xmx16g -jar ...)");
+    }
+    return -1;
+  }
+
   /** "base" for the scenario without a variant. */
   static String variantName(Scenario s) {
     return s.variant() == null ? "base" : s.variant();

@@ -115,6 +115,12 @@ final class SweepCommand implements Callable<Integer> {
         ScenarioFile f = lk == null ? base : ScenarioLoader.parse(file.toString(), text, o);
         byLoad.add(ScenarioOptions.resolve(f, variants));
       }
+      List<Scenario> planned = new ArrayList<>();
+      byLoad.forEach(planned::addAll);
+      int runs = ScenarioOptions.checkRuns(err, planned, seeds.count());
+      if (runs >= 0) {
+        return runs;
+      }
       // Order: variant, then load, then seed.
       int variantCount = byLoad.get(0).size();
       for (int v = 0; v < variantCount; v++) {
