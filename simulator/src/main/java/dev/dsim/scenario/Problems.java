@@ -12,6 +12,8 @@ final class Problems {
   private final String file;
   private final LocatedJson doc;
   private final List<ScenarioError> errors = new ArrayList<>();
+  /** Errors found beyond those kept: a hostile file must not make the list itself huge. */
+  private int dropped;
 
   Problems(String file, LocatedJson doc) {
     this.file = file;
@@ -38,11 +40,41 @@ final class Problems {
     // Every error gets a hint; where no specific one applies, point at the format's reference.
     String shownHint = hint == null || hint.isEmpty()
         ? "'dsim schema' and scenarios/README.md describe what each key accepts" : hint;
+    if (errors.size() >= KEPT) {
+      dropped++;
+      return;
+    }
     errors.add(new ScenarioError(file, at.line(), at.column(), shown, message, shownHint));
   }
 
+  /** Errors kept for sorting; the first {@link Limits#ERRORS_SHOWN} of them in file order. */
+  private static final int KEPT = 10 * Limits.ERRORS_SHOWN;
+
   boolean isEmpty() {
     return errors.isEmpty();
+  }
+
+  /**
+   * At most {@link Limits#ERRORS_SHOWN} errors, then one that counts the rest: nobody reads the
+   * ten-thousandth error, and fixing the first ones often fixes the rest.
+   */
+  static List<ScenarioError> capped(List<ScenarioError> all) {
+    return capped(all, 0);
+  }
+
+  private static List<ScenarioError> capped(List<ScenarioError> all, int alsoDropped) {
+    int more = Math.max(0, all.size() - Limits.ERRORS_SHOWN) + alsoDropped;
+    if (more == 0) {
+      return all;
+    }
+    List<ScenarioError> shown = new ArrayList<>(all.subList(0,
+        Math.min(all.size(), Limits.ERRORS_SHOWN)));
+    ScenarioError last = shown.get(shown.size() - 1);
+    shown.add(new ScenarioError(last.file(), 0, 0, "$", "and " + Limits.count(more)
+        + " more error" + (more == 1 ? "" : "s") + " not shown",
+        "fix the ones above first: one mistake repeated (a misspelt tier name) often explains "
+            + "the rest"));
+    return shown;
   }
 
   /** Throws all errors, in file order, if there are any. */
@@ -51,7 +83,7 @@ final class Problems {
       List<ScenarioError> sorted = new ArrayList<>(errors);
       sorted.sort(Comparator.comparingInt(ScenarioError::line)
           .thenComparingInt(ScenarioError::column));
-      throw new ScenarioException(sorted);
+      throw new ScenarioException(capped(sorted, dropped));
     }
   }
 }
