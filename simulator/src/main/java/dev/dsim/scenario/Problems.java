@@ -59,8 +59,22 @@ final class Problems {
    * ten-thousandth error, and fixing the first ones often fixes the rest.
    */
   static List<ScenarioError> capped(List<ScenarioError> all) {
-    return capped(all, 0);
+    // Lists merged from several bindings (the base and each variant) carry their own counts of
+    // the errors they left out: keep the largest, as variants repeat the base's errors.
+    List<ScenarioError> errors = new ArrayList<>();
+    int dropped = 0;
+    for (ScenarioError e : all) {
+      if (e.line() == 0 && e.hint().equals(MORE_HINT)) {
+        dropped = Math.max(dropped, Integer.parseInt(e.message().replaceAll("[^0-9]", "")));
+      } else {
+        errors.add(e);
+      }
+    }
+    return capped(errors, dropped);
   }
+
+  private static final String MORE_HINT = "fix the ones above first: one mistake repeated (a "
+      + "misspelt tier name) often explains the rest";
 
   private static List<ScenarioError> capped(List<ScenarioError> all, int alsoDropped) {
     int more = Math.max(0, all.size() - Limits.ERRORS_SHOWN) + alsoDropped;
@@ -71,9 +85,7 @@ final class Problems {
         Math.min(all.size(), Limits.ERRORS_SHOWN)));
     ScenarioError last = shown.get(shown.size() - 1);
     shown.add(new ScenarioError(last.file(), 0, 0, "$", "and " + Limits.count(more)
-        + " more error" + (more == 1 ? "" : "s") + " not shown",
-        "fix the ones above first: one mistake repeated (a misspelt tier name) often explains "
-            + "the rest"));
+        + " more error" + (more == 1 ? "" : "s") + " not shown", MORE_HINT));
     return shown;
   }
 
