@@ -143,6 +143,9 @@ final class FaultsBinder {
     }
     JsonNode by = f.raw("by");
     Long nanos = by == null ? null : Fields.durationValue(by, f.pathOf("by"), problems);
+    if (!Limits.timeWithin(nanos, f.pathOf("by"), problems)) {
+      nanos = null;
+    }
     return new FaultsSpec.ClockJump(at, targets, nanos == null ? 0 : nanos);
   }
 
@@ -152,6 +155,9 @@ final class FaultsBinder {
       f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
     }
     double ppm = f.numberAbove("ppm", 0, -1e6);
+    if (!Limits.driftWithin(ppm, f.pathOf("ppm"), problems)) {
+      ppm = 0;
+    }
     return new FaultsSpec.ClockDrift(at, targets, ppm, forNanos);
   }
 

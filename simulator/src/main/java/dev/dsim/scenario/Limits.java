@@ -47,6 +47,18 @@ final class Limits {
    */
   static final int NAME_CHARS = 64;
 
+  // ---- time
+
+  /**
+   * 10,000 days (27 years) for the duration, and for a clock's offset or jump either way: time is
+   * a long of nanoseconds (292 years), and a clock can run at up to twice the speed, so every
+   * time a run computes stays far from overflowing. Long runs are refused by their estimated
+   * events well before this.
+   */
+  static final long TIME_NANOS = 10_000L * 86_400 * 1_000_000_000L;
+  /** 1,000,000 ppm of drift either way: a clock at twice the speed; real ones drift by 100s. */
+  static final double DRIFT_PPM = 1_000_000;
+
   // ---- the system
 
   /** 100 tiers: a system-design scenario has a handful; tier calls are checked pairwise. */
@@ -142,6 +154,26 @@ final class Limits {
   static final int SETTINGS_VALUES = 10_000;
   /** 100 located errors per file are shown; beyond that a count of the rest. */
   static final int ERRORS_SHOWN = 100;
+
+  /** A duration within {@link #TIME_NANOS} either way; reports it and answers false if not. */
+  static boolean timeWithin(Long nanos, String path, Problems problems) {
+    if (nanos == null || Math.abs(nanos) <= TIME_NANOS) {
+      return true;
+    }
+    problems.atValue(path, "at most 10000d (27 years) either way", "simulated time is kept in "
+        + "nanoseconds: a run that long would be refused for its size anyway");
+    return false;
+  }
+
+  /** A drift within {@link #DRIFT_PPM}; reports it and answers false if not. */
+  static boolean driftWithin(double ppm, String path, Problems problems) {
+    if (ppm <= DRIFT_PPM) {
+      return true;
+    }
+    problems.atValue(path, "at most 1000000 ppm (a clock running at twice the speed), got "
+        + ppm, "real clocks drift by tens to hundreds of ppm");
+    return false;
+  }
 
   /** "100,000" for messages. */
   static String count(long n) {

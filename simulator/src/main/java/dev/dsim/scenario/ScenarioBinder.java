@@ -79,6 +79,9 @@ final class ScenarioBinder {
       f.missing("duration", "how long clients send requests", "\"10m\"");
     }
     Long duration = f.durationOrNull("duration", true);
+    if (!Limits.timeWithin(duration, f.pathOf("duration"), problems)) {
+      duration = null;
+    }
     Long warmup = f.durationOrNull("warmup", false);
     if (duration != null && warmup != null && warmup >= duration) {
       f.error("warmup", "warmup must be shorter than duration (the measured window is "
@@ -282,8 +285,12 @@ final class ScenarioBinder {
         JsonNode o = c.raw("offset");
         Long nanos = o == null ? Long.valueOf(0) : Fields.durationValue(o, c.pathOf("offset"),
             problems);
-        offset = nanos == null ? 0 : nanos;
+        offset = nanos == null || !Limits.timeWithin(nanos, c.pathOf("offset"), problems) ? 0
+            : nanos;
         drift = c.numberAbove("driftPpm", 0, -1e6);
+        if (!Limits.driftWithin(drift, c.pathOf("driftPpm"), problems)) {
+          drift = 0;
+        }
       }
     }
     long maxCores = f.integer("maxCores", 0, 1);

@@ -192,6 +192,27 @@ final class InputLimitsTest {
     assertThat(e.get(100).message()).isEqualTo("and 4,900 more errors not shown");
   }
 
+  @Test
+  void anAstronomicalClockDrift_isAnErrorNotAHang() {
+    // Found by ScenarioFuzzTest: "ppm": 1e90 overflowed the local clock's arithmetic, and
+    // re-planning a timer looped for ever inside one event (no --max-events could stop it).
+    String json = scenario(WEB, ",\n \"faults\": {\"schedule\": [{\"at\": \"1ms\", "
+        + "\"clockDrift\": \"client-1\", \"ppm\": 1" + "0".repeat(90) + ", \"for\": \"1s\"}]}");
+    assertThat(only(json, "faults.schedule[0].ppm").message()).contains("at most 1000000 ppm");
+    assertThat(only(scenario("{\"web\": {\"kind\": \"stateless\", \"work\": \"1ms\", "
+        + "\"clock\": {\"driftPpm\": 1e12}}}", ""), "tiers.web.clock.driftPpm").message())
+        .contains("at most 1000000 ppm");
+  }
+
+  @Test
+  void timesBeyondTenThousandDays_areErrors() {
+    assertThat(only(scenario(WEB, "").replace("\"1s\"", "\"100000d\""), "duration")
+        .message()).contains("at most 10000d");
+    assertThat(only(scenario(WEB, ",\n \"faults\": {\"schedule\": [{\"at\": \"1ms\", "
+        + "\"clockJump\": \"client-1\", \"by\": \"-20000d\"}]}"), "faults.schedule[0].by")
+        .message()).contains("at most 10000d");
+  }
+
   // ---- JSON limits and encodings
 
   @Test

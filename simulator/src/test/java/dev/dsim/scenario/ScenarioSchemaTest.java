@@ -367,7 +367,10 @@ final class ScenarioSchemaTest {
         Arguments.of("/$defs/partitionFault/properties/partition/maxItems",
             Limits.PARTITION_GROUPS),
         Arguments.of("/$defs/network/properties/links/maxItems", Limits.LINKS),
-        Arguments.of("/$defs/expect/maxProperties", Limits.EXPECTATIONS));
+        Arguments.of("/$defs/expect/maxProperties", Limits.EXPECTATIONS),
+        Arguments.of("/$defs/clock/properties/driftPpm/maximum", (long) Limits.DRIFT_PPM),
+        Arguments.of("/$defs/clockDriftFault/properties/ppm/maximum", (long) Limits.DRIFT_PPM),
+        Arguments.of("/$defs/randomClockDrift/properties/ppm/maximum", (long) Limits.DRIFT_PPM));
   }
 
   @ParameterizedTest(name = "{0}")
