@@ -42,6 +42,8 @@ final class ScenarioFuzzTest {
   private static final List<Path> SHIPPED = shipped();
   private static final AtomicInteger CASES = new AtomicInteger();
   private static Path root;
+  /** How often validate and run answered 0, 1, 2 (a corpus that only ever fails proves little). */
+  private static final int[][] EXITS = new int[2][3];
   private static long slowestNanos;
   private static String slowest = "";
 
@@ -62,8 +64,9 @@ final class ScenarioFuzzTest {
 
   @AfterContainer
   static void removeRoot() throws IOException {
-    System.out.printf(java.util.Locale.ROOT, "ScenarioFuzzTest: %d cases, slowest %.2f s (%s)%n",
-        CASES.get(), slowestNanos / 1e9, slowest);
+    System.out.printf(java.util.Locale.ROOT, "ScenarioFuzzTest: %d cases, slowest %.2f s (%s); "
+        + "validate exits 0/1/2: %s, run exits 0/1/2: %s%n", CASES.get(), slowestNanos / 1e9,
+        slowest, java.util.Arrays.toString(EXITS[0]), java.util.Arrays.toString(EXITS[1]));
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -107,6 +110,8 @@ final class ScenarioFuzzTest {
           .as("%s: files beside the report (a staging directory left behind?)", m)
           .allMatch(n -> n.equals("fuzzed.json") || n.equals("out"));
     }
+    EXITS[0][validate.exitCode()]++;
+    EXITS[1][run.exitCode()]++;
     long took = System.nanoTime() - start;
     if (took > slowestNanos) {
       slowestNanos = took;

@@ -213,6 +213,18 @@ final class InputLimitsTest {
         .message()).contains("at most 10000d");
   }
 
+  @Test
+  void aKeyOfBlanks_isShownQuoted() {
+    // Found by ScenarioFuzzTest: a stray quote made a key of two spaces, and the error read
+    // "at   : invalid JSON", a path one cannot see.
+    ScenarioError e = errors(scenario(WEB, "").replace("\"clients\": {", "\"clients\": {\"  \" l,"))
+        .get(0);
+    assertThat(e.jsonPath()).isEqualTo("\"clients.  \"");
+    ScenarioError unknown = errors(scenario(WEB, "").replace("\"clients\": {",
+        "\"clients\": {\"a\\u0000b\": 1, ")).get(0);
+    assertThat(unknown.jsonPath()).isEqualTo("\"clients.a\\u0000b\"");
+  }
+
   // ---- JSON limits and encodings
 
   @Test
