@@ -214,6 +214,10 @@ final class ClientsBinder {
     if (d == null) {
       return 0;
     }
+    if (!d.has("dist")) {
+      d.missing("dist", "\"uniform\" or \"zipf\"", "\"zipf\"");
+      return 0;
+    }
     String dist = d.string("dist", "");
     if (dist.equals("uniform")) {
       if (d.has("exponent")) {

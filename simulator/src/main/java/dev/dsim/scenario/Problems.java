@@ -20,9 +20,23 @@ final class Problems {
     this.doc = doc;
   }
 
-  /** An error about the value at {@code path}. */
+  /**
+   * An error about the value at {@code path}; when that value is not in the file (a key the
+   * binder expected), it is located at the nearest enclosing value that is.
+   */
   void atValue(String path, String message, String hint) {
-    add(path, doc.valueAt(path), message, hint);
+    SourceLocation at = doc.valueAt(path);
+    for (String p = path; at.line() == 0 && at.fromOverride() == null && !p.isEmpty(); ) {
+      p = parent(p);
+      at = doc.valueAt(p);
+    }
+    add(path, at, message, hint);
+  }
+
+  /** {@code tiers.web} for {@code tiers.web.cores} and {@code faults} for {@code faults[2]}. */
+  private static String parent(String path) {
+    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return cut < 0 ? "" : path.substring(0, cut);
   }
 
   /** An error about the key naming {@code path} (an unknown key). */

@@ -225,6 +225,18 @@ final class InputLimitsTest {
     assertThat(unknown.jsonPath()).isEqualTo("\"clients.a\\u0000b\"");
   }
 
+  @Test
+  void aKeyDistWithoutDist_isLocatedAtTheKeyDist() {
+    // Found by ScenarioFuzzTest: the error was at clients.keyDist.dist, which the file does not
+    // have, so it had no line or column.
+    ScenarioError e = errors(scenario(WEB, "").replace("\"clients\": {\"rate\": 10}",
+        "\"clients\": {\"rate\": 10, \"keyDist\": {\"exponent\": 1.1}}")).get(0);
+    assertThat(e.jsonPath()).isEqualTo("clients.keyDist");
+    assertThat(e.message()).contains("missing required key 'dist'");
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.column()).isPositive();
+  }
+
   // ---- JSON limits and encodings
 
   @Test
