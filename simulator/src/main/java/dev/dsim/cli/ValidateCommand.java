@@ -1,5 +1,7 @@
 package dev.dsim.cli;
 
+import dev.dsim.run.RunOptions;
+import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioError;
 import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code dsim validate FILE…}: checks scenario files (every variant) without running them, and
- * reports every error in every file, each with file:line:column, JSON path and a hint.
+ * reports every error in every file, each with file:line:column, JSON path and a hint. It refuses
+ * what {@code run} would refuse before running: a variant whose estimated size is beyond
+ * {@code --max-events} or the heap ({@link SizeCheck}).
  */
 @Command(
     name = "validate",
@@ -27,7 +31,8 @@ import picocli.CommandLine.Parameters;
       "Check scenario files without running them.",
       "Checks JSON syntax, every key and value of the base "
           + "scenario and of every variant. Every error in every file is reported, each with "
-          + "file:line:column, its JSON path and a hint.",
+          + "file:line:column, its JSON path and a hint. Like run, it refuses a variant "
+          + "estimated beyond --max-events or the heap.",
       "Exit status: 0 all valid, 2 some error."
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -42,6 +47,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = Classpath.DESCRIPTION)
   List<Path> classpath = new ArrayList<>();
 
+  @Option(names = "--max-events", paramLabel = "N",
+      description = "Refuse, as run would, a variant estimated to fire more than N events "
+          + "(default: ${DEFAULT-VALUE}).")
+  long maxEvents = RunOptions.DEFAULT_MAX_EVENTS;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +59,10 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (maxEvents <= 0) {
+      return ScenarioOptions.usageError(err, "--max-events must be a positive number, got "
+          + maxEvents, "leave it out for the default bound");
+    }
     String problem = Classpath.install(classpath);
     if (problem != null) {
       return ScenarioOptions.usageError(err, problem,
@@ -66,6 +80,12 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         ScenarioFile sf = ScenarioLoader.load(f, overrides);
+        int refused = checkSizes(err, f, ScenarioOptions.resolve(sf, List.of()));
+        if (refused > 0) {
+          badFiles++;
+          errors += refused;
+          continue;
+        }
         int v = sf.variantNames().size();
         out.println("ok " + f + (v == 0 ? "" : " (base and " + v + " variant"
             + (v == 1 ? "" : "s") + ")"));
@@ -85,5 +105,22 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     return ExitCodes.OK;
+  }
+
+  /** Prints each run of {@code file} that run would refuse for its size; returns how many. */
+  private int checkSizes(PrintWriter err, Path file, List<Scenario> scenarios) {
+    int refused = 0;
+    long heap = SizeCheck.heapBytes();
+    for (Scenario s : scenarios) {
+      SizeCheck.Refusal r = SizeCheck.refusal(s, maxEvents, heap);
+      if (r != null) {
+        refused++;
+        err.println("error: " + file + ": " + r.message());
+        err.println("  hint: " + r.hint());
+      } else if (SizeCheck.note(s) != null) {
+        err.println("note: " + file + ": " + SizeCheck.note(s));
+      }
+    }
+    return refused;
   }
 }

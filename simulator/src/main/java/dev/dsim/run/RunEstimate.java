@@ -1,17 +1,24 @@
 package dev.dsim.run;
 
+import dev.dsim.scenario.FaultsSpec;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.TierKind;
 import dev.dsim.scenario.TierSpec;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.Load;
+import dev.dsim.service.kv.FsyncPolicy;
+import java.util.List;
 
 /**
  * A rough size of a run, worked out from the scenario before it runs, so that a run of billions
  * of events or millions of nodes is announced (or refused) up front instead of running for hours
- * or out of memory. The event costs per request are calibrated on the shipped scenarios (about 6
- * events per request through a balancer and one stateless tier, about 20 through web + a
- * three-way replicated store); the estimate is meant to be right within a factor of two.
+ * or out of memory. It adds up the work requests cause and the work that fires on timers whatever
+ * the requests: periodic fsyncs, kv heartbeats, load-balancer health checks, random faults (the
+ * crash nemesis and the other random kinds), scheduled faults, and what nodes do when they start
+ * (a static node writes its files). The costs per request and per tick are calibrated on the
+ * shipped scenarios and on small scenarios dominated by each kind of periodic work
+ * ({@code RunEstimateTest}); the estimate is meant to be right within a factor of two. It knows
+ * nothing of what a user's own processes ("kind": "process") do on their timers.
  *
  * @param requests requests the clients will issue
  * @param events events the run will fire
@@ -28,42 +35,242 @@ public record RunEstimate(double requests, double events, long nodes, double byt
 
   private static final double NODE_BYTES = 16 * 1024;
   private static final double HISTORY_BYTES_PER_OP = 40;
+  /** A pending event or message in flight, with its payload. */
+  private static final double EVENT_BYTES = 100;
+  /** Per kv node and key: a version and a value (two longs). */
+  private static final double KV_KEY_BYTES = 16;
+  /** One blocked node pair of a partition (a map entry and the pair kept for the heal). */
+  private static final double PAIR_BYTES = 120;
+  /** Per stored file or value besides its bytes: the block, its key and map entry. */
+  private static final double BLOCK_BYTES = 120;
+  /** After the measured window a store is given this long (at least) to settle and be read. */
+  private static final double QUIET_NANOS = 7e9;
 
   /** The estimate for {@code s}. */
   public static RunEstimate of(Scenario s) {
-    double seconds = s.durationNanos() / 1e9;
-    double requests = offeredRate(s) * seconds;
-    double perRequest = 2 + (s.loadBalancer().nodes() > 0 ? 2 : 0);
+    double requests = offeredRate(s) * s.durationNanos() / 1e9;
     long nodes = 1 + s.loadBalancer().nodes();
-    double background = 0;
-    double bytes = 0;
-    boolean kv = false;
     for (TierSpec t : s.tiers().values()) {
       nodes += t.nodes();
-      if (t.kind() == TierKind.KV) {
-        kv = true;
-        perRequest += 3 + 4.0 * t.kv().replication();
-        HealthCheck hb = t.kv().heartbeat();
-        if (hb != null) {
-          background += 3.0 * t.nodes() * (t.nodes() - 1) * (s.durationNanos()
-              / (double) hb.intervalNanos());
-        }
-        int keys = s.clients().mix() == null ? 1000 : s.clients().mix().keys();
-        int value = s.clients().mix() == null ? 100 : s.clients().mix().valueBytes();
-        bytes += (double) keys * t.kv().replication() * (2.0 * value + 120);
-      } else {
-        perRequest += 3;
+    }
+    double horizon = horizonNanos(s);
+    double events = requests * eventsPerRequest(s) + readBackEvents(s, requests)
+        + periodicEvents(s, horizon) + faultEvents(s, horizon) + startEvents(s)
+        + partitionPairs(s, nodes);
+    return new RunEstimate(requests, events, nodes, bytes(s, nodes, requests));
+  }
+
+  /** Events one request costs: the client, the balancer and each tier it passes. */
+  private static double eventsPerRequest(Scenario s) {
+    double perRequest = 4;
+    for (TierSpec t : s.tiers().values()) {
+      perRequest += t.kind() == TierKind.KV ? 3 + 4.0 * t.kv().replication() : 3;
+    }
+    return perRequest;
+  }
+
+  /**
+   * How long the simulation lasts: the measured window; then the drain, which lasts the clients'
+   * worst case, or a whole duration more when requests have no timeout and some are lost (to a
+   * fault or a lossy network); then, with a store, the quiet period and the final read-back.
+   */
+  static double horizonNanos(Scenario s) {
+    double duration = s.durationNanos();
+    long worst = s.clients().retry().worstCaseNanos();
+    boolean loses = losesRequests(s) || s.network().loss() > 0 || s.network().corrupt() > 0;
+    double drain = worst != Long.MAX_VALUE ? Math.min(worst, duration) : loses ? duration : 0;
+    return duration + drain + (hasStore(s) ? QUIET_NANOS : 0);
+  }
+
+  /** Work on timers that fire whatever the requests. */
+  private static double periodicEvents(Scenario s, double horizon) {
+    double events = 0;
+    for (TierSpec t : s.tiers().values()) {
+      if (t.kind() != TierKind.KV) {
+        continue;
+      }
+      FsyncPolicy fsync = t.kv().fsync();
+      if (fsync.mode() == FsyncPolicy.Mode.PERIODIC) {
+        // Each tick: the timer and the disk's fsync completing.
+        events += 2.0 * t.nodes() * ticks(horizon, fsync.periodNanos());
+      }
+      HealthCheck hb = t.kv().heartbeat();
+      if (hb != null) {
+        // Each tick on each node: the timer, the send from the CPU queue, one delivery per peer.
+        events += (double) t.nodes() * (t.nodes() + 1) * ticks(horizon, hb.intervalNanos());
       }
     }
     HealthCheck lb = s.loadBalancer().healthCheck();
     if (lb != null) {
+      // Each tick on each balancer: the timer, then per backend the ping, the pong, its delivery.
       TierSpec entry = s.tiers().values().iterator().next();
-      background += 4.0 * s.loadBalancer().nodes() * entry.nodes()
-          * (s.durationNanos() / (double) lb.intervalNanos());
+      events += s.loadBalancer().nodes() * (1 + 3.0 * entry.nodes())
+          * ticks(horizon, lb.intervalNanos());
     }
-    double events = requests * perRequest + background;
-    bytes += nodes * NODE_BYTES + (kv ? requests * HISTORY_BYTES_PER_OP : 0);
-    return new RunEstimate(requests, events, nodes, bytes);
+    return events;
+  }
+
+  /** Strikes and heals: the crash nemesis per node, each random kind, the schedule. */
+  private static double faultEvents(Scenario s, double horizon) {
+    FaultsSpec f = s.faults();
+    double events = 2.0 * f.schedule().size();
+    FaultsSpec.RandomCrashSpec crash = f.randomCrash();
+    if (crash != null) {
+      // Each candidate tries to fail every mttf while up (a try that maxDown forbids costs an
+      // event too), and each failure is repaired: one event per try and per repair.
+      double candidates = targets(s, crash.targets());
+      events += candidates * horizon * (1.0 / crash.mttfNanos()
+          + 1.0 / ((double) crash.mttfNanos() + crash.mttrNanos()));
+    }
+    for (FaultsSpec.RandomFault r : f.random()) {
+      boolean heals = !(r.fault() instanceof FaultsSpec.Corrupt c && c.forNanos() < 0)
+          && !(r.fault() instanceof FaultsSpec.ClockJump);
+      events += (heals ? 2 : 1) * horizon / r.meanIntervalNanos();
+    }
+    return events;
+  }
+
+  /** What nodes do as they start: a static node writes each of its files to its disk. */
+  private static double startEvents(Scenario s) {
+    double events = 0;
+    for (TierSpec t : s.tiers().values()) {
+      if (t.kind() == TierKind.STATIC) {
+        events += (double) t.nodes() * t.files();
+      }
+    }
+    return events;
+  }
+
+  /** Reading back every key written, from all its replicas, at the end of a run with a store. */
+  private static double readBackEvents(Scenario s, double requests) {
+    double events = 0;
+    for (TierSpec t : s.tiers().values()) {
+      if (t.kind() == TierKind.KV) {
+        double written = Math.min(s.clients().mix().keys(),
+            requests * (1 - s.clients().mix().readFraction()));
+        events += written * (4 + 4.0 * t.kv().replication());
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Node pairs that partitions block, each one a little work and a little heap while it lasts:
+   * a partition or an isolation of big tiers is quadratic in their size.
+   */
+  private static double partitionPairs(Scenario s, double total) {
+    double pairs = 0;
+    for (FaultsSpec.FaultSpec f : s.faults().schedule()) {
+      if (f instanceof FaultsSpec.Partition p) {
+        pairs += pairsOf(s, p, total);
+      }
+    }
+    for (FaultsSpec.RandomFault r : s.faults().random()) {
+      if (r.fault() instanceof FaultsSpec.Partition p) {
+        pairs += pairsOf(s, p, total);
+      }
+    }
+    return pairs;
+  }
+
+  private static double pairsOf(Scenario s, FaultsSpec.Partition p, double total) {
+    if (p.isolate()) {
+      double n = targets(s, p.groups().get(0));
+      return 2 * n * (total - n);
+    }
+    if (p.groups().size() == 1) {
+      double n = targets(s, p.groups().get(0)); // a random split of these candidates
+      return 2 * (n / 2) * (n / 2);
+    }
+    double all = 0;
+    double squares = 0;
+    for (List<String> g : p.groups()) {
+      double n = targets(s, g);
+      all += n;
+      squares += n * n;
+    }
+    double pairs = all * all - squares; // every ordered pair across two groups
+    return p.oneWay() ? pairs / p.groups().size() : pairs;
+  }
+
+  /** Nodes a list of target names covers: a tier's nodes, or one node. */
+  private static double targets(Scenario s, List<String> names) {
+    double n = 0;
+    for (String name : names) {
+      String tier = name.startsWith("random:") ? null : name;
+      TierSpec t = tier == null ? null : s.tiers().get(tier);
+      n += t == null ? 1 : t.nodes();
+    }
+    return n;
+  }
+
+  private static double bytes(Scenario s, long nodes, double requests) {
+    double bytes = nodes * NODE_BYTES;
+    boolean kv = false;
+    for (TierSpec t : s.tiers().values()) {
+      if (t.kind() == TierKind.KV) {
+        kv = true;
+        int keys = s.clients().mix().keys();
+        int value = s.clients().mix().valueBytes();
+        bytes += (double) keys * t.kv().replication() * (2.0 * value + BLOCK_BYTES);
+        bytes += KV_KEY_BYTES * keys * t.nodes();
+        if (t.kv().heartbeat() != null) {
+          bytes += EVENT_BYTES * t.nodes() * (double) t.nodes(); // a round of heartbeats
+        }
+      } else if (t.kind() == TierKind.STATIC) {
+        bytes += (double) t.nodes() * t.files() * (t.fileBytes() + BLOCK_BYTES);
+      }
+    }
+    if (s.loadBalancer().healthCheck() != null) {
+      TierSpec entry = s.tiers().values().iterator().next();
+      bytes += EVENT_BYTES * s.loadBalancer().nodes() * (double) entry.nodes();
+    }
+    bytes += PAIR_BYTES * partitionPairs(s, nodes);
+    return bytes + (kv ? requests * HISTORY_BYTES_PER_OP : 0);
+  }
+
+  private static double ticks(double horizon, long periodNanos) {
+    return horizon / periodNanos;
+  }
+
+  private static boolean hasStore(Scenario s) {
+    for (TierSpec t : s.tiers().values()) {
+      if (t.kind() == TierKind.KV) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether faults can swallow a request for good (so that, without a timeout, the drain lasts a
+   * whole duration): crashes, partitions and isolations in the schedule, random crashes and
+   * isolations, lossy degradations and damaged messages. Slow nodes, disk damage, clock faults
+   * and random splits of a tier (which the client's path through the balancer does not cross)
+   * only delay or fail requests.
+   */
+  private static boolean losesRequests(Scenario s) {
+    FaultsSpec f = s.faults();
+    if (f.randomCrash() != null) {
+      return true;
+    }
+    for (FaultsSpec.FaultSpec x : f.schedule()) {
+      if (loses(x)) {
+        return true;
+      }
+    }
+    for (FaultsSpec.RandomFault r : f.random()) {
+      if (r.fault() instanceof FaultsSpec.Partition p ? p.isolate() : loses(r.fault())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean loses(FaultsSpec.FaultSpec f) {
+    return f instanceof FaultsSpec.Crash || f instanceof FaultsSpec.Partition
+        || f instanceof FaultsSpec.Degrade d && d.extraLoss() > 0
+        || f instanceof FaultsSpec.Corrupt c && c.messages() > 0;
   }
 
   /** Requests per simulated second the clients offer (the peak of a schedule). */

@@ -69,14 +69,16 @@ final class ClientsBinder {
         }
       }
       long users = f.integer("users", 1, 1);
-      if (users > 1_000_000) {
-        f.error("users", "at most 1000000 users, got " + users, "");
+      if (users > Limits.USERS) {
+        f.error("users", "at most " + Limits.count(Limits.USERS) + " users, got "
+            + Limits.count(users), "for more load, shorten \"thinkTime\", or use \"rate\"");
+        users = 1;
       }
       Distribution think = new Distribution.Constant(0);
       if (f.has("thinkTime")) {
         think = DistributionReader.read(f.raw("thinkTime"), f.pathOf("thinkTime"), problems);
       }
-      return think == null ? null : new Load.Closed((int) Math.min(users, 1_000_000), think);
+      return think == null ? null : new Load.Closed((int) users, think);
     }
     if (f.has("thinkTime")) {
       f.error("thinkTime", "'thinkTime' is for closed-loop clients (\"users\")",
@@ -101,6 +103,12 @@ final class ClientsBinder {
     if (!v.isArray() || v.isEmpty()) {
       f.error("rate", "expected a rate > 0 or a list of rate steps, got " + Fields.describe(v),
           hint);
+      return null;
+    }
+    if (v.size() > Limits.RATE_STEPS) {
+      f.error("rate", "at most " + Limits.count(Limits.RATE_STEPS) + " rate steps, got "
+          + Limits.count(v.size()), "a ramp (\"ramp\": true) between two steps replaces many "
+          + "small steps");
       return null;
     }
     List<RateSchedule.Point> points = new ArrayList<>();
@@ -171,13 +179,14 @@ final class ClientsBinder {
       }
     }
     long keys = f.integer("keys", DEFAULT_KEYS, 1);
-    if (keys > 10_000_000) {
-      f.error("keys", "at most 10000000 keys, got " + keys, "");
+    if (keys > Limits.KEYS) {
+      f.error("keys", "at most " + Limits.count(Limits.KEYS) + " keys, got " + Limits.count(keys),
+          "every kv node keeps a version and a value per key");
       keys = DEFAULT_KEYS;
     }
     double zipf = keyDist(f);
     long valueBytes = f.bytes("valueSize", DEFAULT_VALUE_BYTES);
-    if (valueBytes < 1 || valueBytes > 64L << 20) {
+    if (valueBytes < 1 || valueBytes > Limits.VALUE_BYTES) {
       f.error("valueSize", "expected a value size from 1B to 64MiB", "e.g. \"1KiB\"");
       valueBytes = DEFAULT_VALUE_BYTES;
     }
@@ -203,6 +212,10 @@ final class ClientsBinder {
     }
     Fields d = Fields.of(v, f.pathOf("keyDist"), problems, KEY_DIST_KEYS);
     if (d == null) {
+      return 0;
+    }
+    if (!d.has("dist")) {
+      d.missing("dist", "\"uniform\" or \"zipf\"", "\"zipf\"");
       return 0;
     }
     String dist = d.string("dist", "");

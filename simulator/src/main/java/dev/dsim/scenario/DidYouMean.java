@@ -12,6 +12,9 @@ final class DidYouMean {
     int bestDistance = Integer.MAX_VALUE;
     String lower = typed.toLowerCase(java.util.Locale.ROOT);
     for (String c : candidates) {
+      if (Math.abs(c.length() - typed.length()) > 2) {
+        continue; // farther than any distance accepted below; and a long typo costs nothing
+      }
       int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;

@@ -37,6 +37,11 @@ final class ExpectBinder {
           + "\"== 0\"}");
       return out;
     }
+    if (node.size() > Limits.EXPECTATIONS) {
+      problems.atValue(path, "at most " + Limits.EXPECTATIONS + " expectations, got "
+          + Limits.count(node.size()), "each metric can be expected once");
+      return out;
+    }
     List<String> names = new ArrayList<>(Expectation.METRICS);
     names.addAll(Expectation.SHORTHANDS);
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
@@ -46,7 +51,7 @@ final class ExpectBinder {
       String metric = canonical(e.getKey());
       if (metric == null) {
         String close = DidYouMean.closest(e.getKey(), names);
-        problems.atKey(at, "unknown metric '" + e.getKey() + "'", close != null
+        problems.atKey(at, "unknown metric '" + Fields.shorten(e.getKey()) + "'", close != null
             ? "did you mean '" + close + "'?" : "metrics: " + String.join(", ", names));
         continue;
       }

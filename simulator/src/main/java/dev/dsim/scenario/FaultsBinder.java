@@ -45,6 +45,10 @@ final class FaultsBinder {
       if (!list.isArray()) {
         f.error("schedule", "expected a list of faults [ {...}, ... ], got "
             + Fields.describe(list), "");
+      } else if (list.size() > Limits.FAULTS) {
+        f.error("schedule", "at most " + Limits.count(Limits.FAULTS) + " scheduled faults, got "
+            + Limits.count(list.size()), "for faults again and again, use \"faults.random\" "
+            + "(a nemesis striking at random intervals)");
       } else {
         for (int i = 0; i < list.size(); i++) {
           FaultsSpec.FaultSpec s = scheduled(list.get(i), Paths.index(f.pathOf("schedule"), i));
@@ -139,6 +143,9 @@ final class FaultsBinder {
     }
     JsonNode by = f.raw("by");
     Long nanos = by == null ? null : Fields.durationValue(by, f.pathOf("by"), problems);
+    if (!Limits.timeWithin(nanos, f.pathOf("by"), problems)) {
+      nanos = null;
+    }
     return new FaultsSpec.ClockJump(at, targets, nanos == null ? 0 : nanos);
   }
 
@@ -148,6 +155,9 @@ final class FaultsBinder {
       f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
     }
     double ppm = f.numberAbove("ppm", 0, -1e6);
+    if (!Limits.driftWithin(ppm, f.pathOf("ppm"), problems)) {
+      ppm = 0;
+    }
     return new FaultsSpec.ClockDrift(at, targets, ppm, forNanos);
   }
 
@@ -204,15 +214,19 @@ final class FaultsBinder {
           + Fields.describe(v), "e.g. [[\"db-1\"], [\"db-2\", \"db-3\"]]");
       return groups;
     }
-    List<String> seen = new ArrayList<>();
+    if (v.size() > Limits.PARTITION_GROUPS) {
+      problems.atValue(path, "at most " + Limits.PARTITION_GROUPS + " groups in a partition, got "
+          + Limits.count(v.size()), "use \"isolate\" to cut nodes off from everyone else");
+      return groups;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = 0; i < v.size(); i++) {
       List<String> g = names.list(v.get(i), Paths.index(path, i));
       for (String name : g) {
-        if (seen.contains(name)) {
+        if (!seen.add(name)) {
           problems.atValue(Paths.index(path, i), "'" + name + "' is in two groups",
               "a node can be on one side of a partition only");
         }
-        seen.add(name);
       }
       groups.add(g);
     }

@@ -275,15 +275,21 @@ final class Fields {
       return "null";
     }
     if (v.isTextual()) {
-      return "\"" + v.textValue() + "\" (a string)";
+      return "\"" + shorten(v.textValue()) + "\" (a string)";
     }
     if (v.isNumber()) {
-      return v.asText() + " (a number)";
+      return shorten(v.asText()) + " (a number)";
     }
     if (v.isBoolean()) {
       return v.asText() + " (a boolean)";
     }
     return v.isArray() ? "an array" : "an object";
+  }
+
+  /** A value as quoted in a message: long ones cut to their first 60 characters. */
+  static String shorten(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 60) + "… (" + Limits.count(s.length())
+        + " characters)";
   }
 
   private static String plain(double d) {

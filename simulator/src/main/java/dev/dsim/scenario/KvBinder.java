@@ -40,7 +40,12 @@ final class KvBinder {
 
   KvSpec bind(Fields f, int nodes) {
     long replication = f.integer("replication", Math.min(3, nodes), 1);
-    if (replication > nodes) {
+    if (replication > Limits.REPLICATION) {
+      f.error("replication", "at most " + Limits.REPLICATION + " replicas, got "
+          + Limits.count(replication), "real stores keep 3 to 5 copies; every operation talks "
+          + "to each replica");
+      replication = Math.min(3, nodes);
+    } else if (replication > nodes) {
       f.error("replication", "replication " + replication + " needs at least " + replication
           + " nodes, the tier has " + nodes, "each replica of a shard lives on a distinct node: "
           + "add nodes or lower the replication");
@@ -48,8 +53,14 @@ final class KvBinder {
     }
     // Many more shards than nodes, as real stores use, so each node's share is even.
     long shards = f.integer("shards", (long) nodes * DEFAULT_SHARDS_PER_NODE, 1);
-    if (shards > 1_000_000) {
-      f.error("shards", "at most 1000000 shards, got " + shards, "");
+    if (shards > Limits.SHARDS) {
+      f.error("shards", "at most " + Limits.count(Limits.SHARDS) + " shards, got "
+          + Limits.count(shards), "a few per node evens out their load");
+      shards = (long) nodes * DEFAULT_SHARDS_PER_NODE;
+    } else if (shards * replication > Limits.SHARD_REPLICAS) {
+      f.error("shards", "at most " + Limits.count(Limits.SHARD_REPLICAS) + " shard replicas "
+          + "(shards × replication), got " + Limits.count(shards * replication),
+          "lower \"shards\" or \"replication\"");
       shards = (long) nodes * DEFAULT_SHARDS_PER_NODE;
     }
     Placement.Strategy placement = Placement.Strategy.CONSISTENT;
@@ -65,9 +76,15 @@ final class KvBinder {
       f.error("vnodes", "virtual nodes are for \"placement\": \"consistent\"", "drop it");
     }
     long vnodes = f.integer("vnodes", DEFAULT_VNODES, 1);
-    if (vnodes > 4096) {
-      f.error("vnodes", "at most 4096 virtual nodes per node, got " + vnodes, "");
+    if (vnodes > Limits.VNODES) {
+      f.error("vnodes", "at most " + Limits.count(Limits.VNODES) + " virtual nodes per node, got "
+          + Limits.count(vnodes), "the default, 64, already evens out the ring");
       vnodes = DEFAULT_VNODES;
+    } else if (placement == Placement.Strategy.CONSISTENT && vnodes * nodes > Limits.RING_POINTS) {
+      f.error(f.has("vnodes") ? "vnodes" : "nodes", "at most " + Limits.count(Limits.RING_POINTS)
+          + " points on the ring (nodes × vnodes), got " + Limits.count(vnodes * nodes),
+          "lower \"vnodes\": with many nodes, a few per node even out the ring");
+      vnodes = 1;
     }
     long majority = replication / 2 + 1;
     long r = quorum(f, "readQuorum", majority, replication);

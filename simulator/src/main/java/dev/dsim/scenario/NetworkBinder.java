@@ -47,18 +47,43 @@ final class NetworkBinder {
       if (!list.isArray()) {
         f.error("links", "expected a list of links, got " + Fields.describe(list),
             "e.g. [{\"between\": [\"web\", \"db\"], \"latency\": \"20ms\"}]");
+      } else if (list.size() > Limits.LINKS) {
+        f.error("links", "at most " + Limits.count(Limits.LINKS) + " links, got "
+            + Limits.count(list.size()), "a link between two tiers covers all their nodes");
       } else {
+        long pairs = 0;
         for (int i = 0; i < list.size(); i++) {
           NetworkSpec.LinkSpec l = link(list.get(i), Paths.index(f.pathOf("links"), i));
           if (l != null) {
             links.add(l);
+            pairs += pairs(l);
           }
+        }
+        if (pairs > Limits.LINK_PAIRS) {
+          f.error("links", "at most " + Limits.count(Limits.LINK_PAIRS) + " node pairs "
+              + "configured by links, got " + Limits.count(pairs), "each pair of nodes a link "
+              + "covers gets its own state: set the network's own \"latency\" for everyone, "
+              + "and links for the few pairs that differ");
+          links.clear();
         }
       }
     }
     return new NetworkSpec(latency == null ? ZERO : latency, f.probability("loss"),
         f.probability("duplicate"), f.bandwidth("bandwidth", 0), (int) size,
         f.probability("corrupt"), f.bool("checksums", false), links);
+  }
+
+  /** Directed node pairs a link configures. */
+  private long pairs(NetworkSpec.LinkSpec l) {
+    long from = 0;
+    for (String n : l.from()) {
+      from += names.size(n);
+    }
+    long to = 0;
+    for (String n : l.to()) {
+      to += names.size(n);
+    }
+    return from * to * (l.bothWays() ? 2 : 1);
   }
 
   private NetworkSpec.LinkSpec link(JsonNode node, String path) {

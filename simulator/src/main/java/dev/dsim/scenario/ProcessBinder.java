@@ -1,9 +1,11 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dsim.world.Process;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +13,11 @@ import java.util.Map;
  * Binds the keys of a {@code "kind": "process"} tier: {@code class} (a {@link Process} found
  * through the thread's context class loader, which {@code dsim run --classpath} extends) and
  * {@code settings}. A class that is missing, is not a Process, or cannot be constructed is a
- * located error, like any other.
+ * located error, like any other; so is a constructor that throws on these settings (it is called
+ * once here, as each node will call it).
  */
 final class ProcessBinder {
   static final List<String> KEYS = List.of("class", "settings");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Problems problems;
 
   ProcessBinder(Problems problems) {
@@ -24,7 +26,7 @@ final class ProcessBinder {
 
   /** The process settings of a process tier (null after an error). */
   @SuppressWarnings("unchecked")
-  ProcessSpec bind(Fields f) {
+  ProcessSpec bind(Fields f, String tier) {
     if (!f.has("class")) {
       f.missing("class", "the Process class each node runs, by its full name",
           "\"com.example.MyNode\"");
@@ -64,11 +66,60 @@ final class ProcessBinder {
       if (!s.isObject()) {
         f.error("settings", "expected an object, got " + Fields.describe(s),
             "e.g. \"settings\": {\"electionTimeout\": \"150ms\"}");
-      } else {
-        settings = JSON.convertValue(s, Map.class);
+        return null;
       }
+      int values = count(s, Limits.SETTINGS_VALUES + 1);
+      if (values > Limits.SETTINGS_VALUES) {
+        f.error("settings", "at most " + Limits.count(Limits.SETTINGS_VALUES) + " values in "
+            + "settings, got more", "every node's constructor gets the whole map: keep data "
+            + "sets in a file the class reads");
+        return null;
+      }
+      settings = (Map<String, Object>) value(s);
     }
-    return new ProcessSpec(process, settings);
+    ProcessSpec spec = new ProcessSpec(process, settings);
+    try {
+      spec.instantiate();
+    } catch (ProcessConstructionException e) {
+      f.error(f.has("settings") ? "settings" : "class", e.inTier(tier).getMessage(),
+          "the constructor of " + name + " rejects these settings (or fails whatever they are): "
+              + "fix the settings, or the class");
+      return null;
+    }
+    return spec;
+  }
+
+  /** Values in a tree (objects and arrays count too), counting no further than {@code stop}. */
+  private static int count(JsonNode n, int stop) {
+    int c = 1;
+    for (Iterator<JsonNode> it = n.elements(); it.hasNext() && c < stop; ) {
+      c += count(it.next(), stop - c);
+    }
+    return c;
+  }
+
+  /**
+   * The JSON value as the constructor gets it: objects as maps in file order, arrays as lists,
+   * null as null, whole numbers as Long (BigInteger beyond), others as BigDecimal.
+   */
+  private static Object value(JsonNode n) {
+    if (n.isObject()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      n.fields().forEachRemaining(e -> m.put(e.getKey(), value(e.getValue())));
+      return m;
+    }
+    if (n.isArray()) {
+      List<Object> l = new ArrayList<>();
+      n.elements().forEachRemaining(e -> l.add(value(e)));
+      return l;
+    }
+    if (n.isNull()) {
+      return null;
+    }
+    if (n.isNumber()) {
+      return n.numberValue();
+    }
+    return n.isBoolean() ? (Object) n.booleanValue() : n.asText();
   }
 
   /** Rejects the process keys on a tier of another kind. */

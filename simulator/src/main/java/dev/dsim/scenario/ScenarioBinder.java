@@ -45,7 +45,15 @@ final class ScenarioBinder {
     return List.copyOf(keys);
   }
 
+  /** Names a tier cannot have: its nodes would be named like the client or the balancers. */
+  private static final List<String> RESERVED = List.of("client", "lb");
+
   private final Problems problems;
+  /**
+   * Nodes each tier asks for, before a count beyond the limits falls back to 1: node names are
+   * checked against what the user wrote, and never listed.
+   */
+  private final Map<String, Integer> declaredNodes = new LinkedHashMap<>();
 
   private ScenarioBinder(Problems problems) {
     this.problems = problems;
@@ -71,6 +79,9 @@ final class ScenarioBinder {
       f.missing("duration", "how long clients send requests", "\"10m\"");
     }
     Long duration = f.durationOrNull("duration", true);
+    if (!Limits.timeWithin(duration, f.pathOf("duration"), problems)) {
+      duration = null;
+    }
     Long warmup = f.durationOrNull("warmup", false);
     if (duration != null && warmup != null && warmup >= duration) {
       f.error("warmup", "warmup must be shorter than duration (the measured window is "
@@ -80,8 +91,8 @@ final class ScenarioBinder {
     LoadBalancerSpec lb = loadBalancer(f);
     Map<String, TierSpec> tiers = tiers(f);
     checkCalls(f, tiers);
-    TargetNames names = new TargetNames(problems, nodeNames(tiers, lb == null ? 1 : lb.nodes()),
-        tiers.keySet());
+    checkTotalNodes(f, lb.nodes());
+    TargetNames names = new TargetNames(problems, declaredNodes, lb.nodes());
     NetworkSpec network = new NetworkBinder(problems, names).bind(f);
     FaultsSpec faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
     List<Expectation> expect = new ExpectBinder(problems).bind(f);
@@ -90,6 +101,20 @@ final class ScenarioBinder {
     }
     return new Scenario(name, description, seed, duration, warmup == null ? 0 : warmup, network,
         clients, lb, tiers, faults, expect, variant);
+  }
+
+  /** All the nodes, with the client and the balancers, within {@link Limits#NODES_TOTAL}. */
+  private void checkTotalNodes(Fields top, int loadBalancers) {
+    long total = 1L + loadBalancers;
+    for (int n : declaredNodes.values()) {
+      total += n;
+    }
+    if (total > Limits.NODES_TOTAL && top.has("tiers")) {
+      top.error("tiers", "at most " + Limits.count(Limits.NODES_TOTAL) + " nodes in all "
+          + "(client and load balancers included), got " + Limits.count(total),
+          "a scenario of that size does not fit in memory; scale each tier down (a few "
+              + "hundred nodes already show how a system scales out)");
+    }
   }
 
   /** Every node the scenario defines, in layout order (see {@link ScenarioCompiler}). */
@@ -112,8 +137,11 @@ final class ScenarioBinder {
     }
     String name = f.string("name", "");
     if (f.raw("name").isTextual() && !NAME.matcher(name).matches()) {
-      f.error("name", "expected a name of letters, digits, '-' and '_', got \"" + name + "\"",
-          "it becomes a directory name under reports/");
+      f.error("name", "expected a name of letters, digits, '-' and '_', got \""
+          + Fields.shorten(name) + "\"", "it becomes a directory name under reports/");
+    } else if (name.length() > Limits.NAME_CHARS) {
+      f.error("name", "a name of at most " + Limits.NAME_CHARS + " characters, got "
+          + name.length(), "it becomes a directory name under reports/");
     }
     return name;
   }
@@ -131,8 +159,9 @@ final class ScenarioBinder {
     HealthCheck check = f.has("healthCheck")
         ? new KvBinder(problems).healthCheck(f, "healthCheck") : null;
     long nodes = f.integer("nodes", 1, 1);
-    if (nodes > 1000) {
-      f.error("nodes", "at most 1000 load balancers, got " + nodes, "");
+    if (nodes > Limits.LOAD_BALANCERS) {
+      f.error("nodes", "at most " + Limits.count(Limits.LOAD_BALANCERS) + " load balancers, got "
+          + Limits.count(nodes), "two or three remove the single point of failure");
       nodes = 1;
     }
     return new LoadBalancerSpec(policy, check, (int) nodes);
@@ -183,6 +212,12 @@ final class ScenarioBinder {
       problems.atValue(path, "expected at least one tier", "add e.g. \"web\": {\"kind\": "
           + "\"stateless\", \"work\": \"5ms\"}");
     }
+    if (node.size() > Limits.TIERS) {
+      problems.atValue(path, "at most " + Limits.TIERS + " tiers, got "
+          + Limits.count(node.size()), "a tier holds any number of identical nodes: merge "
+          + "tiers that differ only by name");
+      return tiers;
+    }
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -197,7 +232,14 @@ final class ScenarioBinder {
   private TierSpec tier(String name, JsonNode node, String path) {
     if (!NAME.matcher(name).matches()) {
       problems.atKey(path, "expected a tier name of letters, digits, '-' and '_', got \""
-          + name + "\"", "nodes are named <tier>-<n>, so keep the name simple");
+          + Fields.shorten(name) + "\"", "nodes are named <tier>-<n>, so keep the name simple");
+    } else if (name.length() > Limits.NAME_CHARS) {
+      problems.atKey(path, "a tier name of at most " + Limits.NAME_CHARS + " characters, got "
+          + name.length(), "nodes are named <tier>-<n>, so keep the name short");
+    } else if (RESERVED.contains(name)) {
+      problems.atKey(path, "\"" + name + "\" is reserved: the client node is client-1 and the "
+          + "load balancers lb, lb-1, lb-2, …", "call the tier something else, e.g. \""
+          + name + "s\"");
     }
     Fields f = Fields.of(node, path, problems, TIER_KEYS);
     if (f == null) {
@@ -210,11 +252,18 @@ final class ScenarioBinder {
     TierKind kind = f.choice("kind", TierKind.class, TierKind.STATELESS);
     long nodes = f.integer("nodes", 1, 1);
     long cores = f.integer("cores", 1, 1);
-    if (nodes > 100_000) {
-      f.error("nodes", "at most 100000 nodes per tier, got " + nodes, "");
+    declaredNodes.put(name, (int) Math.min(nodes, Integer.MAX_VALUE));
+    int maxNodes = kind == TierKind.KV ? Limits.KV_NODES_PER_TIER : Limits.NODES_PER_TIER;
+    if (nodes > maxNodes) {
+      f.error("nodes", "at most " + Limits.count(maxNodes) + " nodes in a tier of kind \""
+          + kind.jsonName() + "\", got " + Limits.count(nodes), "scale the tier down: a few "
+          + "hundred nodes already show how a system scales out");
+      nodes = 1; // go on binding without allocating anything per node
     }
-    if (cores > 4096) {
-      f.error("cores", "at most 4096 cores per node, got " + cores, "");
+    if (cores > Limits.CORES) {
+      f.error("cores", "at most " + Limits.count(Limits.CORES) + " cores per node, got "
+          + Limits.count(cores), "the largest machines have a few hundred; add nodes instead");
+      cores = 1;
     }
     double speed = f.numberAbove("speed", 1.0, 0);
     Distribution work = null;
@@ -236,8 +285,12 @@ final class ScenarioBinder {
         JsonNode o = c.raw("offset");
         Long nanos = o == null ? Long.valueOf(0) : Fields.durationValue(o, c.pathOf("offset"),
             problems);
-        offset = nanos == null ? 0 : nanos;
+        offset = nanos == null || !Limits.timeWithin(nanos, c.pathOf("offset"), problems) ? 0
+            : nanos;
         drift = c.numberAbove("driftPpm", 0, -1e6);
+        if (!Limits.driftWithin(drift, c.pathOf("driftPpm"), problems)) {
+          drift = 0;
+        }
       }
     }
     long maxCores = f.integer("maxCores", 0, 1);
@@ -258,9 +311,17 @@ final class ScenarioBinder {
     }
     long files = f.integer("files", TierSpec.DEFAULT_FILES, 1);
     long fileBytes = f.bytes("fileSize", TierSpec.DEFAULT_FILE_BYTES);
-    if (files > 10_000_000 || fileBytes < 1 || fileBytes > 1 << 30) {
-      f.error(files > 10_000_000 ? "files" : "fileSize", "expected at most 10000000 files of "
-          + "1 B to 1 GiB each", "");
+    if (files > Limits.FILES || fileBytes < 1 || fileBytes > Limits.FILE_CONTENT_BYTES) {
+      f.error(files > Limits.FILES ? "files" : "fileSize", "expected at most 10,000,000 files "
+          + "of 1 B to 1 GiB each", "");
+      files = TierSpec.DEFAULT_FILES;
+      fileBytes = TierSpec.DEFAULT_FILE_BYTES;
+    } else if (files * fileBytes > Limits.FILE_CONTENT_BYTES) {
+      f.error("files", "at most 1 GiB of files per node, got " + Limits.count(files) + " × "
+          + Limits.count(fileBytes) + " B", "every node writes its files to its disk (held in "
+          + "memory) when it starts: serve fewer or smaller files");
+      files = TierSpec.DEFAULT_FILES;
+      fileBytes = TierSpec.DEFAULT_FILE_BYTES;
     }
     TierCall calls = calls(f, kind);
     KvSpec kv = null;
@@ -279,7 +340,7 @@ final class ScenarioBinder {
     ProcessBinder processBinder = new ProcessBinder(problems);
     ProcessSpec process = null;
     if (kind == TierKind.PROCESS) {
-      process = processBinder.bind(f);
+      process = processBinder.bind(f, name);
       if (process == null) {
         return null;
       }

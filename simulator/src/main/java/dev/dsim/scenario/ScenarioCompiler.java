@@ -216,7 +216,13 @@ public final class ScenarioCompiler {
       }
       case PROCESS -> {
         ProcessSpec process = tier.process();
-        yield n -> process.instantiate();
+        yield n -> {
+          try {
+            return process.instantiate();
+          } catch (ProcessConstructionException e) {
+            throw e.inTier(tier.name());
+          }
+        };
       }
       case KV -> {
         DetectionObserver observer = tier.kv().heartbeat() == null ? DetectionObserver.NONE

@@ -16,14 +16,34 @@ public final class ScenarioFile {
   private final String displayName;
   private final LocatedJson doc;
   private final List<String> variantNames;
+  private final java.util.Set<String> variantSet;
   private final List<ScenarioOverride> overrides;
+  /**
+   * The base without its "variants" section, which a variant's patch is applied to: patching
+   * (a deep copy) the whole document would copy every variant for each variant.
+   */
+  private final JsonNode patchBase;
 
   ScenarioFile(String displayName, LocatedJson doc, List<String> variantNames,
       List<ScenarioOverride> overrides) {
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.doc = doc;
     this.variantNames = Collections.unmodifiableList(new ArrayList<>(variantNames));
+    this.variantSet = new java.util.HashSet<>(variantNames);
     this.overrides = List.copyOf(overrides);
+    JsonNode root = doc.root();
+    if (root.isObject() && root.has("variants")) {
+      com.fasterxml.jackson.databind.node.ObjectNode shallow =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      root.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("variants")) {
+          shallow.set(e.getKey(), e.getValue());
+        }
+      });
+      this.patchBase = shallow;
+    } else {
+      this.patchBase = root;
+    }
   }
 
   /** The {@code --set} overrides applied to every variant this file resolves. */
@@ -55,7 +75,7 @@ public final class ScenarioFile {
     if (variant == null) {
       return ScenarioBinder.bind(overridden(doc, doc.root()), displayName, null);
     }
-    if (!variantNames.contains(variant)) {
+    if (!variantSet.contains(variant)) {
       String suggestion = DidYouMean.closest(variant, variantNames);
       String known = variantNames.isEmpty() ? "this file has no variants"
           : "its variants are " + String.join(", ", variantNames);
@@ -65,7 +85,7 @@ public final class ScenarioFile {
               + "the scenario without a variant")));
     }
     JsonNode patch = doc.root().get("variants").get(variant);
-    JsonNode patched = MergePatch.apply(doc.root(), patch);
+    JsonNode patched = MergePatch.apply(patchBase, patch);
     LocatedJson located = doc.withPatchLocations(patched, "variants." + variant, variant);
     return ScenarioBinder.bind(overridden(located, patched), displayName, variant);
   }
@@ -100,7 +120,13 @@ public final class ScenarioFile {
     }
     Problems problems = new Problems(file, doc);
     List<String> names = new ArrayList<>();
-    if (!variants.isObject()) {
+    if (variants.size() > Limits.VARIANTS) {
+      // Checked before anything is done per variant: each one is bound on every load.
+      problems.atValue("variants", "at most " + Limits.count(Limits.VARIANTS) + " variants, got "
+          + Limits.count(variants.size()), "compare a few systems at a time; to try many "
+          + "values of one setting, run it once per value with --set (or dsim sweep --loads for "
+          + "the offered load)");
+    } else if (!variants.isObject()) {
       problems.atValue("variants", "expected an object of variants keyed by name, got "
           + Fields.describe(variants), "e.g. \"variants\": {\"scale-up\": {\"tiers\": ...}}");
     } else {
@@ -110,8 +136,11 @@ public final class ScenarioFile {
         String path = "variants." + e.getKey();
         if (!ScenarioBinder.NAME.matcher(e.getKey()).matches() || e.getKey().equals("base")) {
           problems.atKey(path, "a variant name must be letters, digits, '-' and '_', and not "
-              + "'base' (reserved for the scenario without a variant), got '" + e.getKey() + "'",
-              "");
+              + "'base' (reserved for the scenario without a variant), got '"
+              + Fields.shorten(e.getKey()) + "'", "");
+        } else if (e.getKey().length() > Limits.NAME_CHARS) {
+          problems.atKey(path, "a variant name of at most " + Limits.NAME_CHARS
+              + " characters, got " + e.getKey().length(), "it names a directory of the report");
         }
         if (!e.getValue().isObject()) {
           problems.atValue(path, "expected a merge patch object, got "

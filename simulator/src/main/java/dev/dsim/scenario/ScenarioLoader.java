@@ -1,13 +1,10 @@
 package dev.dsim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads scenario files. Loading checks the JSON syntax, the variants section, and binds the base
@@ -26,17 +23,7 @@ public final class ScenarioLoader {
   public static ScenarioFile load(Path file, List<ScenarioOverride> overrides)
       throws ScenarioException {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw single(name, "no such file", "check the path; scenarios live in scenarios/");
-    } catch (CharacterCodingException e) {
-      throw single(name, "the file is not UTF-8 text", "save it as UTF-8");
-    } catch (IOException e) {
-      throw single(name, "cannot read the file: " + e.getMessage(),
-          "check that it is a readable file, not a directory");
-    }
+    String text = SourceText.read(file);
     return parse(name, text, overrides);
   }
 
@@ -48,7 +35,9 @@ public final class ScenarioLoader {
   /** Parses scenario text with overrides; every error in the base and each variant at once. */
   public static ScenarioFile parse(String displayName, String json,
       List<ScenarioOverride> overrides) throws ScenarioException {
-    LocatedJson doc = LocatedJson.parse(displayName, json);
+    // A byte-order mark is how some editors mark UTF-8; it is not part of the JSON.
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    LocatedJson doc = LocatedJson.parse(displayName, text);
     com.fasterxml.jackson.databind.JsonNode schema = doc.root().get("$schema");
     if (doc.root().has("$defs") && schema != null && schema.asText().contains("json-schema.org")) {
       throw single(displayName, "this is a JSON Schema (the scenario format's own), not a "
@@ -56,7 +45,9 @@ public final class ScenarioLoader {
     }
     List<String> variants = ScenarioFile.variantNames(doc, displayName);
     ScenarioFile file = new ScenarioFile(displayName, doc, variants, overrides);
-    List<ScenarioError> errors = new ArrayList<>();
+    // A set: every variant repeats the base's errors, and they are listed once (in a linear
+    // pass, however many variants there are).
+    Set<ScenarioError> errors = new LinkedHashSet<>();
     try {
       file.resolve(null);
     } catch (ScenarioException e) {
@@ -67,15 +58,11 @@ public final class ScenarioLoader {
         file.resolve(v);
       } catch (ScenarioException e) {
         // Report what the variant itself got wrong; base errors are already listed once.
-        for (ScenarioError err : e.errors()) {
-          if (!errors.contains(err)) {
-            errors.add(err);
-          }
-        }
+        errors.addAll(e.errors());
       }
     }
     if (!errors.isEmpty()) {
-      throw new ScenarioException(errors);
+      throw new ScenarioException(Problems.capped(new ArrayList<>(errors)));
     }
     return file;
   }

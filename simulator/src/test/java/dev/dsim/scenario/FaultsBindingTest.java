@@ -76,7 +76,7 @@ final class FaultsBindingTest {
     assertThat(e).singleElement().satisfies(err -> {
       assertThat(err.jsonPath()).isEqualTo("faults.schedule[0].crash");
       assertThat(err.message()).isEqualTo("no node or tier named 'web-7'");
-      assertThat(err.hint()).isEqualTo("did you mean 'web-1'?");
+      assertThat(err.hint()).isEqualTo("tier web has 3 nodes, web-1 to web-3");
       assertThat(err.line()).isEqualTo(4);
     });
   }

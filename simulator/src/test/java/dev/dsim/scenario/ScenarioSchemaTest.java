@@ -341,6 +341,57 @@ final class ScenarioSchemaTest {
     assertThat(dists).containsExactlyInAnyOrderElementsOf(DISTRIBUTION_KEYS.keySet());
   }
 
+  // ---- limits: the schema states the binder's maxima
+
+  static Stream<Arguments> maxima() {
+    return Stream.of(
+        Arguments.of("/properties/tiers/maxProperties", Limits.TIERS),
+        Arguments.of("/properties/variants/maxProperties", Limits.VARIANTS),
+        Arguments.of("/properties/variants/propertyNames/maxLength", Limits.NAME_CHARS),
+        Arguments.of("/properties/description/maxLength", Limits.STRING_CHARS),
+        Arguments.of("/$defs/name/maxLength", Limits.NAME_CHARS),
+        Arguments.of("/$defs/tier/properties/nodes/maximum", Limits.NODES_PER_TIER),
+        Arguments.of("/$defs/tier/properties/cores/maximum", Limits.CORES),
+        Arguments.of("/$defs/tier/properties/files/maximum", Limits.FILES),
+        Arguments.of("/$defs/tier/properties/replication/maximum", Limits.REPLICATION),
+        Arguments.of("/$defs/tier/properties/shards/maximum", Limits.SHARDS),
+        Arguments.of("/$defs/tier/properties/vnodes/maximum", Limits.VNODES),
+        Arguments.of("/$defs/tier/properties/settings/maxProperties", Limits.SETTINGS_VALUES),
+        Arguments.of("/$defs/loadBalancer/properties/nodes/maximum", Limits.LOAD_BALANCERS),
+        Arguments.of("/$defs/clients/properties/users/maximum", Limits.USERS),
+        Arguments.of("/$defs/clients/properties/keys/maximum", Limits.KEYS),
+        Arguments.of("/$defs/clients/properties/rate/oneOf/1/maxItems", Limits.RATE_STEPS),
+        Arguments.of("/$defs/faults/properties/schedule/maxItems", Limits.FAULTS),
+        Arguments.of("/$defs/target/oneOf/1/maxItems", Limits.TARGET_NAMES),
+        Arguments.of("/$defs/fixedTarget/oneOf/1/maxItems", Limits.TARGET_NAMES),
+        Arguments.of("/$defs/partitionFault/properties/partition/maxItems",
+            Limits.PARTITION_GROUPS),
+        Arguments.of("/$defs/network/properties/links/maxItems", Limits.LINKS),
+        Arguments.of("/$defs/expect/maxProperties", Limits.EXPECTATIONS),
+        Arguments.of("/$defs/clock/properties/driftPpm/maximum", (long) Limits.DRIFT_PPM),
+        Arguments.of("/$defs/clockDriftFault/properties/ppm/maximum", (long) Limits.DRIFT_PPM),
+        Arguments.of("/$defs/randomClockDrift/properties/ppm/maximum", (long) Limits.DRIFT_PPM));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("maxima")
+  void schemaMaxima_areTheBindersLimits(String pointer, long limit) {
+    assertThat(SCHEMA_NODE.at(pointer).isIntegralNumber()).as("%s in the schema", pointer)
+        .isTrue();
+    assertThat(SCHEMA_NODE.at(pointer).longValue()).as(pointer).isEqualTo(limit);
+  }
+
+  @Test
+  void kvNodeMaximum_isTheBindersKvLimit() {
+    long kv = -1;
+    for (JsonNode a : def("tier").get("allOf")) {
+      if (a.at("/if/properties/kind/const").asText().equals("kv")) {
+        kv = a.at("/then/properties/nodes/maximum").longValue();
+      }
+    }
+    assertThat(kv).isEqualTo(Limits.KV_NODES_PER_TIER);
+  }
+
   // ---- the schema and the binder accept and reject the same documents
 
   @Test
@@ -417,7 +468,9 @@ final class ScenarioSchemaTest {
         Arguments.of("expectations", "{'expect': {'latencyMs.p99': '< 20', "
             + "'consistency.staleReads': '== 0', 'throughput': '>= 1e1', 'lostWrites': '==0'}}"),
         Arguments.of("variants", "{'variants': {'big': {'tiers': {'web': {'nodes': 4}}}, "
-            + "'no-db': {'tiers': {'db': null}}, 'same': {}}}"));
+            + "'no-db': {'tiers': {'db': null}}, 'same': {}}}"),
+        Arguments.of("tiers at their node limits", "{'tiers': {'web': {'nodes': 100000}, "
+            + "'db': {'nodes': 10000}}}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -535,7 +588,15 @@ final class ScenarioSchemaTest {
         Arguments.of("a variant named base", "{'variants': {'base': {}}}"),
         Arguments.of("a variant that is not an object", "{'variants': {'x': 3}}"),
         Arguments.of("a variant that changes the variants",
-            "{'variants': {'x': {'variants': {}}}}"));
+            "{'variants': {'x': {'variants': {}}}}"),
+        Arguments.of("too many stateless nodes", "{'tiers': {'web': {'nodes': 100001}}}"),
+        Arguments.of("too many kv nodes", "{'tiers': {'db': {'nodes': 10001}}}"),
+        Arguments.of("too many cores", "{'tiers': {'web': {'cores': 4097}}}"),
+        Arguments.of("too many replicas", "{'tiers': {'db': {'nodes': 200, 'replication': 101}}}"),
+        Arguments.of("a tier named client",
+            "{'tiers': {'client': {'kind': 'stateless', 'work': '1ms'}}}"),
+        Arguments.of("a name too long", "{'name': '" + "n".repeat(65) + "'}"),
+        Arguments.of("a variant name too long", "{'variants': {'" + "v".repeat(65) + "': {}}}"));
   }
 
   @ParameterizedTest(name = "{0}")
