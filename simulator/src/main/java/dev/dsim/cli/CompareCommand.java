@@ -93,9 +93,11 @@ final class CompareCommand implements Callable<Integer> {
     }
     List<Scenario> all = new ArrayList<>();
     perFile.forEach(all::addAll);
-    int size = scenarioOptions.checkSize(err, all);
-    if (size >= 0) {
-      return size;
+    for (int f = 0; f < files.size(); f++) {
+      int size = scenarioOptions.checkSize(err, files.get(f), perFile.get(f));
+      if (size >= 0) {
+        return size;
+      }
     }
     int runs = ScenarioOptions.checkRuns(err, all, seeds.count());
     if (runs >= 0) {

@@ -1,6 +1,7 @@
 package dev.dsim.cli;
 
 import dev.dsim.report.FileProblem;
+import dev.dsim.scenario.ProcessConstructionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,11 +91,27 @@ public final class Main implements Runnable {
   }
 
   /**
+   * A process tier's own constructor threw (at a node's start or restart, after the scenario was
+   * bound): the user's code or settings, so exit 2, naming their class and what it threw.
+   */
+  static int userConstructorFailed(PrintWriter err, java.nio.file.Path file,
+      ProcessConstructionException e) {
+    err.println("error: " + (file == null ? "" : file + ": ") + e.getMessage());
+    err.println("  hint: fix " + e.className() + "'s constructor or the tier's \"settings\"; "
+        + "dsim builds a node's process at its start and again at every restart");
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /**
    * An exception no command handled. A file-system error (a path that cannot be written, a full
    * disk, a name too long) is the user's environment: exit 2 with the path and a hint. Anything
    * else is a bug in dsim: say so, keep the stack trace in a file, not on the user's terminal.
    */
   private static int internalError(Exception ex, CommandLine cmd, CommandLine.ParseResult r) {
+    if (ex instanceof ProcessConstructionException user) {
+      return userConstructorFailed(cmd.getErr(), null, user);
+    }
     FileProblem problem = FileProblem.of(ex);
     if (problem != null) {
       cmd.getErr().println("error: " + problem.message());

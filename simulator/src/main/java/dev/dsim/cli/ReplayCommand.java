@@ -7,6 +7,7 @@ import dev.dsim.engine.RunAbortedException;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
+import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioError;
 import dev.dsim.scenario.ScenarioException;
@@ -129,7 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
       ErrorPrinter.print(err, e);
       return ExitCodes.BAD_INPUT;
     }
-    int size = scenarioOptions.checkSize(err, List.of(s));
+    int size = scenarioOptions.checkSize(err, file, List.of(s));
     if (size >= 0) {
       return size;
     }
@@ -154,6 +155,8 @@ final class ReplayCommand implements Callable<Integer> {
           traceFile, new TraceFilter(fromNanos, toNanos, nodes), force);
       run = traced.run();
       lines = traced.lines();
+    } catch (ProcessConstructionException e) {
+      return Main.userConstructorFailed(err, file, e);
     } catch (RunAbortedException stopped) {
       err.println("interrupted before the run ended; no trace was written");
       err.flush();

@@ -17,6 +17,7 @@ import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
 import dev.dsim.run.RunResult;
 import dev.dsim.run.Runner;
+import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
@@ -125,9 +126,11 @@ final class RunCommand implements Callable<Integer> {
     }
     List<Scenario> all = new ArrayList<>();
     plan.forEach(p -> all.addAll(p.scenarios()));
-    int size = scenarioOptions.checkSize(err, all);
-    if (size >= 0) {
-      return size;
+    for (Planned p : plan) {
+      int size = scenarioOptions.checkSize(err, p.path(), p.scenarios());
+      if (size >= 0) {
+        return size;
+      }
     }
     String taken = existingTrace(plan, all.size() > 1);
     if (taken != null) {
@@ -206,6 +209,8 @@ final class RunCommand implements Callable<Integer> {
             run = runOne(s, runSeed, severalRuns, severalFiles, abort);
           } catch (RunAbortedException stopped) {
             break;
+          } catch (ProcessConstructionException e) {
+            return Main.userConstructorFailed(err, p.path(), e);
           } catch (dev.dsim.engine.InvariantViolation e) {
             err.println("error: " + s.name() + " (" + ScenarioOptions.variantName(s) + "): "
                 + e.getMessage());

@@ -112,29 +112,21 @@ final class ScenarioOptions {
   }
 
   /**
-   * Looks at each run's estimated size before anything runs: a run estimated beyond
-   * {@code --max-events}, or beyond the heap, is refused (exit 2) with the estimate; a large one
-   * is announced on stderr. Returns an exit code to stop with, or -1 to go on.
+   * Looks at each run's estimated size before anything runs ({@link SizeCheck}, as
+   * {@code validate} does): a run estimated beyond {@code --max-events}, or beyond the heap, is
+   * refused (exit 2) with the file and the estimate; a large one is announced on stderr. Returns
+   * an exit code to stop with, or -1 to go on.
    */
-  int checkSize(java.io.PrintWriter err, List<Scenario> scenarios) {
-    long heap = Runtime.getRuntime().maxMemory();
+  int checkSize(java.io.PrintWriter err, Path file, List<Scenario> scenarios) {
+    long heap = SizeCheck.heapBytes();
     for (Scenario s : scenarios) {
-      dev.dsim.run.RunEstimate e = dev.dsim.run.RunEstimate.of(s);
-      String what = s.name() + " (" + variantName(s) + ")";
-      if (e.events() > maxEvents) {
-        return usageError(err, what + " would be too large: " + e.describe()
-            + ", beyond --max-events " + maxEvents,
-            "shorten \"duration\", lower the load (--set clients.rate=...), or raise "
-                + "--max-events if you mean it");
+      SizeCheck.Refusal r = SizeCheck.refusal(s, maxEvents, heap);
+      if (r != null) {
+        return usageError(err, file + ": " + r.message(), r.hint());
       }
-      if (e.bytes() > 0.9 * heap) {
-        return usageError(err, what + " would not fit in memory: " + e.describe()
-            + ", and this JVM may use " + (heap >> 20) + " MiB",
-            "give Java more heap (java -Xmx8g -jar ...), or run fewer nodes, keys or requests");
-      }
-      if (e.isLarge()) {
-        err.println("note: " + what + " is a large run: " + e.describe()
-            + "; --max-events bounds it");
+      String note = SizeCheck.note(s);
+      if (note != null) {
+        err.println("note: " + file + ": " + note);
         err.flush();
       }
     }

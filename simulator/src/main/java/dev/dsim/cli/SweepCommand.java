@@ -136,7 +136,7 @@ final class SweepCommand implements Callable<Integer> {
       }
       List<Scenario> sizes = new ArrayList<>();
       byLoad.forEach(sizes::addAll);
-      int size = scenarioOptions.checkSize(err, sizes);
+      int size = scenarioOptions.checkSize(err, file, sizes);
       if (size >= 0) {
         return size;
       }

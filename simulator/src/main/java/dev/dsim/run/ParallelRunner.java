@@ -3,6 +3,7 @@ package dev.dsim.run;
 import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
+import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ParallelRunner {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** Abandons every run in progress and starts no more. Thread-safe (a shutdown hook calls it). */
+  /** Abandons every run in progress and starts no more. Thread-safe (a signal handler calls it). */
   public void abort() {
     stopAll.raise();
     OrderedSearch<Outcome> s = search;
@@ -105,6 +106,11 @@ public final class ParallelRunner {
       return null;
     } catch (EventLimitExceededException | dev.dsim.engine.InvariantViolation e) {
       return new Outcome(job, null, e.getMessage());
+    } catch (ProcessConstructionException e) {
+      // The user's class cannot be built: every other run would fail alike, so stop them all
+      // now and let the command report it (bad input, not a failing seed).
+      abort();
+      throw e;
     }
   }
 
