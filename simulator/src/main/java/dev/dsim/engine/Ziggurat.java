@@ -21,12 +21,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code [0, e[k])}. If {@code x < e[k+1]} the point is under the curve for any height in the
  * layer: accept. That is the fast path (97.8% of draws for the exponential, 98.5% for the normal:
  * the mean of {@code e[k+1] / e[k]}): a table lookup, an integer compare and a multiply, no
- * transcendental call. Otherwise, for {@code k ≥ 1}, draw
- * a height in the layer and accept if it is below {@code f(x)} ({@code StrictMath.exp}), else
- * start again; for {@code k = 0} draw from the tail: the exponential is memoryless, so its tail
- * is {@code r} plus a fresh exponential (no transcendental call); the normal's tail uses
- * Marsaglia's (1964) method, {@code r + x} with {@code x = -ln(U1)/r} accepted when
- * {@code -2 ln(U2) > x²} ({@code StrictMath.log}). The normal takes one more bit for its sign.
+ * transcendental call. Otherwise, for {@code k ≥ 1}, draw a height in the layer and accept if it
+ * is below {@code f(x)} ({@code StrictMath.exp}), else start again; for {@code k = 0} draw from
+ * the tail: the exponential is memoryless, so its tail is {@code r} plus a fresh exponential (no
+ * transcendental call); the normal's tail uses Marsaglia's (1964) method, {@code r + x} with
+ * {@code x = -ln(U1)/r} accepted when {@code -2 ln(U2) > x²} ({@code StrictMath.log}). The
+ * normal takes one more bit (bit 8) for its sign.
  *
  * <p><b>Why it is the same everywhere.</b> Java 17 evaluates {@code + - * /}, conversions and
  * comparisons of doubles exactly as IEEE 754 prescribes, on every platform (JEP 306), and
