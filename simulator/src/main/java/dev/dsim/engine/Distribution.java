@@ -112,8 +112,8 @@ public sealed interface Distribution {
 
     @Override
     public double mean() {
-      double sigma = (Math.log(p99) - Math.log(median)) / 2.3263478740408408;
-      return median * Math.exp(sigma * sigma / 2);
+      double sigma = (StrictMath.log(p99) - StrictMath.log(median)) / 2.3263478740408408;
+      return median * StrictMath.exp(sigma * sigma / 2);
     }
   }
 

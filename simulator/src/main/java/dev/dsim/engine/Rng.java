@@ -6,11 +6,6 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
-import org.apache.commons.rng.sampling.distribution.GaussianSampler;
-import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
-import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
-import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -23,8 +18,28 @@ import org.apache.commons.rng.simple.RandomSource;
  * component's stream, and the order in which forks are taken does not matter.
  *
  * <p>The generator is xoroshiro128++ ({@link RandomSource#XO_RO_SHI_RO_128_PP}, Commons RNG),
- * seeded by expanding the derived 64-bit seed with SplitMix64. Samplers come from Commons RNG
- * sampling. Not thread-safe: one stream belongs to one simulation.
+ * seeded by expanding the derived 64-bit seed with SplitMix64. Not thread-safe: one stream
+ * belongs to one simulation.
+ *
+ * <p><b>Same values on every CPU and JVM.</b> A sampler's values are a function of the
+ * generator's 64-bit outputs (integer operations: exact) through IEEE {@code + - * /},
+ * conversions and comparisons, which Java 17 evaluates exactly as specified everywhere
+ * (JEP 306), and {@link StrictMath} (fdlibm, bit-for-bit specified). {@code java.lang.Math}'s
+ * {@code exp}, {@code log}, {@code pow} and the like may differ by an ulp between platforms and
+ * JIT tiers, so no sampler here calls them:
+ * <ul>
+ *   <li>{@link #exponential}, {@link #normal}: our ziggurat ({@code Ziggurat}), tables built
+ *       with {@code StrictMath};
+ *   <li>{@link #logNormal}, {@link #pareto}: {@code StrictMath.exp} of those;
+ *   <li>{@link #zipf}: our rejection-inversion ({@code ZipfSampler}) on {@code StrictMath};
+ *   <li>{@link #uniform} and {@link #weightedChoice} stay Commons RNG's
+ *       {@code ContinuousUniformSampler} ({@code u·hi + (1-u)·lo}, {@code u} from
+ *       {@code nextDouble()}: {@code (bits >>> 11)·2^-53}) and {@code AliasMethodDiscreteSampler}
+ *       (its table is built from the weights with {@code + - * /} and {@code Math.ceil}, which
+ *       is exact; a draw is integer work on {@code nextLong()}/{@code nextInt()}): checked in
+ *       their bytecode (Commons RNG 1.6), they call no other {@code Math} function.
+ * </ul>
+ * Changing any of these changes the values drawn, hence every trace hash.
  */
 public final class Rng {
   /** The generator algorithm, named so results can state it. */
@@ -100,7 +115,11 @@ public final class Rng {
     return seed;
   }
 
-  /** The underlying generator, for Commons RNG samplers not wrapped here. */
+  /**
+   * The underlying generator, for Commons RNG samplers not wrapped here. Most of those call
+   * {@code Math.exp}/{@code log}/{@code pow}, so their values (and a trace that depends on them)
+   * may differ by an ulp between CPUs and JVMs; the samplers of this class do not.
+   */
   public UniformRandomProvider provider() {
     return provider;
   }
@@ -138,12 +157,12 @@ public final class Rng {
 
   /** Exponential with the given mean (ziggurat method). */
   public ContinuousSampler exponential(double mean) {
-    return ZigguratSampler.Exponential.of(provider, mean);
+    return new Samplers.Exponential(provider, mean);
   }
 
+  /** Normal with the given mean and standard deviation (> 0) (ziggurat method). */
   public ContinuousSampler normal(double mean, double standardDeviation) {
-    return GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(provider), mean,
-        standardDeviation);
+    return new Samplers.Normal(provider, mean, standardDeviation);
   }
 
   /**
@@ -155,19 +174,19 @@ public final class Rng {
       throw new IllegalArgumentException(
           "lognormal needs 0 < median < p99, got median=" + median + ", p99=" + p99);
     }
-    double mu = Math.log(median);
-    double sigma = (Math.log(p99) - mu) / Z_99;
-    return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(provider), mu, sigma);
+    double mu = StrictMath.log(median);
+    double sigma = (StrictMath.log(p99) - mu) / Z_99;
+    return new Samplers.LogNormal(provider, mu, sigma);
   }
 
   /** Pareto with minimum {@code scale} and tail index {@code shape}. */
   public ContinuousSampler pareto(double scale, double shape) {
-    return InverseTransformParetoSampler.of(provider, scale, shape);
+    return new Samplers.Pareto(provider, scale, shape);
   }
 
   /** Zipf over ranks 1..n with the given exponent (rejection-inversion); rank 1 is the hottest. */
   public DiscreteSampler zipf(int n, double exponent) {
-    return RejectionInversionZipfSampler.of(provider, n, exponent);
+    return new ZipfSampler(provider, n, exponent);
   }
 
   /** An index in [0, weights.length) drawn with probability proportional to its weight. */

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of DESIGN.md that a compiler does not check: the package layering, no wall clock or
- * unseeded randomness in simulation code, and no Jackson/picocli/JFreeChart below the layers
- * that render and parse. Read from the sources, so a violation names file and line.
+ * unseeded randomness in simulation code, no floating-point function whose result may differ
+ * between CPUs or JVMs on the path to a trace or a result, and no Jackson/picocli/JFreeChart
+ * below the layers that render and parse. Read from the sources, so a violation names file and
+ * line.
  */
 final class ArchitectureTest {
   /** Bottom to top; a package may import only those at or below its own position. */
@@ -25,6 +27,32 @@ final class ArchitectureTest {
   /** Packages that are simulation code: they must stay deterministic. */
   private static final List<String> SIMULATION = List.of(
       "engine", "metrics", "world", "fault", "service", "check", "scenario");
+  /**
+   * Everything a trace hash or a {@code results.json} figure is computed in: the simulation
+   * packages, {@code run} (which computes the results) and {@code testing} (seed sweeps).
+   */
+  private static final List<String> RESULT_PATH = List.of(
+      "engine", "metrics", "world", "fault", "service", "check", "scenario", "run", "testing");
+  /**
+   * {@code java.lang.Math} functions that their specification allows to differ by an ulp (or
+   * more) between platforms and JIT tiers; {@code StrictMath}'s are fdlibm, bit-identical
+   * everywhere. (Allowed: sqrt, which is correctly rounded, and the exact ones: abs, min, max,
+   * floor, ceil, rint, round, fma, scalb, ulp, signum, copySign, nextUp, ...)
+   */
+  private static final Pattern NOT_CORRECTLY_ROUNDED = Pattern.compile(
+      "(?<![\\w$])Math\\s*(\\.|::)\\s*(exp|log|log10|log1p|expm1|pow|sin|cos|tan|asin|acos"
+          + "|atan|atan2|sinh|cosh|tanh|cbrt|hypot)\\b|import static java\\.lang\\.Math\\.\\*");
+  /**
+   * The Commons RNG samplers the result path may use: the interfaces, and the two whose every
+   * operation is exact IEEE arithmetic (audited in Rng's Javadoc). All others (the ziggurat,
+   * Gaussian, lognormal, Pareto, Zipf, Poisson, gamma samplers, ...) call {@code Math.exp},
+   * {@code log} or {@code pow}; dsim has its own on {@code StrictMath} in {@code engine}.
+   */
+  private static final List<String> AUDITED_COMMONS_SAMPLERS = List.of(
+      "ContinuousSampler", "DiscreteSampler", "ContinuousUniformSampler",
+      "AliasMethodDiscreteSampler");
+  private static final Pattern COMMONS_SAMPLER = Pattern.compile(
+      "org\\.apache\\.commons\\.rng\\.sampling\\.distribution\\.(\\*|\\w+)");
   private static final List<String> NO_FRAMEWORKS = List.of(
       "engine", "metrics", "world", "fault", "service", "check");
   private static final Pattern FORBIDDEN_CALLS = Pattern.compile(
@@ -85,6 +113,68 @@ final class ArchitectureTest {
       }
     }
     assertThat(violations).isEmpty();
+  }
+
+  /** Code lines (not comment lines) of the result path matching {@code pattern}. */
+  private static List<String> resultPathLinesMatching(Pattern pattern) throws IOException {
+    List<String> hits = new ArrayList<>();
+    for (String pkg : RESULT_PATH) {
+      for (Path file : sources(pkg)) {
+        List<String> lines = Files.readAllLines(file);
+        for (int n = 0; n < lines.size(); n++) {
+          String line = lines.get(n).strip();
+          if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) {
+            continue; // comments may name what they forbid
+          }
+          if (pattern.matcher(line).find()) {
+            hits.add(file + ":" + (n + 1) + ": " + line);
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Same scenario and seed, same trace hash and results on any CPU and JVM: no
+   * {@code java.lang.Math} function that is not correctly rounded or exact by its spec.
+   */
+  @Test
+  void resultPath_callsNoMathFunctionThatMayDifferAcrossPlatforms() throws IOException {
+    // The pattern itself: what it must and must not catch.
+    for (String bad : List.of("y = Math.exp(x);", "java.lang.Math.pow(a, b)", "map(Math::log)",
+        "Math . sin(t)", "import static java.lang.Math.*;", "import static java.lang.Math.cbrt;")) {
+      assertThat(NOT_CORRECTLY_ROUNDED.matcher(bad).find()).as(bad).isTrue();
+    }
+    for (String ok : List.of("StrictMath.exp(x)", "Math.sqrt(v)", "Math.round(d)",
+        "Math.expm", "Math.max(a, b)", "StrictMath::log", "FastMath.exp(x)")) {
+      assertThat(NOT_CORRECTLY_ROUNDED.matcher(ok).find()).as(ok).isFalse();
+    }
+    assertThat(resultPathLinesMatching(NOT_CORRECTLY_ROUNDED)).isEmpty();
+  }
+
+  /**
+   * The Commons RNG samplers that use {@code Math} (the ones dsim replaced, and the others) and
+   * Commons Statistics (its CDFs and quantiles use {@code Math}) stay off the result path.
+   */
+  @Test
+  void resultPath_usesOnlyTheAuditedCommonsRngSamplers() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (String hit : resultPathLinesMatching(COMMONS_SAMPLER)) {
+      Matcher m = COMMONS_SAMPLER.matcher(hit);
+      while (m.find()) {
+        if (!AUDITED_COMMONS_SAMPLERS.contains(m.group(1))) {
+          violations.add(hit);
+        }
+      }
+    }
+    violations.addAll(resultPathLinesMatching(
+        Pattern.compile("org\\.apache\\.commons\\.statistics")));
+    assertThat(violations).isEmpty();
+    // The ones replaced by dsim's own: not imported, not named anywhere on the path.
+    assertThat(resultPathLinesMatching(Pattern.compile("\\b(ZigguratSampler|GaussianSampler"
+        + "|LogNormalSampler|InverseTransformParetoSampler|RejectionInversionZipfSampler)\\b")))
+        .isEmpty();
   }
 
   @Test

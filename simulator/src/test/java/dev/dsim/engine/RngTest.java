@@ -3,6 +3,9 @@ package dev.dsim.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 import org.junit.jupiter.api.Test;
 
 final class RngTest {
@@ -54,6 +57,36 @@ final class RngTest {
   void goldenFirstValues() {
     Rng network = Rng.root(42).fork("network");
     assertThat(draw(network, 3)).containsExactly(GOLDEN_0, GOLDEN_1, GOLDEN_2);
+  }
+
+  private static void assertSameDraws(ContinuousSampler a, ContinuousSampler b) {
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(Double.doubleToRawLongBits(a.sample()))
+          .isEqualTo(Double.doubleToRawLongBits(b.sample()));
+    }
+  }
+
+  /**
+   * Rng's samplers are this package's StrictMath ones (ExponentialSamplerTest and its siblings
+   * test those against theory), not Commons RNG's, which use Math.
+   */
+  @Test
+  void samplers_areTheStrictMathOnes() {
+    UniformRandomProvider p = Rng.root(9).fork("s").provider();
+    Rng rng = Rng.root(9).fork("s");
+    assertSameDraws(rng.exponential(2), new Samplers.Exponential(p, 2));
+    assertSameDraws(rng.normal(1, 3), new Samplers.Normal(p, 1, 3));
+    double mu = StrictMath.log(0.5);
+    double sigma = (StrictMath.log(4.0) - mu) / 2.3263478740408408;
+    assertSameDraws(rng.logNormal(0.5, 4.0), new Samplers.LogNormal(p, mu, sigma));
+    assertSameDraws(rng.pareto(1, 2.5), new Samplers.Pareto(p, 1, 2.5));
+    DiscreteSampler z = rng.zipf(100, 0.99);
+    DiscreteSampler reference = new ZipfSampler(p, 100, 0.99);
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(z.sample()).isEqualTo(reference.sample());
+    }
+    assertThat(new Distribution.LogNormal(0.5, 4.0).mean())
+        .isEqualTo(0.5 * StrictMath.exp(sigma * sigma / 2));
   }
 
   @Test

@@ -207,7 +207,12 @@ final class FaultInjectorTest {
         assertThat(r.kind()).isEqualTo("partition");
         assertThat(r.source()).isEqualTo("nemesis");
         assertThat(r.targets()).contains(" | ");
-        assertThat(r.healedAtNanos() - r.atNanos()).isEqualTo(5 * S);
+        if (r.healedAtNanos() < 0) {
+          // Still open when the run ends: it struck within its 5 s of the end.
+          assertThat(r.atNanos()).isGreaterThan(600 * S - 5 * S);
+        } else {
+          assertThat(r.healedAtNanos() - r.atNanos()).isEqualTo(5 * S);
+        }
       });
     }
     assertThat(runs.get(0)).hasSizeGreaterThan(5).isEqualTo(runs.get(1));

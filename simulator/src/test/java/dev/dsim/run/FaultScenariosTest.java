@@ -91,8 +91,11 @@ final class FaultScenariosTest {
     assertThat(fast.requests().total() / (double) exact.requests().total())
         .isCloseTo(7.5 / 5.5, within(0.03));
     assertThat(1 - fast.availability()).isGreaterThan(4 * (1 - exact.availability()));
-    // The jump times out what was in flight (about rate x mean latency = 12), nothing else.
-    assertThat(jump.requests().total()).isEqualTo(exact.requests().total());
+    // The jump times out what was in flight (about rate x mean latency = 12), nothing else. It
+    // also fires the pending arrival timer at once, so every later arrival comes earlier by the
+    // rest of that gap (exponential, mean 20 ms at 50/s): the run's last ~20 ms gain a request
+    // or two (0 or 1 with probability 3/4, more than 5 with 1/64), not a higher rate.
+    assertThat(jump.requests().total() - exact.requests().total()).isBetween(0L, 5L);
     assertThat(jump.requests().timedOut() - exact.requests().timedOut()).isBetween(3L, 30L);
   }
 }

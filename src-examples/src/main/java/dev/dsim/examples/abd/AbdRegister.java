@@ -53,12 +53,13 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * </ul>
  *
  * <p>The numbers, for seeds 1 to 5 with the {@link Config#defaults() defaults} and a 400 ms
- * partition: with {@code r2} cut off, all of the 198 to 224 operations started during the
- * partition complete, none needing a resend, but their mean latency rises from about 2.4 ms to
- * 3.4 to 3.8 ms. With {@code c0} and {@code r0} cut off, {@code c0} tries 3 or 4 operations and
- * none completes before the heal, while {@code c1} and {@code c2} complete 133 to 148. With
- * one-replica reads, {@code c0}'s reads during that partition are stale in every seed (3 to 11
- * of them), and even without a partition one-replica reads go stale in four seeds of five.
+ * partition: with {@code r2} cut off, all of the 212 to 222 operations started during the
+ * partition complete, none needing a resend, but their mean latency rises from about 2.5 ms to
+ * 3.4 to 3.7 ms. With {@code c0} and {@code r0} cut off, {@code c0} tries 3 or 4 operations and
+ * none completes before the heal, while {@code c1} and {@code c2} complete 142 to 150. With
+ * one-replica reads, {@code c0}'s reads during that partition are stale in three seeds of five
+ * (2 to 6 of them), and even without a partition one-replica reads go stale in four seeds of
+ * five.
  *
  * <p>The history of every operation, in true simulated time, is checked by {@link #check}: a
  * small linearizability checker specialised to a register whose writes are all distinct.

@@ -90,9 +90,17 @@ final class PrimaryBackupTest {
   void ackFirst_isFasterForWrites_whichIsWhyItIsTempting() {
     Outcome right = PrimaryBackup.run(1, BACKUP_FIRST);
     Outcome wrong = PrimaryBackup.run(1, ACK_FIRST);
-    // One round trip (client-primary) instead of two (client-primary, primary-backup).
-    assertThat(wrong.meanLatencyNanos(Kind.WRITE))
-        .isLessThan(0.7 * right.meanLatencyNanos(Kind.WRITE));
+    // While both replicas are up, one round trip (client-primary) instead of two
+    // (client-primary, primary-backup): half the time.
+    assertThat(meanWriteBeforeTheCrash(wrong)).isLessThan(0.6 * meanWriteBeforeTheCrash(right));
+    // After the fail-over the lone survivor acknowledges at once in both orderings, so over the
+    // whole run the gap is smaller (about 0.7 over many seeds), but it is still there.
+    assertThat(wrong.meanLatencyNanos(Kind.WRITE)).isLessThan(right.meanLatencyNanos(Kind.WRITE));
+  }
+
+  private static double meanWriteBeforeTheCrash(Outcome o) {
+    return o.acknowledgedWrites().stream().filter(w -> w.completedNanos() < o.crashAtNanos())
+        .mapToLong(w -> w.completedNanos() - w.invokedNanos()).average().orElseThrow();
   }
 
   @Test
