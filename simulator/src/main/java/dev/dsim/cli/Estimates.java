@@ -42,25 +42,9 @@ final class Estimates {
     return 8192 + 256.0 * nodes;
   }
 
-  /** "3.1 GiB", "120 MiB". */
-  static String size(double bytes) {
-    return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1L << 30))
-        : String.format(java.util.Locale.ROOT, "%.0f MiB", Math.max(1, bytes / (1L << 20)));
-  }
-
   /** ", about 40 s by the size estimate" (to end a parenthesis), or "" for a second or less. */
   static String total(List<ParallelRunner.Job> jobs, int threads) {
     double s = wallSeconds(jobs, threads);
-    return s < 1 ? "" : ", about " + duration(s) + " by the size estimate";
-  }
-
-  static String duration(double seconds) {
-    if (seconds >= 3600) {
-      return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
-    }
-    if (seconds >= 60) {
-      return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
-    }
-    return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
+    return s < 1 ? "" : ", about " + RunEstimate.time(s) + " by the size estimate";
   }
 }

@@ -149,7 +149,7 @@ final class ScenarioOptions {
     }
     long heap = Runtime.getRuntime().maxMemory();
     if (bytes > 0.5 * heap) {
-      return usageError(err, runs + " runs would keep about " + Estimates.size(bytes)
+      return usageError(err, runs + " runs would keep about " + dev.dsim.run.RunEstimate.size(bytes)
           + " of results in memory, more than half of what this JVM may use ("
           + (heap >> 20) + " MiB)", "use fewer seeds (split the range over several commands), "
           + "or give Java more heap (java -Xmx16g -jar ...)");

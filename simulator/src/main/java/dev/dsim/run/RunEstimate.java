@@ -311,14 +311,16 @@ public record RunEstimate(double requests, double events, long nodes, double byt
     return String.format(java.util.Locale.ROOT, "%,.0f", v);
   }
 
-  static String size(double b) {
+  /** "3.1 GiB", "120 MiB" (at least 1 MiB). */
+  public static String size(double b) {
     if (b >= 1L << 30) {
       return String.format(java.util.Locale.ROOT, "%.1f GiB", b / (1L << 30));
     }
     return String.format(java.util.Locale.ROOT, "%.0f MiB", Math.max(1, b / (1L << 20)));
   }
 
-  static String time(double seconds) {
+  /** "2.5 h", "40 min", "12 s" (at least 1 s). */
+  public static String time(double seconds) {
     if (seconds >= 3600) {
       return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
     }

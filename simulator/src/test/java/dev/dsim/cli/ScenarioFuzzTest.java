@@ -1,10 +1,12 @@
 package dev.dsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * then validated and run by the CLI in-process. For every case: exit 0, 1 or 2, never 3; no
  * stack trace and no exception class name on either stream; every error names the file, and
  * a content error its line, column and JSON path; what validate accepts, run does not refuse; a
- * refused run leaves nothing on disk (no report, no hidden staging directory).
+ * refused run leaves nothing on disk (no report, no hidden staging directory); no case hangs.
  *
  * <p>Reproducible: the cases are drawn from a fixed seed, each a pure function of (file,
  * mutation, seed, shortened), which its test name states. 2,000 cases by default; another corpus
@@ -87,7 +89,11 @@ final class ScenarioFuzzTest {
     for (int i = 0; i < TRIES; i++) {
       Mutant m = new Mutant(SHIPPED.get(random.nextInt(SHIPPED.size())),
           kinds[random.nextInt(kinds.length)], random.nextLong(), random.nextBoolean());
-      cases.add(DynamicTest.dynamicTest(m.toString(), () -> check(m)));
+      // A hang guard, not a speed check: every case is bounded by --max-events and the input
+      // limits and takes well under a second; one still going after a minute is stuck inside
+      // an event (as a clock drift of 1e90 ppm once was), which --max-events cannot stop.
+      cases.add(DynamicTest.dynamicTest(m.toString(), () -> assertTimeoutPreemptively(
+          Duration.ofSeconds(60), () -> check(m), () -> m + ": still running after 60 s")));
     }
     return cases.stream();
   }
