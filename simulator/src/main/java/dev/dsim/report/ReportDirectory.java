@@ -13,16 +13,17 @@ import java.util.stream.Stream;
  * nothing a user put anywhere is ever lost:
  *
  * <ul>
- *   <li>The directory is claimed ({@link DirectoryLock}) before it is checked, and held until
- *       the report is in place, so two commands running at once never pick the same one: the
- *       second takes {@code <default>-2}, or is refused for an {@code --out} in use.
+ *   <li>The directory is chosen and claimed (its {@link Staging} created) under the parent's
+ *       {@link DirectoryLock}, and the claim is held until the report is in place, so two
+ *       commands running at once never pick the same one: the second takes
+ *       {@code <default>-2}, or is refused for an {@code --out} in use.
  *   <li>The report is written into a hidden staging directory beside the target and renamed into
  *       place at the end ({@link Staging}): a reader, a crash or Ctrl-C never leaves a
  *       half-written report under the real name. A staging directory left by a killed command
  *       is removed by the next command that reserves a directory beside it.
- *   <li>An existing report is replaced only with {@code --force}, and then only the files its
- *       {@link ReportManifest} lists, unchanged since dsim wrote them, are removed; anything a
- *       user added stays.
+ *   <li>An existing report is replaced only with {@code --force}, and only when every file in
+ *       it is one its {@link ReportManifest} lists, unchanged since dsim wrote it; a directory
+ *       with anything else in it (a user's notes, an edited file) is refused, untouched.
  *   <li>File-system errors (a read-only directory, {@code --out} under a regular file, a name
  *       too long) are the user's environment: they come back as {@link UnusableException} with
  *       the path and a hint, never as a dsim bug.
