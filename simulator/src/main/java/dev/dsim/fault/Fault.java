@@ -1,49 +1,80 @@
 package dev.dsim.fault;
 
+import dev.dsim.world.Node;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A kind of partial failure with its parameters; when it strikes is the plan's business. */
+/**
+ * A kind of partial failure with its parameters, as a scenario writes it (targets by name) and
+ * as the {@link FaultInjector} strikes it: one model for both. Each fault knows how to strike
+ * ({@link #strike}) and returns how to undo it; when it strikes, and when the undo runs, is the
+ * injector's business.
+ */
 public sealed interface Fault {
-  /** Sentinel duration: the fault is never healed by itself. */
-  long FOREVER = -1;
-
   /** Short kind name for logs and reports ("crash", "partition", "slow"). */
   String kind();
 
   /**
-   * The nodes crash; after {@code restartAfterNanos} (or never, with {@link #FOREVER}) they
-   * restart with a fresh process. With {@code wipe} their disks are lost too (the machine was
-   * replaced, or its disk died with it).
+   * Acts on the world now and says what it did and how to undo it; null when it had nothing to
+   * do (every node it would crash was down already), and then nothing is logged.
    */
-  record Crash(Target target, long restartAfterNanos, boolean wipe) implements Fault {
-    /** A crash that keeps the disk. */
-    public Crash(Target target, long restartAfterNanos) {
-      this(target, restartAfterNanos, false);
-    }
+  Strike strike(FaultScene scene);
 
+  /**
+   * The fault a nemesis strikes again and again: its targets become candidates, one drawn at
+   * each strike (a partition instead splits its candidates into two random groups).
+   */
+  Fault forNemesis();
+
+  /**
+   * The nodes crash; after {@code restartAfter} (or never) they restart with a fresh process.
+   * With {@code wipe} their disks are lost too (the machine was replaced, or its disk died with
+   * it).
+   */
+  record Crash(Target target, Lasting restartAfter, boolean wipe) implements Fault {
     public Crash {
       Objects.requireNonNull(target, "target");
-      if (restartAfterNanos < 0 && restartAfterNanos != FOREVER) {
-        throw new IllegalArgumentException("restartAfter must be >= 0: " + restartAfterNanos);
-      }
+      Objects.requireNonNull(restartAfter, "restartAfter");
     }
 
     @Override
     public String kind() {
       return "crash";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> crashed = new ArrayList<>();
+      for (int id : scene.pick(target)) {
+        Node n = scene.node(id);
+        if (n.crash(wipe)) {
+          crashed.add(n);
+        }
+      }
+      if (crashed.isEmpty()) {
+        return null; // all already down: nothing happened
+      }
+      return new Strike(kind(), FaultScene.names(crashed) + (wipe ? " (disk wiped)" : ""),
+          restartAfter, () -> crashed.forEach(Node::restart));
+    }
+
+    @Override
+    public Fault forNemesis() {
+      throw new IllegalStateException("random crashes have their own nemesis (CrashNemesis)");
+    }
   }
 
   /**
-   * The network splits into groups that cannot reach each other for {@code forNanos} (or
-   * forever). Nodes in no group are unaffected and still reach everyone, which is how a bridge
-   * is written: two groups, and the bridge node in neither. With {@code oneWay}, only traffic
-   * from the first group to the others is cut; the other direction still flows.
+   * The network splits into groups that cannot reach each other while it lasts. Nodes in no
+   * group are unaffected and still reach everyone, which is how a bridge is written: two groups,
+   * and the bridge node in neither. With {@code oneWay}, only traffic from the first group to the
+   * others is cut; the other direction still flows.
    */
-  record Partition(List<Target> groups, boolean oneWay, long forNanos) implements Fault {
+  record Partition(List<Target> groups, boolean oneWay, Lasting lasting) implements Fault {
     public Partition {
       groups = List.copyOf(groups);
+      Objects.requireNonNull(lasting, "lasting");
       if (groups.size() < 2) {
         throw new IllegalArgumentException("a partition needs at least two groups");
       }
@@ -53,31 +84,108 @@ public sealed interface Fault {
     public String kind() {
       return oneWay ? "partition-one-way" : "partition";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<List<Integer>> picked = new ArrayList<>();
+      for (Target t : groups) {
+        picked.add(scene.pick(t));
+      }
+      return Cuts.cut(scene, kind(), picked, oneWay, lasting);
+    }
+
+    /** The first group's nodes, split in two at random at each strike. */
+    @Override
+    public Fault forNemesis() {
+      return new Split(groups.get(0), lasting);
+    }
   }
 
   /**
-   * The target nodes are cut off from every other node, both ways, for {@code forNanos} (or
-   * forever). With a random target, the node is drawn when the fault strikes.
+   * The candidates split into two non-empty groups drawn at random when the fault strikes, cut
+   * off from each other while it lasts; nodes outside the candidates are unaffected. What the
+   * random partition nemesis injects.
    */
-  record Isolate(Target target, long forNanos) implements Fault {
+  record Split(Target candidates, Lasting lasting) implements Fault {
+    public Split {
+      Objects.requireNonNull(candidates, "candidates");
+      Objects.requireNonNull(lasting, "lasting");
+    }
+
+    @Override
+    public String kind() {
+      return "partition";
+    }
+
+    /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Integer> shuffled = new ArrayList<>(scene.ids(candidates));
+      if (shuffled.size() < 2) {
+        throw new IllegalStateException("a split needs at least two candidate nodes");
+      }
+      for (int i = shuffled.size() - 1; i > 0; i--) {
+        int j = scene.rng().nextInt(i + 1);
+        Integer tmp = shuffled.get(i);
+        shuffled.set(i, shuffled.get(j));
+        shuffled.set(j, tmp);
+      }
+      int cutAt = 1 + scene.rng().nextInt(shuffled.size() - 1);
+      List<Integer> a = new ArrayList<>(shuffled.subList(0, cutAt));
+      List<Integer> b = new ArrayList<>(shuffled.subList(cutAt, shuffled.size()));
+      a.sort(null);
+      b.sort(null);
+      return Cuts.cut(scene, kind(), List.of(a, b), false, lasting);
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return this;
+    }
+  }
+
+  /**
+   * The target nodes are cut off from every other node, both ways, while it lasts. With a random
+   * target, the node is drawn when the fault strikes.
+   */
+  record Isolate(Target target, Lasting lasting) implements Fault {
     public Isolate {
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(lasting, "lasting");
     }
 
     @Override
     public String kind() {
       return "isolate";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Integer> isolated = scene.pick(target);
+      List<Integer> rest = new ArrayList<>();
+      for (Node n : scene.world().nodes()) {
+        if (!isolated.contains(n.id())) {
+          rest.add(n.id());
+        }
+      }
+      return Cuts.cut(scene, kind(), List.of(isolated, rest), false, lasting);
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return new Isolate(new Target.OneOf(target.names()), lasting);
+    }
   }
 
   /**
    * Every link to and from the target nodes gets {@code extraLatencyNanos} more latency and an
-   * extra loss probability for {@code forNanos}: a flaky switch port, a congested zone.
+   * extra loss probability while it lasts: a flaky switch port, a congested zone.
    */
-  record Degrade(Target target, long extraLatencyNanos, double extraLoss, long forNanos)
+  record Degrade(Target target, long extraLatencyNanos, double extraLoss, Lasting lasting)
       implements Fault {
     public Degrade {
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(lasting, "lasting");
       if (extraLatencyNanos < 0 || !(extraLoss >= 0 && extraLoss <= 1)) {
         throw new IllegalArgumentException("degrade needs latency >= 0 and loss in [0, 1]");
       }
@@ -87,9 +195,29 @@ public sealed interface Fault {
     public String kind() {
       return "degrade";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> degraded = new ArrayList<>();
+      for (int id : scene.pick(target)) {
+        scene.world().network().degrade(id, extraLatencyNanos, extraLoss);
+        degraded.add(scene.node(id));
+      }
+      return new Strike(kind(), FaultScene.names(degraded), lasting, () -> {
+        for (Node n : degraded) {
+          scene.world().network().restore(n.id());
+        }
+      });
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return new Degrade(new Target.OneOf(target.names()), extraLatencyNanos, extraLoss,
+          lasting);
+    }
   }
 
-  /** The nodes' local clocks jump by {@code byNanos} (negative: backwards). */
+  /** The nodes' local clocks jump by {@code byNanos} (negative: backwards); instantaneous. */
   record ClockJump(Target target, long byNanos) implements Fault {
     public ClockJump {
       Objects.requireNonNull(target, "target");
@@ -99,15 +227,32 @@ public sealed interface Fault {
     public String kind() {
       return "clock-jump";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> jumped = new ArrayList<>();
+      for (int id : scene.pick(target)) {
+        scene.node(id).clock().jump(byNanos);
+        jumped.add(scene.node(id));
+      }
+      // The jump is over at once; its effect on the clock stays.
+      return Strike.instant(kind(), FaultScene.names(jumped) + " by " + byNanos / 1e9 + "s");
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return new ClockJump(new Target.OneOf(target.names()), byNanos);
+    }
   }
 
   /**
-   * The nodes' local clocks drift by {@code ppm} parts per million for {@code forNanos} (or
-   * forever), then return to their previous drift (the offset gained stays, as on a real host).
+   * The nodes' local clocks drift by {@code ppm} parts per million while it lasts, then return
+   * to their previous drift (the offset gained stays, as on a real host).
    */
-  record ClockDrift(Target target, double ppm, long forNanos) implements Fault {
+  record ClockDrift(Target target, double ppm, Lasting lasting) implements Fault {
     public ClockDrift {
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(lasting, "lasting");
       if (!(ppm > -1e6) || Double.isInfinite(ppm)) {
         throw new IllegalArgumentException("drift must be a finite number > -1e6 ppm: " + ppm);
       }
@@ -117,21 +262,39 @@ public sealed interface Fault {
     public String kind() {
       return "clock-drift";
     }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> drifting = new ArrayList<>();
+      List<Double> before = new ArrayList<>();
+      for (int id : scene.pick(target)) {
+        Node n = scene.node(id);
+        before.add(n.clock().driftPpm());
+        n.clock().setDrift(ppm);
+        drifting.add(n);
+      }
+      return new Strike(kind(), FaultScene.names(drifting) + " " + ppm + "ppm", lasting, () -> {
+        for (int i = 0; i < drifting.size(); i++) {
+          drifting.get(i).clock().setDrift(before.get(i));
+        }
+      });
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return new ClockDrift(new Target.OneOf(target.names()), ppm, lasting);
+    }
   }
 
   /**
-   * The nodes' CPUs and/or disks run {@code factor} times slower for {@code forNanos}: a gray
-   * failure, up and answering, only slowly.
+   * The nodes' CPUs and/or disks run {@code factor} times slower while it lasts: a gray failure,
+   * up and answering, only slowly.
    */
-  record Slow(Target target, double factor, long forNanos, boolean cpu, boolean disk)
+  record Slow(Target target, double factor, Lasting lasting, boolean cpu, boolean disk)
       implements Fault {
-    /** CPU and disk both slowed. */
-    public Slow(Target target, double factor, long forNanos) {
-      this(target, factor, forNanos, true, true);
-    }
-
     public Slow {
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(lasting, "lasting");
       if (!(factor >= 1) || Double.isInfinite(factor)) {
         throw new IllegalArgumentException("slow factor must be a finite number >= 1: " + factor);
       }
@@ -140,22 +303,55 @@ public sealed interface Fault {
       }
     }
 
+    /** CPU and disk both slowed. */
+    public Slow(Target target, double factor, Lasting lasting) {
+      this(target, factor, lasting, true, true);
+    }
+
     @Override
     public String kind() {
       return "slow";
+    }
+
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> slowed = new ArrayList<>();
+      for (int id : scene.pick(target)) {
+        Node n = scene.node(id);
+        setSlowdown(n, factor);
+        slowed.add(n);
+      }
+      String what = cpu && disk ? "" : cpu ? " cpu" : " disk";
+      return new Strike(kind(), FaultScene.names(slowed) + what + " x" + factor, lasting,
+          () -> slowed.forEach(n -> setSlowdown(n, 1.0)));
+    }
+
+    private void setSlowdown(Node n, double f) {
+      if (cpu) {
+        n.cpu().setSlowdown(f);
+      }
+      if (disk) {
+        n.disk().setSlowdown(f);
+      }
+    }
+
+    @Override
+    public Fault forNemesis() {
+      return new Slow(new Target.OneOf(target.names()), factor, lasting, cpu, disk);
     }
   }
 
   /**
    * Silent corruption on the target nodes: one bit flipped in each of {@code blocks} stored disk
    * blocks, {@code sectors} blocks made unreadable (latent sector errors), and every message to
-   * or from them damaged with probability {@code messages} for {@code forNanos}. Disk damage
-   * stays until the block is rewritten; only the message corruption heals.
+   * or from them damaged with probability {@code messages} while it lasts. Disk damage stays
+   * until the block is rewritten; only the message corruption heals.
    */
-  record Corrupt(Target target, int blocks, int sectors, double messages, long forNanos)
+  record Corrupt(Target target, int blocks, int sectors, double messages, Lasting lasting)
       implements Fault {
     public Corrupt {
       Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(lasting, "lasting");
       if (blocks < 0 || sectors < 0 || !(messages >= 0 && messages <= 1)) {
         throw new IllegalArgumentException("corrupt needs blocks, sectors >= 0 and messages in "
             + "[0, 1]");
@@ -166,24 +362,43 @@ public sealed interface Fault {
     public String kind() {
       return "corrupt";
     }
-  }
 
-  /**
-   * The candidates split into two non-empty groups drawn at random when the fault strikes, cut
-   * off from each other for {@code forNanos}; nodes outside the candidates are unaffected. What
-   * the random partition nemesis injects.
-   */
-  record Split(List<Integer> candidates, long forNanos) implements Fault {
-    public Split {
-      candidates = List.copyOf(candidates);
-      if (candidates.size() < 2) {
-        throw new IllegalArgumentException("a split needs at least two candidate nodes");
+    @Override
+    public Strike strike(FaultScene scene) {
+      List<Node> hit = new ArrayList<>();
+      StringBuilder what = new StringBuilder();
+      for (int id : scene.pick(target)) {
+        Node n = scene.node(id);
+        hit.add(n);
+        if (blocks > 0) {
+          int flipped = n.disk().corruptBlocks(blocks, scene.rng()).size();
+          what.append(" ").append(n.name()).append(": ").append(flipped)
+              .append(" block(s) flipped");
+        }
+        if (sectors > 0) {
+          int failed = n.disk().failSectors(sectors, scene.rng()).size();
+          what.append(" ").append(n.name()).append(": ").append(failed)
+              .append(" sector error(s)");
+        }
+        if (messages > 0) {
+          scene.world().network().corruptLinks(id, messages);
+        }
       }
+      if (messages == 0) {
+        // The damage on disk stays until rewritten; the act itself is over.
+        return Strike.instant(kind(), FaultScene.names(hit) + what);
+      }
+      what.append(" messages p=").append(messages);
+      return new Strike(kind(), FaultScene.names(hit) + what, lasting, () -> {
+        for (Node n : hit) {
+          scene.world().network().corruptLinks(n.id(), 0);
+        }
+      });
     }
 
     @Override
-    public String kind() {
-      return "partition";
+    public Fault forNemesis() {
+      return new Corrupt(new Target.OneOf(target.names()), blocks, sectors, messages, lasting);
     }
   }
 }

@@ -3,21 +3,23 @@ package dev.dsim.fault;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
-import dev.dsim.world.Network;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
- * Makes faults happen: schedules the plan's faults and heals, runs the random crash nemesis, and
- * logs every fault in a {@link FaultLog}. Acts on the world only through its public operations.
+ * Makes faults happen: schedules the plan's faults and their heals, runs the nemeses, and logs
+ * every fault in a {@link FaultLog}. What a fault does when it strikes, and how it is undone, is
+ * the fault's own ({@link Fault#strike}); this class only decides when.
  *
  * <p>Each scheduled fault draws its random choices (a random node of a tier) from its own stream
- * {@code fault/<index>}, each nemesis candidate from {@code nemesis/crash/<node>}, so adding a
- * fault never changes another fault's draws.
+ * {@code fault/<index>}, each nemesis from {@code nemesis/<kind>}, each crash-nemesis candidate
+ * from {@code nemesis/crash/<node>}, so adding a nemesis never changes another's draws.
  */
 public final class FaultInjector {
   static final EventKind STRIKE = EventKind.of("fault");
@@ -26,259 +28,92 @@ public final class FaultInjector {
   private final World world;
   private final Simulation sim;
   private final FaultLog log;
+  private final Resolver resolver;
+  /** Targets resolved to node ids once, shared by every strike (lookups only). */
+  private final Map<Target, List<Integer>> resolved = new HashMap<>();
   /** Nemeses started per stream name, so a second one of a kind gets a stream of its own. */
-  private final java.util.Map<String, Integer> nemesisNames = new java.util.HashMap<>();
-  /** Who is striking right now ("schedule" or "nemesis"), for the log. */
-  private String source = "schedule";
+  private final Map<String, Integer> nemesisNames = new HashMap<>();
   /** Heals of faults still in force, by log record, in the order they struck. */
-  private final java.util.Map<Integer, Runnable> pendingHeals = new java.util.LinkedHashMap<>();
+  private final Map<Integer, Runnable> pendingHeals = new LinkedHashMap<>();
   /** Set by {@link #healAll}: nothing strikes any more. */
   private boolean quiet;
 
-  public FaultInjector(World world, FaultLog log) {
+  /**
+   * @param resolver node ids for the names the faults' targets use (nodes and tiers)
+   */
+  public FaultInjector(World world, FaultLog log, Resolver resolver) {
     this.world = Objects.requireNonNull(world, "world");
     this.sim = world.sim();
     this.log = Objects.requireNonNull(log, "log");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
   }
 
-  /** Schedules every fault of the plan (and its heal, if it has one). */
-  public void schedule(List<ScheduledFault> plan) {
-    for (int i = 0; i < plan.size(); i++) {
-      ScheduledFault f = plan.get(i);
-      Rng rng = sim.rng().fork("fault/" + i);
-      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), rng, "schedule"));
+  /** Carries out a whole plan: the schedule, then each nemesis, then the random crashes. */
+  public void inject(FaultPlan plan) {
+    schedule(plan.schedule());
+    for (FaultPlan.RandomFault r : plan.random()) {
+      start(r);
+    }
+    if (plan.randomCrash() != null) {
+      start(plan.randomCrash());
     }
   }
 
+  /** Schedules every fault (and, as each strikes, its heal). */
+  public void schedule(List<FaultPlan.Scheduled> schedule) {
+    for (int i = 0; i < schedule.size(); i++) {
+      FaultPlan.Scheduled f = schedule.get(i);
+      FaultScene scene = scene(sim.rng().fork("fault/" + i));
+      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), scene, "schedule"));
+    }
+  }
+
+  private FaultScene scene(Rng rng) {
+    return new FaultScene(world, resolver, resolved, rng);
+  }
+
   /**
-   * Starts a nemesis that strikes {@code spec}'s fault again and again, at exponential intervals
-   * drawn from the stream {@code nemesis/<kind>} (a second nemesis of the same kind gets
-   * {@code nemesis/<kind>#2}, and so on).
+   * Starts a nemesis that strikes the fault ({@link Fault#forNemesis()}) again and again, at
+   * exponential intervals drawn from the stream {@code nemesis/<kind>} (a second nemesis of the
+   * same kind gets {@code nemesis/<kind>#2}, and so on).
    */
-  public void start(RandomFaultSpec spec) {
-    String name = "nemesis/" + spec.fault().kind();
+  public void start(FaultPlan.RandomFault spec) {
+    Fault fault = spec.fault().forNemesis();
+    String name = "nemesis/" + fault.kind();
     int seen = nemesisNames.getOrDefault(name, 0) + 1;
     nemesisNames.put(name, seen);
     Rng rng = sim.rng().fork(seen == 1 ? name : name + "#" + seen);
     ContinuousSampler gap = rng.exponential(spec.meanIntervalNanos());
-    strikeAgain(spec.fault(), gap, rng);
+    strikeAgain(fault, gap, scene(rng));
   }
 
-  private void strikeAgain(Fault fault, ContinuousSampler gap, Rng rng) {
+  private void strikeAgain(Fault fault, ContinuousSampler gap, FaultScene scene) {
     sim.after(Math.round(gap.sample()), STRIKE, -1, () -> {
       if (quiet) {
         return;
       }
-      strike(fault, rng, "nemesis");
-      strikeAgain(fault, gap, rng);
+      strike(fault, scene, "nemesis");
+      strikeAgain(fault, gap, scene);
     });
   }
 
-  private void strike(Fault fault, Rng rng, String source) {
+  private void strike(Fault fault, FaultScene scene, String source) {
     if (quiet) {
       return;
     }
-    this.source = source;
-    if (fault instanceof Fault.Crash c) {
-      crash(c, rng);
-    } else if (fault instanceof Fault.Partition p) {
-      List<List<Integer>> groups = new ArrayList<>();
-      for (Target t : p.groups()) {
-        groups.add(t.pick(rng));
-      }
-      cut(p.kind(), groups, p.oneWay(), p.forNanos());
-    } else if (fault instanceof Fault.Split sp) {
-      split(sp, rng);
-    } else if (fault instanceof Fault.Corrupt c) {
-      corrupt(c, rng);
-    } else if (fault instanceof Fault.Isolate i) {
-      List<Integer> isolated = i.target().pick(rng);
-      List<Integer> rest = new ArrayList<>();
-      for (Node n : world.nodes()) {
-        if (!isolated.contains(n.id())) {
-          rest.add(n.id());
-        }
-      }
-      cut(i.kind(), List.of(isolated, rest), false, i.forNanos());
-    } else if (fault instanceof Fault.Slow s) {
-      slow(s, rng);
-    } else if (fault instanceof Fault.Degrade d) {
-      degrade(d, rng);
-    } else if (fault instanceof Fault.ClockJump j) {
-      List<Node> jumped = new ArrayList<>();
-      for (int id : j.target().pick(rng)) {
-        world.node(id).clock().jump(j.byNanos());
-        jumped.add(world.node(id));
-      }
-      int record = log.struck("clock-jump", names(jumped) + " by " + j.byNanos() / 1e9 + "s",
-          sim.now(), source);
-      log.healed(record, sim.now()); // a jump is instantaneous; its effect stays
-    } else if (fault instanceof Fault.ClockDrift d) {
-      clockDrift(d, rng);
-    } else {
-      throw new IllegalStateException("unknown fault " + fault);
+    Strike s = fault.strike(scene);
+    if (s == null) {
+      return; // it found nothing to do: nothing happened, nothing to log
     }
-  }
-
-  private void crash(Fault.Crash c, Rng rng) {
-    List<Node> crashed = new ArrayList<>();
-    for (int id : c.target().pick(rng)) {
-      Node n = world.node(id);
-      if (n.crash(c.wipe())) {
-        crashed.add(n);
-      }
+    int record = log.struck(s.kind(), s.label(), sim.now(), source);
+    if (s.heal() == null) {
+      log.healed(record, sim.now());
+      return;
     }
-    if (crashed.isEmpty()) {
-      return; // all already down: nothing happened, nothing to log
+    pendingHeals.put(record, s.heal());
+    if (s.lasting().heals()) {
+      sim.after(s.lasting().nanos(), HEAL, -1, () -> healNow(record));
     }
-    int record = log.struck("crash", names(crashed) + (c.wipe() ? " (disk wiped)" : ""),
-        sim.now(), source);
-    healLater(record, c.restartAfterNanos(), () -> {
-      for (Node n : crashed) {
-        n.restart();
-      }
-    });
-  }
-
-  /** Blocks every pair across groups (only out of the first group when one-way). */
-  private void cut(String kind, List<List<Integer>> groups, boolean oneWay, long forNanos) {
-    List<long[]> cut = new ArrayList<>();
-    Network net = world.network();
-    for (int i = 0; i < groups.size(); i++) {
-      for (int j = 0; j < groups.size(); j++) {
-        if (i == j || (oneWay && i != 0)) {
-          continue;
-        }
-        for (int a : groups.get(i)) {
-          for (int b : groups.get(j)) {
-            net.block(a, b);
-            cut.add(new long[] {a, b});
-          }
-        }
-      }
-    }
-    StringBuilder label = new StringBuilder();
-    for (List<Integer> g : groups) {
-      label.append(label.length() == 0 ? "" : oneWay ? " -/-> " : " | ");
-      label.append(names(g.stream().map(world::node).toList()));
-    }
-    int record = log.struck(kind, label.toString(), sim.now(), source);
-    healLater(record, forNanos, () -> {
-      for (long[] pair : cut) {
-        net.unblock((int) pair[0], (int) pair[1]);
-      }
-    });
-  }
-
-  private void slow(Fault.Slow s, Rng rng) {
-    List<Node> slowed = new ArrayList<>();
-    for (int id : s.target().pick(rng)) {
-      Node n = world.node(id);
-      if (s.cpu()) {
-        n.cpu().setSlowdown(s.factor());
-      }
-      if (s.disk()) {
-        n.disk().setSlowdown(s.factor());
-      }
-      slowed.add(n);
-    }
-    String what = s.cpu() && s.disk() ? "" : s.cpu() ? " cpu" : " disk";
-    int record = log.struck("slow", names(slowed) + what + " x" + s.factor(), sim.now(),
-        source);
-    healLater(record, s.forNanos(), () -> {
-      for (Node n : slowed) {
-        if (s.cpu()) {
-          n.cpu().setSlowdown(1.0);
-        }
-        if (s.disk()) {
-          n.disk().setSlowdown(1.0);
-        }
-      }
-    });
-  }
-
-  /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
-  private void split(Fault.Split sp, Rng rng) {
-    List<Integer> shuffled = new ArrayList<>(sp.candidates());
-    for (int i = shuffled.size() - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      Integer tmp = shuffled.get(i);
-      shuffled.set(i, shuffled.get(j));
-      shuffled.set(j, tmp);
-    }
-    int cutAt = 1 + rng.nextInt(shuffled.size() - 1);
-    List<Integer> a = new ArrayList<>(shuffled.subList(0, cutAt));
-    List<Integer> b = new ArrayList<>(shuffled.subList(cutAt, shuffled.size()));
-    a.sort(null);
-    b.sort(null);
-    cut(sp.kind(), List.of(a, b), false, sp.forNanos());
-  }
-
-  private void corrupt(Fault.Corrupt c, Rng rng) {
-    List<Node> hit = new ArrayList<>();
-    StringBuilder what = new StringBuilder();
-    for (int id : c.target().pick(rng)) {
-      Node n = world.node(id);
-      hit.add(n);
-      if (c.blocks() > 0) {
-        List<String> keys = n.disk().corruptBlocks(c.blocks(), rng);
-        what.append(" ").append(n.name()).append(": ").append(keys.size())
-            .append(" block(s) flipped");
-      }
-      if (c.sectors() > 0) {
-        List<String> keys = n.disk().failSectors(c.sectors(), rng);
-        what.append(" ").append(n.name()).append(": ").append(keys.size())
-            .append(" sector error(s)");
-      }
-      if (c.messages() > 0) {
-        world.network().corruptLinks(id, c.messages());
-      }
-    }
-    if (c.messages() > 0) {
-      what.append(" messages p=").append(c.messages());
-    }
-    int record = log.struck("corrupt", names(hit) + what, sim.now(), source);
-    if (c.messages() == 0) {
-      log.healed(record, sim.now()); // damage on disk stays until rewritten; the act is over
-    } else {
-      healLater(record, c.forNanos(), () -> {
-        for (Node n : hit) {
-          world.network().corruptLinks(n.id(), 0);
-        }
-      });
-    }
-  }
-
-  private void degrade(Fault.Degrade d, Rng rng) {
-    List<Node> degraded = new ArrayList<>();
-    for (int id : d.target().pick(rng)) {
-      world.network().degrade(id, d.extraLatencyNanos(), d.extraLoss());
-      degraded.add(world.node(id));
-    }
-    int record = log.struck("degrade", names(degraded), sim.now(), source);
-    healLater(record, d.forNanos(), () -> {
-      for (Node n : degraded) {
-        world.network().restore(n.id());
-      }
-    });
-  }
-
-  private void clockDrift(Fault.ClockDrift d, Rng rng) {
-    List<Node> drifting = new ArrayList<>();
-    List<Double> before = new ArrayList<>();
-    for (int id : d.target().pick(rng)) {
-      Node n = world.node(id);
-      before.add(n.clock().driftPpm());
-      n.clock().setDrift(d.ppm());
-      drifting.add(n);
-    }
-    int record = log.struck("clock-drift", names(drifting) + " " + d.ppm() + "ppm", sim.now(),
-        source);
-    healLater(record, d.forNanos(), () -> {
-      for (int i = 0; i < drifting.size(); i++) {
-        drifting.get(i).clock().setDrift(before.get(i));
-      }
-    });
   }
 
   /**
@@ -286,24 +121,25 @@ public final class FaultInjector {
    * Exp(mttr). A failure that would take more than maxDown candidates down is skipped (the node
    * survives and draws its next time to failure).
    */
-  public void start(CrashNemesisSpec spec) {
-    for (int id : spec.candidates()) {
+  public void start(FaultPlan.CrashNemesis spec) {
+    List<Integer> candidates = scene(sim.rng()).ids(spec.candidates());
+    for (int id : candidates) {
       Node n = world.node(id);
       Rng rng = sim.rng().fork("nemesis/crash/" + n.name());
       ContinuousSampler ttf = rng.exponential(spec.mttfNanos());
       ContinuousSampler ttr = rng.exponential(spec.mttrNanos());
-      scheduleFailure(spec, n, ttf, ttr);
+      scheduleFailure(spec, candidates, n, ttf, ttr);
     }
   }
 
-  private void scheduleFailure(CrashNemesisSpec spec, Node n, ContinuousSampler ttf,
-      ContinuousSampler ttr) {
+  private void scheduleFailure(FaultPlan.CrashNemesis spec, List<Integer> candidates, Node n,
+      ContinuousSampler ttf, ContinuousSampler ttr) {
     sim.after(Math.round(ttf.sample()), STRIKE, n.id(), () -> {
       if (quiet) {
         return;
       }
-      if (!n.isUp() || downAmong(spec.candidates()) >= spec.maxDown()) {
-        scheduleFailure(spec, n, ttf, ttr);
+      if (!n.isUp() || downAmong(candidates) >= spec.maxDown()) {
+        scheduleFailure(spec, candidates, n, ttf, ttr);
         return;
       }
       n.crash();
@@ -311,7 +147,7 @@ public final class FaultInjector {
       pendingHeals.put(record, n::restart);
       sim.after(Math.round(ttr.sample()), HEAL, n.id(), () -> {
         healNow(record);
-        scheduleFailure(spec, n, ttf, ttr);
+        scheduleFailure(spec, candidates, n, ttf, ttr);
       });
     });
   }
@@ -324,17 +160,6 @@ public final class FaultInjector {
       }
     }
     return down;
-  }
-
-  /**
-   * Registers the heal of fault {@code record} and schedules it after {@code forNanos} (never,
-   * for {@link Fault#FOREVER}: then only {@link #healAll} heals it).
-   */
-  private void healLater(int record, long forNanos, Runnable heal) {
-    pendingHeals.put(record, heal);
-    if (forNanos != Fault.FOREVER) {
-      sim.after(forNanos, HEAL, -1, () -> healNow(record));
-    }
   }
 
   private void healNow(int record) {
@@ -356,13 +181,5 @@ public final class FaultInjector {
     for (Integer record : List.copyOf(pendingHeals.keySet())) {
       healNow(record);
     }
-  }
-
-  private static String names(List<Node> nodes) {
-    StringBuilder sb = new StringBuilder();
-    for (Node n : nodes) {
-      sb.append(sb.length() == 0 ? "" : ",").append(n.name());
-    }
-    return sb.toString();
   }
 }

@@ -1,44 +1,59 @@
 package dev.dsim.fault;
 
-import dev.dsim.engine.Rng;
 import java.util.List;
 
-/** Which nodes a fault hits: fixed nodes, or one drawn at random when the fault strikes. */
+/**
+ * Which nodes a fault hits, by name as the scenario wrote them: node names ({@code "web-2"}) and
+ * tier names ({@code "web"}, every node of the tier). A {@link FaultInjector} resolves the names
+ * through its {@link Resolver} when the fault strikes.
+ */
 public sealed interface Target {
+  /** The names, in the order written. */
+  List<String> names();
 
-  /** The node ids hit this time. */
-  List<Integer> pick(Rng rng);
-
-  /** What the user wrote, for logs and reports. */
+  /** What the user wrote, for messages: {@code web-1,web-2} or {@code random:web}. */
   String label();
 
-  /** These nodes, all of them. */
-  record Nodes(List<Integer> ids, String label) implements Target {
-    public Nodes {
-      ids = List.copyOf(ids);
-      if (ids.isEmpty()) {
-        throw new IllegalArgumentException("a target needs at least one node");
+  /**
+   * The target of a list of names as a scenario writes it: one {@code "random:<tier>"} is one
+   * node of the tier drawn at each strike; anything else is every node named.
+   */
+  static Target of(List<String> names) {
+    if (names.size() == 1 && names.get(0).startsWith(OneOf.PREFIX)) {
+      return new OneOf(List.of(names.get(0).substring(OneOf.PREFIX.length())));
+    }
+    return new All(names);
+  }
+
+  /** Every node the names name (each once, in order). */
+  record All(List<String> names) implements Target {
+    public All {
+      names = List.copyOf(names);
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("a target needs at least one name");
       }
     }
 
     @Override
-    public List<Integer> pick(Rng rng) {
-      return ids;
+    public String label() {
+      return String.join(",", names);
     }
   }
 
-  /** One of these nodes, drawn uniformly from the fault's stream when the fault strikes. */
-  record RandomOf(List<Integer> candidates, String label) implements Target {
-    public RandomOf {
-      candidates = List.copyOf(candidates);
-      if (candidates.isEmpty()) {
-        throw new IllegalArgumentException("a random target needs at least one candidate");
+  /** One of the nodes the names name, drawn uniformly from the fault's stream at each strike. */
+  record OneOf(List<String> names) implements Target {
+    static final String PREFIX = "random:";
+
+    public OneOf {
+      names = List.copyOf(names);
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("a random target needs at least one name");
       }
     }
 
     @Override
-    public List<Integer> pick(Rng rng) {
-      return List.of(candidates.get(rng.nextInt(candidates.size())));
+    public String label() {
+      return PREFIX + String.join(",", names);
     }
   }
 }

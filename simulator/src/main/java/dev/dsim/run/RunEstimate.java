@@ -1,6 +1,9 @@
 package dev.dsim.run;
 
-import dev.dsim.scenario.FaultsSpec;
+
+import dev.dsim.fault.Fault;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Target;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.TierKind;
 import dev.dsim.scenario.TierSpec;
@@ -112,19 +115,19 @@ public record RunEstimate(double requests, double events, long nodes, double byt
 
   /** Strikes and heals: the crash nemesis per node, each random kind, the schedule. */
   private static double faultEvents(Scenario s, double horizon) {
-    FaultsSpec f = s.faults();
+    FaultPlan f = s.faults();
     double events = 2.0 * f.schedule().size();
-    FaultsSpec.RandomCrashSpec crash = f.randomCrash();
+    FaultPlan.CrashNemesis crash = f.randomCrash();
     if (crash != null) {
       // Each candidate tries to fail every mttf while up (a try that maxDown forbids costs an
       // event too), and each failure is repaired: one event per try and per repair.
-      double candidates = targets(s, crash.targets());
+      double candidates = allOf(s, crash.candidates());
       events += candidates * horizon * (1.0 / crash.mttfNanos()
           + 1.0 / ((double) crash.mttfNanos() + crash.mttrNanos()));
     }
-    for (FaultsSpec.RandomFault r : f.random()) {
-      boolean heals = !(r.fault() instanceof FaultsSpec.Corrupt c && c.forNanos() < 0)
-          && !(r.fault() instanceof FaultsSpec.ClockJump);
+    for (FaultPlan.RandomFault r : f.random()) {
+      boolean heals = !(r.fault() instanceof Fault.Corrupt c && !c.lasting().heals())
+          && !(r.fault() instanceof Fault.ClockJump);
       events += (heals ? 2 : 1) * horizon / r.meanIntervalNanos();
     }
     return events;
@@ -160,31 +163,30 @@ public record RunEstimate(double requests, double events, long nodes, double byt
    */
   private static double partitionPairs(Scenario s, double total) {
     double pairs = 0;
-    for (FaultsSpec.FaultSpec f : s.faults().schedule()) {
-      if (f instanceof FaultsSpec.Partition p) {
-        pairs += pairsOf(s, p, total);
-      }
+    for (FaultPlan.Scheduled f : s.faults().schedule()) {
+      pairs += pairsOf(s, f.fault(), total);
     }
-    for (FaultsSpec.RandomFault r : s.faults().random()) {
-      if (r.fault() instanceof FaultsSpec.Partition p) {
-        pairs += pairsOf(s, p, total);
-      }
+    for (FaultPlan.RandomFault r : s.faults().random()) {
+      pairs += pairsOf(s, r.fault().forNemesis(), total);
     }
     return pairs;
   }
 
-  private static double pairsOf(Scenario s, FaultsSpec.Partition p, double total) {
-    if (p.isolate()) {
-      double n = targets(s, p.groups().get(0));
+  private static double pairsOf(Scenario s, Fault f, double total) {
+    if (f instanceof Fault.Isolate i) {
+      double n = targets(s, i.target());
       return 2 * n * (total - n);
     }
-    if (p.groups().size() == 1) {
-      double n = targets(s, p.groups().get(0)); // a random split of these candidates
+    if (f instanceof Fault.Split sp) {
+      double n = allOf(s, sp.candidates()); // a random split of these candidates
       return 2 * (n / 2) * (n / 2);
+    }
+    if (!(f instanceof Fault.Partition p)) {
+      return 0;
     }
     double all = 0;
     double squares = 0;
-    for (List<String> g : p.groups()) {
+    for (Target g : p.groups()) {
       double n = targets(s, g);
       all += n;
       squares += n * n;
@@ -193,13 +195,17 @@ public record RunEstimate(double requests, double events, long nodes, double byt
     return p.oneWay() ? pairs / p.groups().size() : pairs;
   }
 
-  /** Nodes a list of target names covers: a tier's nodes, or one node. */
-  private static double targets(Scenario s, List<String> names) {
+  /** Nodes a target hits at one strike: one for a random one, else all it names. */
+  private static double targets(Scenario s, Target t) {
+    return t instanceof Target.OneOf ? 1 : allOf(s, t);
+  }
+
+  /** Nodes a target's names cover: a tier's nodes, or one node. */
+  private static double allOf(Scenario s, Target t) {
     double n = 0;
-    for (String name : names) {
-      String tier = name.startsWith("random:") ? null : name;
-      TierSpec t = tier == null ? null : s.tiers().get(tier);
-      n += t == null ? 1 : t.nodes();
+    for (String name : t.names()) {
+      TierSpec tier = s.tiers().get(name);
+      n += tier == null ? 1 : tier.nodes();
     }
     return n;
   }
@@ -250,27 +256,29 @@ public record RunEstimate(double requests, double events, long nodes, double byt
    * only delay or fail requests.
    */
   private static boolean losesRequests(Scenario s) {
-    FaultsSpec f = s.faults();
+    FaultPlan f = s.faults();
     if (f.randomCrash() != null) {
       return true;
     }
-    for (FaultsSpec.FaultSpec x : f.schedule()) {
-      if (loses(x)) {
+    for (FaultPlan.Scheduled x : f.schedule()) {
+      if (loses(x.fault())) {
         return true;
       }
     }
-    for (FaultsSpec.RandomFault r : f.random()) {
-      if (r.fault() instanceof FaultsSpec.Partition p ? p.isolate() : loses(r.fault())) {
+    for (FaultPlan.RandomFault r : f.random()) {
+      Fault nemesis = r.fault().forNemesis();
+      if (nemesis instanceof Fault.Split ? false : loses(nemesis)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean loses(FaultsSpec.FaultSpec f) {
-    return f instanceof FaultsSpec.Crash || f instanceof FaultsSpec.Partition
-        || f instanceof FaultsSpec.Degrade d && d.extraLoss() > 0
-        || f instanceof FaultsSpec.Corrupt c && c.messages() > 0;
+  private static boolean loses(Fault f) {
+    return f instanceof Fault.Crash || f instanceof Fault.Partition
+        || f instanceof Fault.Isolate
+        || f instanceof Fault.Degrade d && d.extraLoss() > 0
+        || f instanceof Fault.Corrupt c && c.messages() > 0;
   }
 
   /** Requests per simulated second the clients offer (the peak of a schedule). */

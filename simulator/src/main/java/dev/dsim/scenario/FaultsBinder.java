@@ -1,6 +1,10 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsim.fault.Fault;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Lasting;
+import dev.dsim.fault.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,15 +35,15 @@ final class FaultsBinder {
     this.tierNames = tierNames;
   }
 
-  FaultsSpec bind(Fields top) {
+  FaultPlan bind(Fields top) {
     if (!top.has("faults")) {
-      return FaultsSpec.NONE;
+      return FaultPlan.NONE;
     }
     Fields f = Fields.of(top.raw("faults"), top.pathOf("faults"), problems, FAULTS_KEYS);
     if (f == null) {
-      return FaultsSpec.NONE;
+      return FaultPlan.NONE;
     }
-    List<FaultsSpec.FaultSpec> schedule = new ArrayList<>();
+    List<FaultPlan.Scheduled> schedule = new ArrayList<>();
     if (f.has("schedule")) {
       JsonNode list = f.raw("schedule");
       if (!list.isArray()) {
@@ -51,22 +55,22 @@ final class FaultsBinder {
             + "(a nemesis striking at random intervals)");
       } else {
         for (int i = 0; i < list.size(); i++) {
-          FaultsSpec.FaultSpec s = scheduled(list.get(i), Paths.index(f.pathOf("schedule"), i));
+          FaultPlan.Scheduled s = scheduled(list.get(i), Paths.index(f.pathOf("schedule"), i));
           if (s != null) {
             schedule.add(s);
           }
         }
       }
     }
-    FaultsSpec.RandomCrashSpec crash = null;
-    List<FaultsSpec.RandomFault> random = new ArrayList<>();
+    FaultPlan.CrashNemesis crash = null;
+    List<FaultPlan.RandomFault> random = new ArrayList<>();
     if (f.has("random")) {
       Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
       if (r != null) {
         crash = r.has("crash") ? randomCrash(r) : null;
         for (String kind : RANDOM_KEYS.subList(1, RANDOM_KEYS.size())) {
           if (r.has(kind)) {
-            FaultsSpec.RandomFault rf = randomFault(r, kind);
+            FaultPlan.RandomFault rf = randomFault(r, kind);
             if (rf != null) {
               random.add(rf);
             }
@@ -74,10 +78,15 @@ final class FaultsBinder {
         }
       }
     }
-    return new FaultsSpec(schedule, crash, random);
+    return problems.isEmpty() ? new FaultPlan(schedule, crash, random) : FaultPlan.NONE;
   }
 
-  private FaultsSpec.FaultSpec scheduled(JsonNode node, String path) {
+  /** The model's "forever" for the binder's -1 (a key left out). */
+  private static Lasting lasting(long nanos) {
+    return nanos < 0 ? Lasting.forever() : Lasting.forNanos(nanos);
+  }
+
+  private FaultPlan.Scheduled scheduled(JsonNode node, String path) {
     String kind = null;
     if (node.isObject()) {
       for (String k : KINDS) {
@@ -121,23 +130,29 @@ final class FaultsBinder {
     }
     long at = f.duration("at", 0, false);
     long forNanos = f.duration("for", -1, true);
-    return switch (kind) {
-      case "crash" -> new FaultsSpec.Crash(at, targets(f, "crash"),
-          f.duration("restartAfter", -1, false), f.bool("wipe", false));
-      case "corrupt" -> corrupt(f, at, forNanos);
-      case "partition" -> new FaultsSpec.Partition(at, groups(f), f.bool("oneWay", false), false,
-          forNanos);
-      case "isolate" -> new FaultsSpec.Partition(at, List.of(targets(f, "isolate")), false, true,
-          forNanos);
-      case "clockJump" -> clockJump(f, at, targets(f, "clockJump"));
-      case "clockDrift" -> clockDrift(f, at, forNanos, targets(f, "clockDrift"));
-      case "degrade" -> new FaultsSpec.Degrade(at, targets(f, "degrade"),
-          f.duration("latency", 0, false), f.probability("loss"), forNanos);
-      default -> slow(f, at, forNanos, targets(f, "slow"));
+    Fault fault = switch (kind) {
+      case "crash" -> new Fault.Crash(targets(f, "crash"),
+          lasting(f.duration("restartAfter", -1, false)), f.bool("wipe", false));
+      case "corrupt" -> corrupt(f, forNanos);
+      case "partition" -> partition(f, forNanos);
+      case "isolate" -> new Fault.Isolate(targets(f, "isolate"), lasting(forNanos));
+      case "clockJump" -> clockJump(f, targets(f, "clockJump"));
+      case "clockDrift" -> clockDrift(f, forNanos, targets(f, "clockDrift"));
+      case "degrade" -> new Fault.Degrade(targets(f, "degrade"),
+          f.duration("latency", 0, false), f.probability("loss"), lasting(forNanos));
+      default -> slow(f, forNanos, targets(f, "slow"));
     };
+    return fault == null ? null : new FaultPlan.Scheduled(at, fault);
   }
 
-  private FaultsSpec.FaultSpec clockJump(Fields f, long at, List<String> targets) {
+  /** A partition of two or more groups (null when they did not bind). */
+  private Fault partition(Fields f, long forNanos) {
+    List<Target> groups = groups(f);
+    return groups.size() < 2 ? null
+        : new Fault.Partition(groups, f.bool("oneWay", false), lasting(forNanos));
+  }
+
+  private Fault clockJump(Fields f, Target targets) {
     if (!f.has("by")) {
       f.missing("by", "how far the clock jumps, a duration (negative: backwards)", "\"-2s\"");
     }
@@ -146,11 +161,10 @@ final class FaultsBinder {
     if (!Limits.timeWithin(nanos, f.pathOf("by"), problems)) {
       nanos = null;
     }
-    return new FaultsSpec.ClockJump(at, targets, nanos == null ? 0 : nanos);
+    return new Fault.ClockJump(targets, nanos == null ? 0 : nanos);
   }
 
-  private FaultsSpec.FaultSpec clockDrift(Fields f, long at, long forNanos,
-      List<String> targets) {
+  private Fault clockDrift(Fields f, long forNanos, Target targets) {
     if (!f.has("ppm")) {
       f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
     }
@@ -158,10 +172,10 @@ final class FaultsBinder {
     if (!Limits.driftWithin(ppm, f.pathOf("ppm"), problems)) {
       ppm = 0;
     }
-    return new FaultsSpec.ClockDrift(at, targets, ppm, forNanos);
+    return new Fault.ClockDrift(targets, ppm, lasting(forNanos));
   }
 
-  private FaultsSpec.FaultSpec corrupt(Fields f, long at, long forNanos) {
+  private Fault corrupt(Fields f, long forNanos) {
     long blocks = f.integer("blocks", 0, 0);
     long sectors = f.integer("sectors", 0, 0);
     double messages = f.probability("messages");
@@ -174,11 +188,11 @@ final class FaultsBinder {
       f.error("for", "only message corruption heals; damaged blocks stay until rewritten",
           "drop \"for\", or add \"messages\": p");
     }
-    return new FaultsSpec.Corrupt(at, targets(f, "corrupt"), (int) Math.min(blocks, 1 << 30),
-        (int) Math.min(sectors, 1 << 30), messages, forNanos);
+    return new Fault.Corrupt(targets(f, "corrupt"), (int) Math.min(blocks, 1 << 30),
+        (int) Math.min(sectors, 1 << 30), messages, lasting(forNanos));
   }
 
-  private FaultsSpec.FaultSpec slow(Fields f, long at, long forNanos, List<String> targets) {
+  private Fault slow(Fields f, long forNanos, Target targets) {
     if (!f.has("factor")) {
       f.missing("factor", "how many times slower, a number >= 1", "10");
     }
@@ -189,8 +203,8 @@ final class FaultsBinder {
       factor = 1;
     }
     String resource = resource(f);
-    return new FaultsSpec.Slow(at, targets, factor, forNanos,
-        !resource.equals("disk"), !resource.equals("cpu"));
+    return new Fault.Slow(targets, factor, lasting(forNanos), !resource.equals("disk"),
+        !resource.equals("cpu"));
   }
 
   /** What a slow fault slows: "cpu", "disk" or "both" (the default). */
@@ -205,10 +219,10 @@ final class FaultsBinder {
     return r;
   }
 
-  private List<List<String>> groups(Fields f) {
+  private List<Target> groups(Fields f) {
     JsonNode v = f.raw("partition");
     String path = f.pathOf("partition");
-    List<List<String>> groups = new ArrayList<>();
+    List<Target> groups = new ArrayList<>();
     if (!v.isArray() || v.size() < 2) {
       problems.atValue(path, "expected a list of at least two groups of nodes, got "
           + Fields.describe(v), "e.g. [[\"db-1\"], [\"db-2\", \"db-3\"]]");
@@ -228,16 +242,30 @@ final class FaultsBinder {
               "a node can be on one side of a partition only");
         }
       }
-      groups.add(g);
+      if (!g.isEmpty()) {
+        groups.add(Target.of(g));
+      }
     }
     return groups;
   }
 
-  private List<String> targets(Fields f, String key) {
+  private Target targets(Fields f, String key) {
+    return target(names(f, key));
+  }
+
+  private List<String> names(Fields f, String key) {
     return names.list(f.raw(key), f.pathOf(key));
   }
 
-  private FaultsSpec.RandomCrashSpec randomCrash(Fields f) {
+  /**
+   * The target of bound names; a placeholder for an empty list, which the name checks have
+   * already reported (nothing is built from a scenario with errors).
+   */
+  private static Target target(List<String> names) {
+    return names.isEmpty() ? new Target.All(List.of("?")) : Target.of(names);
+  }
+
+  private FaultPlan.CrashNemesis randomCrash(Fields f) {
     Fields c = Fields.of(f.raw("crash"), f.pathOf("crash"), problems, RANDOM_CRASH_KEYS);
     if (c == null) {
       return null;
@@ -250,17 +278,22 @@ final class FaultsBinder {
     }
     long mttf = c.duration("mttf", 1, true);
     long mttr = c.duration("mttr", 1, true);
-    List<String> targets = c.has("targets") ? targets(c, "targets") : List.copyOf(tierNames);
+    List<String> targets = c.has("targets") ? names(c, "targets") : List.copyOf(tierNames);
     long maxDown = c.integer("maxDown", 1, 1);
-    return new FaultsSpec.RandomCrashSpec(targets, mttf, mttr, (int) Math.min(maxDown,
-        Integer.MAX_VALUE));
+    // Every node named is a candidate; "random:web" names the tier's nodes as well.
+    List<String> candidates = new ArrayList<>();
+    for (String t : targets) {
+      candidates.add(t.startsWith("random:") ? t.substring(7) : t);
+    }
+    return new FaultPlan.CrashNemesis(target(candidates), Math.max(1, mttf), Math.max(1, mttr),
+        (int) Math.max(1, Math.min(maxDown, Integer.MAX_VALUE)));
   }
 
   /**
    * {@code random.partition|slow|corrupt}: how often ({@code mtbf}, or {@code rate} as
    * "N/<unit>"), which nodes ({@code targets}, default every tier), and the fault's own keys.
    */
-  private FaultsSpec.RandomFault randomFault(Fields random, String kind) {
+  private FaultPlan.RandomFault randomFault(Fields random, String kind) {
     List<String> keys = new ArrayList<>(List.of("mtbf", "rate", "targets"));
     keys.addAll(switch (kind) {
       case "partition", "isolate" -> List.of("for");
@@ -275,7 +308,7 @@ final class FaultsBinder {
       return null;
     }
     Long mean = meanInterval(c);
-    List<String> targets = c.has("targets") ? targets(c, "targets") : List.copyOf(tierNames);
+    List<String> targets = c.has("targets") ? names(c, "targets") : List.copyOf(tierNames);
     for (String t : targets) {
       if (t.startsWith("random:")) {
         c.error("targets", "the nemesis already picks at random; name tiers or nodes",
@@ -287,31 +320,32 @@ final class FaultsBinder {
       c.missing("for", "how long each " + kind + " lasts", "\"1m\"");
     }
     long forNanos = c.duration("for", 1, true);
-    FaultsSpec.FaultSpec fault;
+    Target candidates = target(targets);
+    Fault fault;
     if (kind.equals("partition")) {
       if (names.countNodes(targets) < 2) {
         problems.atValue(c.path(), "a random partition needs at least two nodes to split",
             "add \"targets\" covering two or more nodes");
       }
-      fault = new FaultsSpec.Partition(0, List.of(targets), false, false, forNanos);
+      fault = new Fault.Split(candidates, lasting(forNanos));
     } else if (kind.equals("isolate")) {
-      fault = new FaultsSpec.Partition(0, List.of(targets), false, true, forNanos);
+      fault = new Fault.Isolate(candidates, lasting(forNanos));
     } else if (kind.equals("slow")) {
-      fault = slow(c, 0, forNanos, targets);
+      fault = slow(c, forNanos, candidates);
     } else if (kind.equals("degrade")) {
-      fault = new FaultsSpec.Degrade(0, targets, c.duration("latency", 0, false),
-          c.probability("loss"), forNanos);
+      fault = new Fault.Degrade(candidates, c.duration("latency", 0, false),
+          c.probability("loss"), lasting(forNanos));
     } else if (kind.equals("clockJump")) {
-      fault = clockJump(c, 0, targets);
+      fault = clockJump(c, candidates);
     } else if (kind.equals("clockDrift")) {
-      fault = clockDrift(c, 0, forNanos, targets);
+      fault = clockDrift(c, forNanos, candidates);
     } else {
       long blocks = c.integer("blocks", c.has("sectors") ? 0 : 1, 0);
       long sectors = c.integer("sectors", 0, 0);
-      fault = new FaultsSpec.Corrupt(0, targets, (int) Math.min(blocks, 1 << 30),
-          (int) Math.min(sectors, 1 << 30), 0, -1);
+      fault = new Fault.Corrupt(candidates, (int) Math.min(blocks, 1 << 30),
+          (int) Math.min(sectors, 1 << 30), 0, Lasting.forever());
     }
-    return mean == null ? null : new FaultsSpec.RandomFault(mean, fault);
+    return mean == null || mean <= 0 ? null : new FaultPlan.RandomFault(mean, fault);
   }
 
   /** Mean time between strikes from "mtbf" (a duration) or "rate" (N per second, or "N/h"). */

@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.fault.FaultPlan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 public record Scenario(String name, String description, long seed, long durationNanos,
     long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
-    Map<String, TierSpec> tiers, FaultsSpec faults, List<Expectation> expect, String variant) {
+    Map<String, TierSpec> tiers, FaultPlan faults, List<Expectation> expect, String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
+import dev.dsim.fault.FaultPlan;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
@@ -94,7 +95,7 @@ final class ScenarioBinder {
     checkTotalNodes(f, lb.nodes());
     TargetNames names = new TargetNames(problems, declaredNodes, lb.nodes());
     NetworkSpec network = new NetworkBinder(problems, names).bind(f);
-    FaultsSpec faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
+    FaultPlan faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
     List<Expectation> expect = new ExpectBinder(problems).bind(f);
     if (!problems.isEmpty()) {
       return null;

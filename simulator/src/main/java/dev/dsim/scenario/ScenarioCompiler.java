@@ -126,8 +126,9 @@ public final class ScenarioCompiler {
     configureLinks(scenario, world);
     Supplier<Client> client = () -> current[0];
     FaultLog faultLog = new FaultLog();
-    FaultInjector injector = new FaultInjector(world, faultLog);
-    FaultPlanCompiler.inject(scenario, world, injector);
+    FaultInjector injector = new FaultInjector(world, faultLog,
+        FaultPlanCompiler.resolver(scenario, world));
+    injector.inject(scenario.faults());
     return new CompiledSystem(world, metrics, history, tierOfNode, List.of(client),
         scenario.durationNanos(), faultLog, injector, stores0, lbDetection, replicaDetection);
   }

@@ -49,7 +49,9 @@ final class FaultInjectorTest {
           }
         });
       }
-      injector = new FaultInjector(world, log);
+      // Node names n0..n3, and the tier name n for all four.
+      injector = new FaultInjector(world, log, name -> name.equals("n") ? List.of(0, 1, 2, 3)
+          : List.of(world.node(name).id()));
     }
 
     List<String> at(long second) {
@@ -58,14 +60,22 @@ final class FaultInjectorTest {
   }
 
   private static Target nodes(Integer... ids) {
-    return new Target.Nodes(List.of(ids), "t");
+    List<String> names = new ArrayList<>();
+    for (int id : ids) {
+      names.add("n" + id);
+    }
+    return new Target.All(names);
+  }
+
+  private static Lasting lasting(long nanos) {
+    return Lasting.forNanos(nanos);
   }
 
   @Test
   void partition_blocksExactlyTheCrossGroupPairs_andHeals() {
     Mesh m = new Mesh(1);
-    m.injector.schedule(List.of(new ScheduledFault(2 * S + 500,
-        new Fault.Partition(List.of(nodes(0, 1), nodes(2)), false, 2 * S))));
+    m.injector.schedule(List.of(new FaultPlan.Scheduled(2 * S + 500,
+        new Fault.Partition(List.of(nodes(0, 1), nodes(2)), false, lasting(2 * S)))));
     m.world.start();
     m.sim.runUntil(6 * S);
     assertThat(m.at(1)).hasSize(12); // before: everyone reaches everyone
@@ -83,8 +93,8 @@ final class FaultInjectorTest {
   @Test
   void oneWayPartition_deliversTheOtherDirection() {
     Mesh m = new Mesh(1);
-    m.injector.schedule(List.of(new ScheduledFault(S + 500,
-        new Fault.Partition(List.of(nodes(0), nodes(1)), true, Fault.FOREVER))));
+    m.injector.schedule(List.of(new FaultPlan.Scheduled(S + 500,
+        new Fault.Partition(List.of(nodes(0), nodes(1)), true, Lasting.forever()))));
     m.world.start();
     m.sim.runUntil(3 * S);
     assertThat(m.at(2)).doesNotContain("2:0>1").contains("2:1>0").hasSize(11);
@@ -95,10 +105,10 @@ final class FaultInjectorTest {
   void overlappingPartitions_healIndependently() {
     Mesh m = new Mesh(1);
     m.injector.schedule(List.of(
-        new ScheduledFault(S + 500, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
-            2 * S)),
-        new ScheduledFault(S + 600, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
-            4 * S))));
+        new FaultPlan.Scheduled(S + 500, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
+            lasting(2 * S))),
+        new FaultPlan.Scheduled(S + 600, new Fault.Partition(List.of(nodes(0), nodes(1)), false,
+            lasting(4 * S)))));
     m.world.start();
     m.sim.runUntil(7 * S);
     assertThat(m.at(4)).doesNotContain("4:0>1"); // the first healed at 3s, the second holds
@@ -108,8 +118,8 @@ final class FaultInjectorTest {
   @Test
   void isolate_cutsTheNodeOffFromEveryone() {
     Mesh m = new Mesh(1);
-    m.injector.schedule(List.of(new ScheduledFault(S + 500,
-        new Fault.Isolate(nodes(3), S))));
+    m.injector.schedule(List.of(new FaultPlan.Scheduled(S + 500,
+        new Fault.Isolate(nodes(3), lasting(S)))));
     m.world.start();
     m.sim.runUntil(4 * S);
     assertThat(m.at(2)).hasSize(6).noneMatch(r -> r.contains("3>") || r.contains(">3"));
@@ -120,8 +130,8 @@ final class FaultInjectorTest {
   @Test
   void crashWithRestart_accountsUptime_andLogsTheFault() {
     Mesh m = new Mesh(1);
-    m.injector.schedule(List.of(new ScheduledFault(10 * S,
-        new Fault.Crash(nodes(2), 5 * S))));
+    m.injector.schedule(List.of(new FaultPlan.Scheduled(10 * S,
+        new Fault.Crash(nodes(2), lasting(5 * S), false))));
     m.world.start();
     m.sim.runUntil(100 * S);
     assertThat(m.world.node(2).upNanos()).isEqualTo(95 * S);
@@ -144,8 +154,8 @@ final class FaultInjectorTest {
 
   private static List<String> crashRandom(long seed) {
     Mesh m = new Mesh(seed);
-    m.injector.schedule(List.of(new ScheduledFault(S,
-        new Fault.Crash(new Target.RandomOf(List.of(0, 1, 2, 3), "random:n"), Fault.FOREVER))));
+    m.injector.schedule(List.of(new FaultPlan.Scheduled(S,
+        new Fault.Crash(new Target.OneOf(List.of("n")), Lasting.forever(), false))));
     m.world.start();
     m.sim.runUntil(2 * S);
     return m.log.records().stream().map(FaultRecord::targets).toList();
@@ -167,7 +177,7 @@ final class FaultInjectorTest {
 
   private static Mesh nemesis(long seed, int maxDown) {
     Mesh m = new Mesh(seed);
-    m.injector.start(new CrashNemesisSpec(List.of(0, 1, 2, 3), 20 * S, 10 * S, maxDown));
+    m.injector.start(new FaultPlan.CrashNemesis(new Target.All(List.of("n")), 20 * S, 10 * S, maxDown));
     m.world.start();
     m.sim.runUntil(2_000 * S);
     return m;
@@ -199,7 +209,8 @@ final class FaultInjectorTest {
     List<List<String>> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Mesh m = new Mesh(11);
-      m.injector.start(new RandomFaultSpec(new Fault.Split(List.of(0, 1, 2, 3), 5 * S), 30 * S));
+      m.injector.start(new FaultPlan.RandomFault(30 * S,
+          new Fault.Split(new Target.All(List.of("n")), lasting(5 * S))));
       m.world.start();
       m.sim.runUntil(600 * S);
       runs.add(m.log.records().stream().map(r -> r.atNanos() + " " + r.targets()).toList());
@@ -228,8 +239,8 @@ final class FaultInjectorTest {
       d.fsync(null);
     }
     m.injector.schedule(List.of(
-        new ScheduledFault(S, new Fault.Crash(nodes(0), S, true)),
-        new ScheduledFault(S, new Fault.Crash(nodes(1), S, false))));
+        new FaultPlan.Scheduled(S, new Fault.Crash(nodes(0), lasting(S), true)),
+        new FaultPlan.Scheduled(S, new Fault.Crash(nodes(1), lasting(S), false))));
     m.sim.runUntil(3 * S);
     assertThat(m.world.node(0).disk().keys()).isEmpty();
     assertThat(m.world.node(1).disk().keys()).containsExactly("k");
@@ -247,9 +258,9 @@ final class FaultInjectorTest {
       bad.write("b" + i, new byte[] {0, 0}, null);
     }
     m.injector.schedule(List.of(
-        new ScheduledFault(S / 2, new Fault.Corrupt(nodes(2), 3, 0, 0, Fault.FOREVER)),
-        new ScheduledFault(S / 2, new Fault.Corrupt(nodes(1), 0, 2, 0, Fault.FOREVER)),
-        new ScheduledFault(5 * S, new Fault.Corrupt(nodes(3), 0, 0, 1.0, 2 * S))));
+        new FaultPlan.Scheduled(S / 2, new Fault.Corrupt(nodes(2), 3, 0, 0, Lasting.forever())),
+        new FaultPlan.Scheduled(S / 2, new Fault.Corrupt(nodes(1), 0, 2, 0, Lasting.forever())),
+        new FaultPlan.Scheduled(5 * S, new Fault.Corrupt(nodes(3), 0, 0, 1.0, lasting(2 * S)))));
     m.sim.runUntil(10 * S);
     int flipped = 0;
     for (String k : d.keys()) {

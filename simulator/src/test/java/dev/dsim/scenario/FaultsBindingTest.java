@@ -3,6 +3,10 @@ package dev.dsim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.dsim.fault.Fault;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Lasting;
+import dev.dsim.fault.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +18,20 @@ final class FaultsBindingTest {
        "faults": %s}
       """;
 
-  private static FaultsSpec bind(String faults) throws Exception {
+  private static FaultPlan bind(String faults) throws Exception {
     return ScenarioLoader.parse("f.json", HEAD.formatted(faults)).resolve(null).faults();
+  }
+
+  private static FaultPlan.Scheduled at(long nanos, Fault f) {
+    return new FaultPlan.Scheduled(nanos, f);
+  }
+
+  private static Target all(String... names) {
+    return new Target.All(List.of(names));
+  }
+
+  private static Lasting lasting(long nanos) {
+    return Lasting.forNanos(nanos);
   }
 
   private static List<ScenarioError> errors(String faults) {
@@ -25,7 +41,7 @@ final class FaultsBindingTest {
 
   @Test
   void everyScheduledKind_binds() throws Exception {
-    FaultsSpec f = bind("""
+    FaultPlan f = bind("""
         {"schedule": [
           {"at": "1m", "crash": "web-2", "restartAfter": "30s"},
           {"at": "2m", "partition": [["db-1"], ["db-2", "web"]], "for": "1m"},
@@ -43,29 +59,29 @@ final class FaultsBindingTest {
         ]}""");
     long s = 1_000_000_000L;
     assertThat(f.schedule()).containsExactly(
-        new FaultsSpec.Crash(60 * s, List.of("web-2"), 30 * s, false),
-        new FaultsSpec.Partition(120 * s, List.of(List.of("db-1"), List.of("db-2", "web")),
-            false, false, 60 * s),
-        new FaultsSpec.Partition(180 * s, List.of(List.of("lb"), List.of("web")), true, false,
-            -1),
-        new FaultsSpec.Partition(240 * s, List.of(List.of("random:db")), false, true, 10 * s),
-        new FaultsSpec.Slow(300 * s, List.of("web-1", "web-3"), 10, 120 * s, true, true),
-        new FaultsSpec.Crash(360 * s, List.of("db"), -1, false),
-        new FaultsSpec.ClockJump(420 * s, List.of("db-1"), -2 * s),
-        new FaultsSpec.ClockDrift(480 * s, List.of("client-1"), 500, 60 * s),
-        new FaultsSpec.Degrade(540 * s, List.of("web"), 20_000_000, 0.1, -1),
-        new FaultsSpec.Crash(600 * s, List.of("db-1"), 60 * s, true),
-        new FaultsSpec.Corrupt(660 * s, List.of("db"), 3, 1, 0, -1),
-        new FaultsSpec.Corrupt(720 * s, List.of("db-2"), 0, 0, 0.01, 60 * s),
-        new FaultsSpec.Slow(780 * s, List.of("db-1"), 4, -1, false, true));
+        at(60 * s, new Fault.Crash(all("web-2"), lasting(30 * s), false)),
+        at(120 * s, new Fault.Partition(List.of(all("db-1"), all("db-2", "web")), false,
+            lasting(60 * s))),
+        at(180 * s, new Fault.Partition(List.of(all("lb"), all("web")), true,
+            Lasting.forever())),
+        at(240 * s, new Fault.Isolate(new Target.OneOf(List.of("db")), lasting(10 * s))),
+        at(300 * s, new Fault.Slow(all("web-1", "web-3"), 10, lasting(120 * s), true, true)),
+        at(360 * s, new Fault.Crash(all("db"), Lasting.forever(), false)),
+        at(420 * s, new Fault.ClockJump(all("db-1"), -2 * s)),
+        at(480 * s, new Fault.ClockDrift(all("client-1"), 500, lasting(60 * s))),
+        at(540 * s, new Fault.Degrade(all("web"), 20_000_000, 0.1, Lasting.forever())),
+        at(600 * s, new Fault.Crash(all("db-1"), lasting(60 * s), true)),
+        at(660 * s, new Fault.Corrupt(all("db"), 3, 1, 0, Lasting.forever())),
+        at(720 * s, new Fault.Corrupt(all("db-2"), 0, 0, 0.01, lasting(60 * s))),
+        at(780 * s, new Fault.Slow(all("db-1"), 4, Lasting.forever(), false, true)));
     assertThat(f.randomCrash()).isNull();
     assertThat(f.random()).isEmpty();
   }
 
   @Test
   void randomCrash_bindsWithDefaults() throws Exception {
-    FaultsSpec f = bind("{\"random\": {\"crash\": {\"mttf\": \"6h\", \"mttr\": \"10m\"}}}");
-    assertThat(f.randomCrash().targets()).containsExactly("web", "db");
+    FaultPlan f = bind("{\"random\": {\"crash\": {\"mttf\": \"6h\", \"mttr\": \"10m\"}}}");
+    assertThat(f.randomCrash().candidates()).isEqualTo(all("web", "db"));
     assertThat(f.randomCrash().maxDown()).isEqualTo(1);
     assertThat(f.randomCrash().mttfNanos()).isEqualTo(6 * 3600 * 1_000_000_000L);
   }
@@ -92,19 +108,18 @@ final class FaultsBindingTest {
 
   @Test
   void randomPartitionSlowAndCorrupt_bindWithTheirIntervals() throws Exception {
-    FaultsSpec f = bind("""
+    FaultPlan f = bind("""
         {"random": {
           "partition": {"mtbf": "2h", "for": "1m"},
           "slow": {"rate": "3/h", "for": "5m", "factor": 20, "targets": "web"},
           "corrupt": {"rate": 0.5, "blocks": 2, "targets": ["db-1", "db-2"]}}}""");
     long s = 1_000_000_000L;
     assertThat(f.random()).containsExactly(
-        new FaultsSpec.RandomFault(7200 * s, new FaultsSpec.Partition(0,
-            List.of(List.of("web", "db")), false, false, 60 * s)),
-        new FaultsSpec.RandomFault(1200 * s, new FaultsSpec.Slow(0, List.of("web"), 20,
-            300 * s, true, true)),
-        new FaultsSpec.RandomFault(2 * s, new FaultsSpec.Corrupt(0, List.of("db-1", "db-2"), 2,
-            0, 0, -1)));
+        new FaultPlan.RandomFault(7200 * s, new Fault.Split(all("web", "db"), lasting(60 * s))),
+        new FaultPlan.RandomFault(1200 * s, new Fault.Slow(all("web"), 20, lasting(300 * s),
+            true, true)),
+        new FaultPlan.RandomFault(2 * s, new Fault.Corrupt(all("db-1", "db-2"), 2, 0, 0,
+            Lasting.forever())));
   }
 
   @Test
@@ -120,18 +135,18 @@ final class FaultsBindingTest {
 
   @Test
   void everyScheduledKind_canBeRandom() throws Exception {
-    FaultsSpec f = bind("""
+    FaultPlan f = bind("""
         {"random": {
           "isolate": {"mtbf": "1h", "for": "1m", "targets": "db"},
           "degrade": {"mtbf": "1h", "for": "1m", "latency": "5ms", "loss": 0.1},
           "clockJump": {"mtbf": "1h", "by": "-1s"},
           "clockDrift": {"mtbf": "1h", "for": "1m", "ppm": 100}}}""");
     long s = 1_000_000_000L;
-    assertThat(f.random()).extracting(FaultsSpec.RandomFault::fault).containsExactly(
-        new FaultsSpec.Partition(0, List.of(List.of("db")), false, true, 60 * s),
-        new FaultsSpec.Degrade(0, List.of("web", "db"), 5_000_000, 0.1, 60 * s),
-        new FaultsSpec.ClockJump(0, List.of("web", "db"), -s),
-        new FaultsSpec.ClockDrift(0, List.of("web", "db"), 100, 60 * s));
+    assertThat(f.random()).extracting(FaultPlan.RandomFault::fault).containsExactly(
+        new Fault.Isolate(all("db"), lasting(60 * s)),
+        new Fault.Degrade(all("web", "db"), 5_000_000, 0.1, lasting(60 * s)),
+        new Fault.ClockJump(all("web", "db"), -s),
+        new Fault.ClockDrift(all("web", "db"), 100, lasting(60 * s)));
   }
 
   @Test

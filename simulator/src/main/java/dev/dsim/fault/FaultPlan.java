@@ -1,0 +1,71 @@
+package dev.dsim.fault;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The faults of a run: a schedule of faults at fixed times, random crashes, and nemeses that
+ * strike other faults at random intervals. The scenario binds it from its {@code faults} section
+ * and the {@link FaultInjector} carries it out; it is the same model in both, with targets by
+ * name.
+ *
+ * @param schedule faults at fixed times, in the scenario's order
+ * @param randomCrash random crashes, or null for none
+ * @param random the nemeses of other kinds, in the scenario's order
+ */
+public record FaultPlan(List<Scheduled> schedule, CrashNemesis randomCrash,
+    List<RandomFault> random) {
+  /** No faults at all. */
+  public static final FaultPlan NONE = new FaultPlan(List.of(), null, List.of());
+
+  public FaultPlan {
+    schedule = List.copyOf(schedule);
+    random = List.copyOf(random);
+  }
+
+  /** A fault and the simulated time at which it strikes. */
+  public record Scheduled(long atNanos, Fault fault) {
+    public Scheduled {
+      if (atNanos < 0) {
+        throw new IllegalArgumentException("a fault cannot strike before time 0: " + atNanos);
+      }
+      Objects.requireNonNull(fault, "fault");
+    }
+  }
+
+  /**
+   * A fault a nemesis strikes again and again: the gaps between strikes are exponential with
+   * mean {@code meanIntervalNanos} (a Poisson process, "mtbf" or "rate" in a scenario), and the
+   * fault's targets are candidates ({@link Fault#forNemesis()}): each strike draws afresh, from
+   * the nemesis' own stream, which of them it hits.
+   */
+  public record RandomFault(long meanIntervalNanos, Fault fault) {
+    public RandomFault {
+      Objects.requireNonNull(fault, "fault");
+      if (meanIntervalNanos <= 0) {
+        throw new IllegalArgumentException("mean interval must be > 0: " + meanIntervalNanos);
+      }
+      if (fault instanceof Fault.Crash) {
+        throw new IllegalArgumentException("random crashes have their own nemesis "
+            + "(CrashNemesis: mttf, mttr, maxDown)");
+      }
+    }
+  }
+
+  /**
+   * Random crashes: each candidate node fails after an exponential time with mean
+   * {@code mttfNanos} of being up and is repaired (restarted) after an exponential time with
+   * mean {@code mttrNanos}, but never more than {@code maxDown} candidates are down at once.
+   */
+  public record CrashNemesis(Target candidates, long mttfNanos, long mttrNanos, int maxDown) {
+    public CrashNemesis {
+      Objects.requireNonNull(candidates, "candidates");
+      if (mttfNanos <= 0 || mttrNanos <= 0) {
+        throw new IllegalArgumentException("mttf and mttr must be > 0");
+      }
+      if (maxDown < 1) {
+        throw new IllegalArgumentException("maxDown must be >= 1: " + maxDown);
+      }
+    }
+  }
+}
