@@ -15,6 +15,9 @@ public sealed interface Fault {
   /** Short kind name for logs and reports ("crash", "partition", "slow"). */
   String kind();
 
+  /** Whom it aims at: one target, or a partition's groups. */
+  List<Target> targets();
+
   /**
    * Acts on the world now and says what it did and how to undo it; null when it had nothing to
    * do (every node it would crash was down already), and then nothing is logged.
@@ -41,6 +44,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "crash";
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(target);
     }
 
     @Override
@@ -86,6 +94,11 @@ public sealed interface Fault {
     }
 
     @Override
+    public List<Target> targets() {
+      return groups;
+    }
+
+    @Override
     public Strike strike(FaultScene scene) {
       List<List<Integer>> picked = new ArrayList<>();
       for (Target t : groups) {
@@ -115,6 +128,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "partition";
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(candidates);
     }
 
     /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
@@ -160,6 +178,11 @@ public sealed interface Fault {
     }
 
     @Override
+    public List<Target> targets() {
+      return List.of(target);
+    }
+
+    @Override
     public Strike strike(FaultScene scene) {
       List<Integer> isolated = scene.pick(target);
       List<Integer> rest = new ArrayList<>();
@@ -197,6 +220,11 @@ public sealed interface Fault {
     }
 
     @Override
+    public List<Target> targets() {
+      return List.of(target);
+    }
+
+    @Override
     public Strike strike(FaultScene scene) {
       List<Node> degraded = new ArrayList<>();
       for (int id : scene.pick(target)) {
@@ -226,6 +254,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "clock-jump";
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(target);
     }
 
     @Override
@@ -261,6 +294,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "clock-drift";
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(target);
     }
 
     @Override
@@ -314,6 +352,11 @@ public sealed interface Fault {
     }
 
     @Override
+    public List<Target> targets() {
+      return List.of(target);
+    }
+
+    @Override
     public Strike strike(FaultScene scene) {
       List<Node> slowed = new ArrayList<>();
       for (int id : scene.pick(target)) {
@@ -361,6 +404,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "corrupt";
+    }
+
+    @Override
+    public List<Target> targets() {
+      return List.of(target);
     }
 
     @Override

@@ -17,9 +17,11 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * every fault in a {@link FaultLog}. What a fault does when it strikes, and how it is undone, is
  * the fault's own ({@link Fault#strike}); this class only decides when.
  *
- * <p>Each scheduled fault draws its random choices (a random node of a tier) from its own stream
- * {@code fault/<index>}, each nemesis from {@code nemesis/<kind>}, each crash-nemesis candidate
- * from {@code nemesis/crash/<node>}, so adding a nemesis never changes another's draws.
+ * <p>Every stream is named by what it serves, never by position: each scheduled fault draws its
+ * random choices (a random node of a tier, the blocks it flips) from a stream named after the
+ * fault ({@link #streamName}), each nemesis from {@code nemesis/<kind>}, each crash-nemesis
+ * candidate from {@code nemesis/crash/<node>}, so adding or removing a fault never changes
+ * another's draws.
  */
 public final class FaultInjector {
   static final EventKind STRIKE = EventKind.of("fault");
@@ -61,11 +63,27 @@ public final class FaultInjector {
 
   /** Schedules every fault (and, as each strikes, its heal). */
   public void schedule(List<FaultPlan.Scheduled> schedule) {
-    for (int i = 0; i < schedule.size(); i++) {
-      FaultPlan.Scheduled f = schedule.get(i);
-      FaultScene scene = scene(sim.rng().fork("fault/" + i));
+    Map<String, Integer> seen = new HashMap<>();
+    for (FaultPlan.Scheduled f : schedule) {
+      String name = streamName(f);
+      int n = seen.merge(name, 1, Integer::sum);
+      FaultScene scene = scene(sim.rng().fork(n == 1 ? name : name + "#" + n));
       sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), scene, "schedule"));
     }
+  }
+
+  /**
+   * The stream a scheduled fault draws from, named by the fault itself:
+   * {@code fault/crash@60000000000/random:web} (kind, time in nanoseconds, targets). Inserting
+   * or removing another fault never shifts its draws; only a second fault identical in kind,
+   * time and targets gets {@code #2}.
+   */
+  static String streamName(FaultPlan.Scheduled f) {
+    StringBuilder targets = new StringBuilder();
+    for (Target t : f.fault().targets()) {
+      targets.append(targets.length() == 0 ? "" : "|").append(t.label());
+    }
+    return "fault/" + f.fault().kind() + "@" + f.atNanos() + "/" + targets;
   }
 
   private FaultScene scene(Rng rng) {

@@ -51,7 +51,12 @@ public interface Context {
    */
   void log(String text);
 
-  /** This node's random stream. */
+  /**
+   * The running process's random stream: {@code node/<name>} for the node's first incarnation,
+   * {@code node/<name>/incarnation-<k>} after its k-th start (a restart draws afresh rather than
+   * repeating what the crashed process drew). Fork it by name for each use
+   * ({@code ctx.rng().fork("work")}).
+   */
   Rng rng();
 
   /** True when this process was started by a restart after a crash, not at the beginning. */

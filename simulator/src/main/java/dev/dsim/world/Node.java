@@ -24,6 +24,8 @@ public final class Node {
   private final Disk disk;
   private final NodeConfig config;
   private final Rng rng;
+  /** The running process's stream: the node's for the first incarnation, a new one per restart. */
+  private Rng processRng;
   private final ProcessFactory factory;
   private final NodeContext context = new NodeContext();
   private final LocalClock clock;
@@ -163,6 +165,9 @@ public final class Node {
   private void boot() {
     up = true;
     upSinceNanos = sim.now();
+    // Named by the incarnation it serves: a restarted process draws afresh instead of replaying
+    // its first incarnation's draws (the first keeps the node's own stream).
+    processRng = incarnation == 0 ? rng : rng.fork("incarnation-" + (incarnation + 1));
     process = factory.create(this);
     process.onStart(context);
   }
@@ -262,7 +267,7 @@ public final class Node {
 
     @Override
     public Rng rng() {
-      return rng;
+      return processRng;
     }
 
     @Override
