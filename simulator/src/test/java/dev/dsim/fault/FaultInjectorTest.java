@@ -152,6 +152,32 @@ final class FaultInjectorTest {
     assertThat(picks).contains("n0", "n1", "n2", "n3");
   }
 
+  @Test
+  void aFaultsDraws_doNotShift_whenAnotherFaultIsInsertedBeforeIt() {
+    Fault pickOne = new Fault.Crash(new Target.OneOf(List.of("n")), Lasting.forever(), false);
+    for (long seed = 1; seed <= 20; seed++) {
+      Mesh alone = new Mesh(seed);
+      alone.injector.schedule(List.of(new FaultPlan.Scheduled(5 * S, pickOne)));
+      Mesh after = new Mesh(seed);
+      after.injector.schedule(List.of(
+          new FaultPlan.Scheduled(S, new Fault.Slow(new Target.OneOf(List.of("n")), 2,
+              lasting(S))),
+          new FaultPlan.Scheduled(5 * S, pickOne)));
+      for (Mesh m : List.of(alone, after)) {
+        m.world.start();
+        m.sim.runUntil(6 * S);
+      }
+      assertThat(crashed(after)).as("seed %d", seed).isEqualTo(crashed(alone));
+    }
+    assertThat(FaultInjector.streamName(new FaultPlan.Scheduled(5 * S, pickOne)))
+        .isEqualTo("fault/crash@5000000000/random:n");
+  }
+
+  private static String crashed(Mesh m) {
+    return m.log.records().stream().filter(r -> r.kind().equals("crash"))
+        .map(FaultRecord::targets).findFirst().orElseThrow();
+  }
+
   private static List<String> crashRandom(long seed) {
     Mesh m = new Mesh(seed);
     m.injector.schedule(List.of(new FaultPlan.Scheduled(S,

@@ -63,6 +63,29 @@ final class NodeLifecycleTest {
   }
 
   @Test
+  void aRestartedProcess_drawsAfresh_andTheFirstIncarnationKeepsTheNodesStream() {
+    List<Long> draws = new ArrayList<>();
+    Node node = world.addNode("n", 1, 1, n -> new Process() {
+      @Override
+      public void onStart(Context ctx) {
+        draws.add(ctx.rng().fork("work").nextLong());
+      }
+
+      @Override
+      public void onMessage(Context ctx, Message m) {}
+    });
+    world.start();
+    sim.schedule(10, K, -1, node::crash);
+    sim.schedule(20, K, -1, node::restart);
+    sim.schedule(30, K, -1, node::crash);
+    sim.schedule(40, K, -1, node::restart);
+    sim.runUntil(100);
+    assertThat(draws).hasSize(3).doesNotHaveDuplicates();
+    assertThat(draws.get(0)).isEqualTo(sim.rng().fork("node/n/work").nextLong());
+    assertThat(draws.get(1)).isEqualTo(sim.rng().fork("node/n/incarnation-2/work").nextLong());
+  }
+
+  @Test
   void crash_dropsQueuedAndRunningCpuWork() {
     List<String> done = new ArrayList<>();
     Node n = world.addNode("n", 1, 1, node -> (ctx, m) -> {});
