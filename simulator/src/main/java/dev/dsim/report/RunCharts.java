@@ -3,6 +3,7 @@ package dev.dsim.report;
 import dev.dsim.run.RunResult;
 import java.awt.Color;
 import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -136,7 +137,10 @@ public final class RunCharts {
     @Override
     public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
       double p = 100 * (1 - 1 / number);
-      return to.append(new DecimalFormat("0.####").format(Math.max(0, p))).append('%');
+      // Locale.ROOT: "99.9%" on every machine, and what parse reads back (not "99,9%" in de_DE).
+      DecimalFormat digits =
+          new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+      return to.append(digits.format(Math.max(0, p))).append('%');
     }
 
     @Override
