@@ -36,7 +36,7 @@ final class Estimates {
    */
   static double retainedBytes(Scenario s) {
     long nodes = 1 + s.loadBalancer().nodes();
-    for (dev.dsim.scenario.TierSpec t : s.tiers().values()) {
+    for (dev.dsim.scenario.Tier t : s.tiers().values()) {
       nodes += t.nodes();
     }
     return 8192 + 256.0 * nodes;

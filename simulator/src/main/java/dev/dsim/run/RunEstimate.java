@@ -5,8 +5,7 @@ import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Target;
 import dev.dsim.scenario.Scenario;
-import dev.dsim.scenario.TierKind;
-import dev.dsim.scenario.TierSpec;
+import dev.dsim.scenario.Tier;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.Load;
 import dev.dsim.service.kv.FsyncPolicy;
@@ -53,7 +52,7 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   public static RunEstimate of(Scenario s) {
     double requests = offeredRate(s) * s.durationNanos() / 1e9;
     long nodes = 1 + s.loadBalancer().nodes();
-    for (TierSpec t : s.tiers().values()) {
+    for (Tier t : s.tiers().values()) {
       nodes += t.nodes();
     }
     double horizon = horizonNanos(s);
@@ -66,8 +65,8 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   /** Events one request costs: the client, the balancer and each tier it passes. */
   private static double eventsPerRequest(Scenario s) {
     double perRequest = 4;
-    for (TierSpec t : s.tiers().values()) {
-      perRequest += t.kind() == TierKind.KV ? 3 + 4.0 * t.kv().replication() : 3;
+    for (Tier t : s.tiers().values()) {
+      perRequest += t instanceof Tier.Kv kv ? 3 + 4.0 * kv.store().replication() : 3;
     }
     return perRequest;
   }
@@ -88,16 +87,16 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   /** Work on timers that fire whatever the requests. */
   private static double periodicEvents(Scenario s, double horizon) {
     double events = 0;
-    for (TierSpec t : s.tiers().values()) {
-      if (t.kind() != TierKind.KV) {
+    for (Tier tier : s.tiers().values()) {
+      if (!(tier instanceof Tier.Kv t)) {
         continue;
       }
-      FsyncPolicy fsync = t.kv().fsync();
+      FsyncPolicy fsync = t.store().fsync();
       if (fsync.mode() == FsyncPolicy.Mode.PERIODIC) {
         // Each tick: the timer and the disk's fsync completing.
         events += 2.0 * t.nodes() * ticks(horizon, fsync.periodNanos());
       }
-      HealthCheck hb = t.kv().heartbeat();
+      HealthCheck hb = t.store().heartbeat();
       if (hb != null) {
         // Each tick on each node: the timer, the send from the CPU queue, one delivery per peer.
         events += (double) t.nodes() * (t.nodes() + 1) * ticks(horizon, hb.intervalNanos());
@@ -106,7 +105,7 @@ public record RunEstimate(double requests, double events, long nodes, double byt
     HealthCheck lb = s.loadBalancer().healthCheck();
     if (lb != null) {
       // Each tick on each balancer: the timer, then per backend the ping, the pong, its delivery.
-      TierSpec entry = s.tiers().values().iterator().next();
+      Tier entry = s.tiers().values().iterator().next();
       events += s.loadBalancer().nodes() * (1 + 3.0 * entry.nodes())
           * ticks(horizon, lb.intervalNanos());
     }
@@ -136,9 +135,9 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   /** What nodes do as they start: a static node writes each of its files to its disk. */
   private static double startEvents(Scenario s) {
     double events = 0;
-    for (TierSpec t : s.tiers().values()) {
-      if (t.kind() == TierKind.STATIC) {
-        events += (double) t.nodes() * t.files();
+    for (Tier t : s.tiers().values()) {
+      if (t instanceof Tier.Static st) {
+        events += (double) st.nodes() * st.files();
       }
     }
     return events;
@@ -147,11 +146,11 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   /** Reading back every key written, from all its replicas, at the end of a run with a store. */
   private static double readBackEvents(Scenario s, double requests) {
     double events = 0;
-    for (TierSpec t : s.tiers().values()) {
-      if (t.kind() == TierKind.KV) {
+    for (Tier t : s.tiers().values()) {
+      if (t instanceof Tier.Kv kv) {
         double written = Math.min(s.clients().mix().keys(),
             requests * (1 - s.clients().mix().readFraction()));
-        events += written * (4 + 4.0 * t.kv().replication());
+        events += written * (4 + 4.0 * kv.store().replication());
       }
     }
     return events;
@@ -204,7 +203,7 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   private static double allOf(Scenario s, Target t) {
     double n = 0;
     for (String name : t.names()) {
-      TierSpec tier = s.tiers().get(name);
+      Tier tier = s.tiers().get(name);
       n += tier == null ? 1 : tier.nodes();
     }
     return n;
@@ -213,22 +212,22 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   private static double bytes(Scenario s, long nodes, double requests) {
     double bytes = nodes * NODE_BYTES;
     boolean kv = false;
-    for (TierSpec t : s.tiers().values()) {
-      if (t.kind() == TierKind.KV) {
+    for (Tier t : s.tiers().values()) {
+      if (t instanceof Tier.Kv store) {
         kv = true;
         int keys = s.clients().mix().keys();
         int value = s.clients().mix().valueBytes();
-        bytes += (double) keys * t.kv().replication() * (2.0 * value + BLOCK_BYTES);
+        bytes += (double) keys * store.store().replication() * (2.0 * value + BLOCK_BYTES);
         bytes += KV_KEY_BYTES * keys * t.nodes();
-        if (t.kv().heartbeat() != null) {
+        if (store.store().heartbeat() != null) {
           bytes += EVENT_BYTES * t.nodes() * (double) t.nodes(); // a round of heartbeats
         }
-      } else if (t.kind() == TierKind.STATIC) {
-        bytes += (double) t.nodes() * t.files() * (t.fileBytes() + BLOCK_BYTES);
+      } else if (t instanceof Tier.Static st) {
+        bytes += (double) st.nodes() * st.files() * (st.fileBytes() + BLOCK_BYTES);
       }
     }
     if (s.loadBalancer().healthCheck() != null) {
-      TierSpec entry = s.tiers().values().iterator().next();
+      Tier entry = s.tiers().values().iterator().next();
       bytes += EVENT_BYTES * s.loadBalancer().nodes() * (double) entry.nodes();
     }
     bytes += PAIR_BYTES * partitionPairs(s, nodes);
@@ -240,8 +239,8 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   }
 
   private static boolean hasStore(Scenario s) {
-    for (TierSpec t : s.tiers().values()) {
-      if (t.kind() == TierKind.KV) {
+    for (Tier t : s.tiers().values()) {
+      if (t instanceof Tier.Kv) {
         return true;
       }
     }

@@ -15,7 +15,7 @@ import dev.dsim.world.Network;
 import dev.dsim.world.Node;
 import dev.dsim.metrics.DetectionStats;
 import dev.dsim.metrics.History;
-import dev.dsim.scenario.TierSpec;
+import dev.dsim.scenario.Tier;
 import dev.dsim.service.Client;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.RetryPolicy;
@@ -114,9 +114,9 @@ public final class Runner {
     if (lb != null) {
       settle = Math.max(settle, lb.timeoutNanos() + 2 * lb.intervalNanos());
     }
-    for (TierSpec t : scenario.tiers().values()) {
-      if (t.kv() != null && t.kv().heartbeat() != null) {
-        HealthCheck h = t.kv().heartbeat();
+    for (Tier t : scenario.tiers().values()) {
+      if (t instanceof Tier.Kv kv && kv.store().heartbeat() != null) {
+        HealthCheck h = kv.store().heartbeat();
         settle = Math.max(settle, h.timeoutNanos() + 2 * h.intervalNanos());
       }
     }
@@ -126,9 +126,9 @@ public final class Runner {
   /** Patient reads: a few retries, each allowed longer than any replica timeout. */
   private static RetryPolicy readBackPolicy(Scenario scenario) {
     long timeout = Math.max(1_000_000_000L, scenario.clients().timeoutNanos());
-    for (TierSpec t : scenario.tiers().values()) {
-      if (t.kv() != null) {
-        timeout = Math.max(timeout, 2 * t.kv().timeoutNanos());
+    for (Tier t : scenario.tiers().values()) {
+      if (t instanceof Tier.Kv kv) {
+        timeout = Math.max(timeout, 2 * kv.store().timeoutNanos());
       }
     }
     return new RetryPolicy(timeout, 3, 100_000_000L, 1_000_000_000L, RetryPolicy.Jitter.NONE, 0);
@@ -196,8 +196,8 @@ public final class Runner {
 
   private static RunResult.Detection detection(Scenario scenario, CompiledSystem system) {
     boolean heartbeats = false;
-    for (TierSpec t : scenario.tiers().values()) {
-      heartbeats |= t.kv() != null && t.kv().heartbeat() != null;
+    for (Tier t : scenario.tiers().values()) {
+      heartbeats |= t instanceof Tier.Kv kv && kv.store().heartbeat() != null;
     }
     return new RunResult.Detection(
         scenario.loadBalancer().healthCheck() == null ? null : detector(system.lbDetection()),

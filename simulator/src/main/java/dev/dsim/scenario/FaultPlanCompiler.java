@@ -30,7 +30,7 @@ final class FaultPlanCompiler {
 
   /** Node ids for a node name or a tier name. */
   private static List<Integer> ids(String name, Scenario scenario, World world) {
-    TierSpec tier = scenario.tiers().get(name);
+    Tier tier = scenario.tiers().get(name);
     if (tier == null) {
       return List.of(world.node(name).id());
     }

@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public record Scenario(String name, String description, long seed, long durationNanos,
     long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
-    Map<String, TierSpec> tiers, FaultPlan faults, List<Expectation> expect, String variant) {
+    Map<String, Tier> tiers, FaultPlan faults, List<Expectation> expect, String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");

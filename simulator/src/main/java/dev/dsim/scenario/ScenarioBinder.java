@@ -90,7 +90,7 @@ final class ScenarioBinder {
     }
     ClientsSpec clients = new ClientsBinder(problems).bind(f, duration);
     LoadBalancerSpec lb = loadBalancer(f);
-    Map<String, TierSpec> tiers = tiers(f);
+    Map<String, Tier> tiers = tiers(f);
     checkCalls(f, tiers);
     checkTotalNodes(f, lb.nodes());
     TargetNames names = new TargetNames(problems, declaredNodes, lb.nodes());
@@ -119,11 +119,11 @@ final class ScenarioBinder {
   }
 
   /** Every node the scenario defines, in layout order (see {@link ScenarioCompiler}). */
-  static Set<String> nodeNames(Map<String, TierSpec> tiers, int loadBalancers) {
+  static Set<String> nodeNames(Map<String, Tier> tiers, int loadBalancers) {
     Set<String> names = new LinkedHashSet<>();
     names.add(ScenarioCompiler.CLIENT);
     names.addAll(ScenarioCompiler.loadBalancerNames(loadBalancers));
-    for (TierSpec t : tiers.values()) {
+    for (Tier t : tiers.values()) {
       for (int i = 1; i <= t.nodes(); i++) {
         names.add(t.name() + "-" + i);
       }
@@ -169,9 +169,9 @@ final class ScenarioBinder {
   }
 
   /** A tier's {@code calls} must name another tier, and calls must not loop. */
-  private void checkCalls(Fields top, Map<String, TierSpec> tiers) {
-    for (TierSpec t : tiers.values()) {
-      if (t.calls() == null) {
+  private void checkCalls(Fields top, Map<String, Tier> tiers) {
+    for (Tier tier : tiers.values()) {
+      if (!(tier instanceof Tier.Stateless t) || t.calls() == null) {
         continue;
       }
       String path = Paths.child(Paths.child(top.pathOf("tiers"), t.name()), "calls");
@@ -185,8 +185,8 @@ final class ScenarioBinder {
       Set<String> seen = new LinkedHashSet<>();
       String at = t.name();
       while (at != null && seen.add(at)) {
-        TierSpec next = tiers.get(at);
-        at = next == null || next.calls() == null ? null : next.calls().tier();
+        at = tiers.get(at) instanceof Tier.Stateless next && next.calls() != null
+            ? next.calls().tier() : null;
       }
       if (at != null) {
         problems.atValue(path, "tier calls loop: " + String.join(" -> ", seen) + " -> " + at,
@@ -195,8 +195,8 @@ final class ScenarioBinder {
     }
   }
 
-  private Map<String, TierSpec> tiers(Fields top) {
-    Map<String, TierSpec> tiers = new LinkedHashMap<>();
+  private Map<String, Tier> tiers(Fields top) {
+    Map<String, Tier> tiers = new LinkedHashMap<>();
     if (!top.has("tiers")) {
       top.missing("tiers", "the servers, keyed by tier name",
           "{\"web\": {\"kind\": \"stateless\", \"work\": \"5ms\"}}");
@@ -222,7 +222,7 @@ final class ScenarioBinder {
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      TierSpec tier = tier(e.getKey(), e.getValue(), Paths.child(path, e.getKey()));
+      Tier tier = tier(e.getKey(), e.getValue(), Paths.child(path, e.getKey()));
       if (tier != null) {
         tiers.put(e.getKey(), tier);
       }
@@ -230,7 +230,7 @@ final class ScenarioBinder {
     return tiers;
   }
 
-  private TierSpec tier(String name, JsonNode node, String path) {
+  private Tier tier(String name, JsonNode node, String path) {
     if (!NAME.matcher(name).matches()) {
       problems.atKey(path, "expected a tier name of letters, digits, '-' and '_', got \""
           + Fields.shorten(name) + "\"", "nodes are named <tier>-<n>, so keep the name simple");
@@ -310,19 +310,19 @@ final class ScenarioBinder {
             + "\"kind\": \"static\"");
       }
     }
-    long files = f.integer("files", TierSpec.DEFAULT_FILES, 1);
-    long fileBytes = f.bytes("fileSize", TierSpec.DEFAULT_FILE_BYTES);
+    long files = f.integer("files", Tier.DEFAULT_FILES, 1);
+    long fileBytes = f.bytes("fileSize", Tier.DEFAULT_FILE_BYTES);
     if (files > Limits.FILES || fileBytes < 1 || fileBytes > Limits.FILE_CONTENT_BYTES) {
       f.error(files > Limits.FILES ? "files" : "fileSize", "expected at most 10,000,000 files "
           + "of 1 B to 1 GiB each", "");
-      files = TierSpec.DEFAULT_FILES;
-      fileBytes = TierSpec.DEFAULT_FILE_BYTES;
+      files = Tier.DEFAULT_FILES;
+      fileBytes = Tier.DEFAULT_FILE_BYTES;
     } else if (files * fileBytes > Limits.FILE_CONTENT_BYTES) {
       f.error("files", "at most 1 GiB of files per node, got " + Limits.count(files) + " × "
           + Limits.count(fileBytes) + " B", "every node writes its files to its disk (held in "
           + "memory) when it starts: serve fewer or smaller files");
-      files = TierSpec.DEFAULT_FILES;
-      fileBytes = TierSpec.DEFAULT_FILE_BYTES;
+      files = Tier.DEFAULT_FILES;
+      fileBytes = Tier.DEFAULT_FILE_BYTES;
     }
     TierCall calls = calls(f, kind);
     KvSpec kv = null;
@@ -351,10 +351,17 @@ final class ScenarioBinder {
     if (work == null) {
       return null;
     }
-    return new TierSpec(name, kind, (int) nodes, (int) cores, speed, work, offset, drift,
-        contention, (int) Math.min(maxCores, Integer.MAX_VALUE), price, disk,
-        (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes, 1 << 30)),
-        calls, kv, process);
+    Hardware hardware = new Hardware((int) cores, speed > 0 ? speed : 1,
+        (int) Math.min(maxCores, Integer.MAX_VALUE), contention, price, disk, offset, drift);
+    int n = (int) nodes;
+    return switch (kind) {
+      case STATELESS -> new Tier.Stateless(name, n, hardware, work, calls);
+      case STATIC -> new Tier.Static(name, n, hardware, work,
+          (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes,
+              1 << 30)));
+      case KV -> new Tier.Kv(name, n, hardware, work, kv);
+      case PROCESS -> new Tier.UserProcess(name, n, hardware, process);
+    };
   }
 
   private TierCall calls(Fields f, TierKind kind) {

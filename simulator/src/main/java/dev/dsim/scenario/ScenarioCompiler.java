@@ -69,8 +69,8 @@ public final class ScenarioCompiler {
     RequestMetrics metrics = new RequestMetrics(scenario.warmupNanos(), scenario.durationNanos());
     List<String> tierOfNode = new ArrayList<>();
     boolean stores = false;
-    for (TierSpec t : scenario.tiers().values()) {
-      stores |= t.kind() == TierKind.KV;
+    for (Tier t : scenario.tiers().values()) {
+      stores |= t instanceof Tier.Kv;
     }
     History history = stores ? new History() : null;
 
@@ -92,7 +92,7 @@ public final class ScenarioCompiler {
 
     DetectionStats lbDetection = new DetectionStats();
     DetectionStats replicaDetection = new DetectionStats();
-    TierSpec entry = scenario.tiers().values().iterator().next();
+    Tier entry = scenario.tiers().values().iterator().next();
     List<String> backends = nodesOf(entry);
     for (String lbName : lbNames) {
       Rng lbRng = sim.rng().fork("node/" + lbName + "/policy");
@@ -104,21 +104,22 @@ public final class ScenarioCompiler {
     }
 
     Map<String, KvTier> stores0 = new LinkedHashMap<>();
-    for (TierSpec tier : scenario.tiers().values()) {
-      if (tier.kind() == TierKind.KV) {
-        stores0.put(tier.name(), kvTier(tier, c.mix()));
+    for (Tier tier : scenario.tiers().values()) {
+      if (tier instanceof Tier.Kv kv) {
+        stores0.put(tier.name(), kvTier(kv, c.mix()));
       }
     }
-    for (TierSpec tier : scenario.tiers().values()) {
+    for (Tier tier : scenario.tiers().values()) {
       for (int i = 1; i <= tier.nodes(); i++) {
         ProcessFactory factory = server(tier, i - 1, scenario, stores0.get(tier.name()),
             world, replicaDetection);
-        Node node = world.addNode(tier.name() + "-" + i, tier.hardware(), factory);
-        if (tier.clockOffsetNanos() != 0) {
-          node.clock().jump(tier.clockOffsetNanos());
+        Hardware hw = tier.hardware();
+        Node node = world.addNode(tier.name() + "-" + i, hw.node(), factory);
+        if (hw.clockOffsetNanos() != 0) {
+          node.clock().jump(hw.clockOffsetNanos());
         }
-        if (tier.clockDriftPpm() != 0) {
-          node.clock().setDrift(tier.clockDriftPpm());
+        if (hw.clockDriftPpm() != 0) {
+          node.clock().setDrift(hw.clockDriftPpm());
         }
         tierOfNode.add(tier.name());
       }
@@ -133,7 +134,7 @@ public final class ScenarioCompiler {
         scenario.durationNanos(), faultLog, injector, stores0, lbDetection, replicaDetection);
   }
 
-  private static List<String> nodesOf(TierSpec tier) {
+  private static List<String> nodesOf(Tier tier) {
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= tier.nodes(); i++) {
       names.add(tier.name() + "-" + i);
@@ -141,8 +142,8 @@ public final class ScenarioCompiler {
     return names;
   }
 
-  private static KvTier kvTier(TierSpec tier, OperationMix mix) {
-    KvSpec kv = tier.kv();
+  private static KvTier kvTier(Tier.Kv tier, OperationMix mix) {
+    KvSpec kv = tier.store();
     Placement placement = new Placement(kv.placement(), tier.nodes(), kv.shards(),
         kv.replication(), kv.vnodes());
     return new KvTier(new KvConfig(nodesOf(tier), mix.keys(), mix.valueBytes(),
@@ -197,40 +198,37 @@ public final class ScenarioCompiler {
     }
   }
 
-  private static ProcessFactory server(TierSpec tier, int index, Scenario scenario,
+  private static ProcessFactory server(Tier tier, int index, Scenario scenario,
       KvTier store, World world, DetectionStats replicaDetection) {
-    return switch (tier.kind()) {
-      case STATELESS -> {
-        StatelessServer.Downstream downstream = null;
-        if (tier.calls() != null) {
-          TierCall call = tier.calls();
-          downstream = new StatelessServer.Downstream(
-              nodesOf(scenario.tiers().get(call.tier())), call.timeoutNanos(), call.retries());
+    if (tier instanceof Tier.Stateless t) {
+      StatelessServer.Downstream downstream = null;
+      if (t.calls() != null) {
+        TierCall call = t.calls();
+        downstream = new StatelessServer.Downstream(
+            nodesOf(scenario.tiers().get(call.tier())), call.timeoutNanos(), call.retries());
+      }
+      StatelessServer.Downstream d = downstream;
+      return n -> new StatelessServer(t.workNanos(), d);
+    }
+    if (tier instanceof Tier.Static t) {
+      ContentServer.Config config = new ContentServer.Config(t.workNanos(), t.files(),
+          t.fileBytes());
+      return n -> new ContentServer(config);
+    }
+    if (tier instanceof Tier.UserProcess t) {
+      ProcessSpec process = t.process();
+      return n -> {
+        try {
+          return process.instantiate();
+        } catch (ProcessConstructionException e) {
+          throw e.inTier(t.name());
         }
-        StatelessServer.Downstream d = downstream;
-        yield n -> new StatelessServer(tier.workNanos(), d);
-      }
-      case STATIC -> {
-        ContentServer.Config config = new ContentServer.Config(tier.workNanos(), tier.files(),
-            tier.fileBytes());
-        yield n -> new ContentServer(config);
-      }
-      case PROCESS -> {
-        ProcessSpec process = tier.process();
-        yield n -> {
-          try {
-            return process.instantiate();
-          } catch (ProcessConstructionException e) {
-            throw e.inTier(tier.name());
-          }
-        };
-      }
-      case KV -> {
-        DetectionObserver observer = tier.kv().heartbeat() == null ? DetectionObserver.NONE
-            : new Judge(world, replicaDetection, tier.kv().heartbeat().timeoutNanos());
-        yield n -> new KvNode(store, index, observer);
-      }
-    };
+      };
+    }
+    Tier.Kv kv = (Tier.Kv) tier;
+    DetectionObserver observer = kv.store().heartbeat() == null ? DetectionObserver.NONE
+        : new Judge(world, replicaDetection, kv.store().heartbeat().timeoutNanos());
+    return n -> new KvNode(store, index, observer);
   }
 
   private static BalancingPolicy policy(LbPolicy policy, Rng rng) {

@@ -29,28 +29,28 @@ final class HardwareAndNetworkBindingTest {
 
   @Test
   void hardware_binds() throws Exception {
-    TierSpec web = bind("{}", """
+    Tier.Static web = (Tier.Static) bind("{}", """
         {"kind": "static", "nodes": 2, "cores": 16, "maxCores": 32, "price": 1.25,
          "contention": {"alpha": 0.02, "beta": 0.0005}, "work": "1ms", "files": 10,
          "fileSize": "1KiB",
          "disk": {"read": "50us", "fsync": "3ms", "capacity": "1GiB", "checksums": true}}
         """).tiers().get("web");
-    assertThat(web.contention().alpha()).isEqualTo(0.02);
-    assertThat(web.contention().beta()).isEqualTo(0.0005);
-    assertThat(web.pricePerHour()).isEqualTo(1.25);
-    assertThat(web.disk().readNanos()).isEqualTo(new Distribution.Constant(50_000));
-    assertThat(web.disk().fsyncNanos()).isEqualTo(new Distribution.Constant(3_000_000));
-    assertThat(web.disk().capacityBytes()).isEqualTo(1L << 30);
-    assertThat(web.disk().checksums()).isTrue();
+    assertThat(web.hardware().contention().alpha()).isEqualTo(0.02);
+    assertThat(web.hardware().contention().beta()).isEqualTo(0.0005);
+    assertThat(web.hardware().pricePerHour()).isEqualTo(1.25);
+    assertThat(web.hardware().disk().readNanos()).isEqualTo(new Distribution.Constant(50_000));
+    assertThat(web.hardware().disk().fsyncNanos()).isEqualTo(new Distribution.Constant(3_000_000));
+    assertThat(web.hardware().disk().capacityBytes()).isEqualTo(1L << 30);
+    assertThat(web.hardware().disk().checksums()).isTrue();
     assertThat(web.files()).isEqualTo(10);
     assertThat(web.fileBytes()).isEqualTo(1024);
   }
 
   @Test
   void priceDefaultsToCores() throws Exception {
-    TierSpec web = bind("{}", "{\"kind\": \"stateless\", \"cores\": 8, \"work\": \"1ms\"}")
+    Tier web = bind("{}", "{\"kind\": \"stateless\", \"cores\": 8, \"work\": \"1ms\"}")
         .tiers().get("web");
-    assertThat(web.pricePerHour()).isEqualTo(8 * 0.05);
+    assertThat(web.hardware().pricePerHour()).isEqualTo(8 * 0.05);
   }
 
   @Test

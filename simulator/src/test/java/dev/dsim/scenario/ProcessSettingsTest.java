@@ -55,7 +55,7 @@ final class ProcessSettingsTest {
   @Test
   void nullSettings_passThroughAsNull() throws Exception {
     Scenario s = bind(Keeper.class.getName(), "{\"leader\": null, \"peers\": [1, null]}");
-    Map<String, Object> settings = s.tiers().get("nodes").process().settings();
+    Map<String, Object> settings = ((Tier.UserProcess) s.tiers().get("nodes")).process().settings();
     assertThat(settings).containsEntry("leader", null);
     @SuppressWarnings("unchecked")
     List<Object> peers = (List<Object>) settings.get("peers");
@@ -73,7 +73,7 @@ final class ProcessSettingsTest {
     }
     json.append(", \"nested\": {\"z\": 1, \"a\": {\"m\": [1.5, {\"q\": true}]}}}");
     Scenario s = bind(Keeper.class.getName(), json.toString());
-    s.tiers().get("nodes").process().instantiate();
+    ((Tier.UserProcess) s.tiers().get("nodes")).process().instantiate();
     Map<String, Object> settings = Keeper.last;
     keys.add("nested");
     assertThat(settings.keySet()).containsExactlyElementsOf(keys);
@@ -122,11 +122,9 @@ final class ProcessSettingsTest {
   void aConstructorThatThrowsOnlyInARun_isNamedWithItsTier() throws Exception {
     Scenario s = bind(Picky.class.getName(), "{\"electionTimeout\": 5}");
     // A spec built in code with other settings: the compiled node factory names the tier.
-    TierSpec t = s.tiers().get("nodes");
+    Tier t = s.tiers().get("nodes");
     ProcessSpec bad = new ProcessSpec(Picky.class, Map.of());
-    TierSpec broken = new TierSpec(t.name(), t.kind(), t.nodes(), t.cores(), t.speed(),
-        t.workNanos(), 0, 0, t.contention(), 0, t.pricePerHour(), t.disk(), t.files(),
-        t.fileBytes(), null, null, bad);
+    Tier broken = new Tier.UserProcess(t.name(), t.nodes(), t.hardware(), bad);
     Scenario withBad = new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
         s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), Map.of("nodes", broken),
         s.faults(), s.expect(), null);

@@ -60,9 +60,10 @@ final class ScenarioLoaderTest {
     assertThat(s.loadBalancer().policy()).isEqualTo(LbPolicy.LEAST_OUTSTANDING);
     assertThat(s.tiers()).containsOnlyKeys("web", "api");
     assertThat(List.copyOf(s.tiers().keySet())).containsExactly("web", "api");
-    assertThat(s.tiers().get("web")).isEqualTo(new TierSpec("web", TierKind.STATELESS, 8, 4, 1.5,
-        new Distribution.Exponential(8e6)));
-    assertThat(s.tiers().get("api").workNanos()).isEqualTo(new Distribution.Constant(250_000));
+    assertThat(s.tiers().get("web")).isEqualTo(new Tier.Stateless("web", 8, Hardware.of(4, 1.5),
+        new Distribution.Exponential(8e6), null));
+    assertThat(((Tier.Stateless) s.tiers().get("api")).workNanos())
+        .isEqualTo(new Distribution.Constant(250_000));
     assertThat(s.variant()).isNull();
   }
 
@@ -84,10 +85,10 @@ final class ScenarioLoaderTest {
     assertThat(s.loadBalancer().healthCheck()).isNull();
     assertThat(s.loadBalancer().nodes()).isEqualTo(1);
     assertThat(s.loadBalancer().policy()).isEqualTo(LbPolicy.ROUND_ROBIN);
-    TierSpec t = s.tiers().get("t");
+    Tier t = s.tiers().get("t");
     assertThat(t.nodes()).isEqualTo(1);
-    assertThat(t.cores()).isEqualTo(1);
-    assertThat(t.speed()).isEqualTo(1.0);
+    assertThat(t.hardware().cores()).isEqualTo(1);
+    assertThat(t.hardware().speed()).isEqualTo(1.0);
   }
 
   @Test
@@ -109,7 +110,7 @@ final class ScenarioLoaderTest {
       Scenario s = parse("{\"name\": \"d\", \"duration\": \"1s\", \"clients\": {\"rate\": 1},"
           + "\"tiers\": {\"t\": {\"kind\": \"stateless\", \"work\": " + c[0] + "}}}")
           .resolve(null);
-      assertThat(s.tiers().get("t").workNanos().toString()).as(c[0]).isEqualTo(c[1]);
+      assertThat(((Tier.Stateless) s.tiers().get("t")).workNanos().toString()).as(c[0]).isEqualTo(c[1]);
     }
   }
 
@@ -121,8 +122,8 @@ final class ScenarioLoaderTest {
     Scenario up = f.resolve("scale-up");
     assertThat(up.variant()).isEqualTo("scale-up");
     assertThat(up.tiers().get("web").nodes()).isEqualTo(1);
-    assertThat(up.tiers().get("web").cores()).isEqualTo(32);
-    assertThat(up.tiers().get("web").speed()).isEqualTo(1.5); // untouched keys survive
+    assertThat(up.tiers().get("web").hardware().cores()).isEqualTo(32);
+    assertThat(up.tiers().get("web").hardware().speed()).isEqualTo(1.5); // untouched keys survive
     assertThat(up.tiers().get("api")).isEqualTo(f.resolve(null).tiers().get("api"));
     Scenario noApi = f.resolve("no-api");
     assertThat(noApi.tiers()).containsOnlyKeys("web"); // null deletes
