@@ -91,7 +91,7 @@ final class KvReplica {
 
   // ---------------------------------------------------------------- writes
 
-  /** Write ({@code v}, {@code val}) of {@code key} for operation {@code op} of {@code coordinator}. */
+  /** Writes {@code (v, val)} of {@code key}: operation {@code op} of node {@code coordinator}. */
   void write(int coordinator, long op, int key, long v, long val) {
     tier.stats().count(KvStats.Counter.REPLICA_WRITES, self);
     if (!ready || key < 0 || key >= version.length) {
@@ -148,7 +148,7 @@ final class KvReplica {
 
   // ---------------------------------------------------------------- reads
 
-  /** Read {@code key} for operation {@code op} of {@code coordinator}. */
+  /** Reads {@code key}: operation {@code op} of node {@code coordinator}. */
   void read(int coordinator, long op, int key) {
     tier.stats().count(KvStats.Counter.REPLICA_READS, self);
     if (!ready) {
