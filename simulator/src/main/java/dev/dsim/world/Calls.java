@@ -28,11 +28,12 @@ import java.util.Objects;
  * <p><b>The contract.</b>
  * <ul>
  *   <li>A call is <em>open</em> from {@link #open} until {@link #close} (or
- *       {@link #forgetAll}); ids are never reused, so once closed an id stays closed:
- *       {@link #close} returns null for it, as it does for an id that was never opened. That is
- *       what makes a duplicated reply, a reply to an attempt already given up on and a reply
- *       that arrives after its timeout harmless: the first one closes the call, the others find
- *       nothing.
+ *       {@link #forgetAll}). The ids the table hands out are never reused, so once closed an id
+ *       stays closed: {@link #close} returns null for it, as it does for an id that was never
+ *       opened. That is what makes a duplicated reply, a reply to an attempt already given up on
+ *       and a reply that arrives after its timeout harmless: the first one closes the call, the
+ *       others find nothing. (Ids you choose yourself you may open again; then a late reply to
+ *       the old call would close the new one.)
  *   <li>A call has at most one timeout at a time, a timer on the node's local clock
  *       ({@link Context#setTimer}) that {@link #setTimeout} sets and {@link #close} cancels;
  *       setting it again replaces (and cancels) the pending one, so a retransmission can push
