@@ -67,7 +67,9 @@ import java.util.Objects;
  * open ids: a straggler (a call without timeout whose reply was lost, kept open while millions of
  * newer calls come and go) holds one slot, and the newer ids that land on it take the next free
  * one. So memory follows the number of open calls, never their age. Removal shifts the probe
- * chain back (no tombstones). Ids you choose yourself ({@link #open(long, Object)}: log indexes,
+ * chain back (no tombstones). The table knows how far any call sits from its home slot (0 but
+ * for stragglers' neighbours), and look-ups and removals look no further, so neither walks the
+ * run of consecutive open ids that follows a home slot. Ids you choose yourself ({@link #open(long, Object)}: log indexes,
  * versions) work as well when they are mostly consecutive; ids with a large common stride would
  * collide and slow the table down (not break it).
  *
@@ -95,6 +97,11 @@ public final class Calls<C> {
   private Timeout[] timeouts;
   private int mask;
   private int size;
+  /**
+   * No call sits further than this from its home slot: look-ups and removals stop there, so
+   * they never walk the run of consecutive ids that fills the slots after a home.
+   */
+  private int maxProbe;
   /** Timeout tags whose timers can no longer fire, ready for reuse. */
   private Timeout[] spare = new Timeout[8];
   private int spareCount;
@@ -143,14 +150,10 @@ public final class Calls<C> {
     if ((size + 1) * 2 > ids.length) {
       grow();
     }
-    int i = home(id);
-    while (ids[i] != EMPTY) {
-      if (ids[i] == id) {
-        throw new IllegalStateException("call " + id + " is already open");
-      }
-      i = (i + 1) & mask;
+    if (find(id) >= 0) {
+      throw new IllegalStateException("call " + id + " is already open");
     }
-    ids[i] = id;
+    int i = insert(id);
     records[i] = record;
     size++;
   }
@@ -256,6 +259,7 @@ public final class Calls<C> {
     java.util.Arrays.fill(records, null);
     java.util.Arrays.fill(timeouts, null);
     size = 0;
+    maxProbe = 0;
   }
 
   @Override
@@ -281,27 +285,46 @@ public final class Calls<C> {
       return -1;
     }
     int i = home(id);
-    long at;
-    while ((at = ids[i]) != EMPTY) {
+    for (int probe = 0; probe <= maxProbe; probe++) {
+      long at = ids[i];
       if (at == id) {
         return i;
+      }
+      if (at == EMPTY) {
+        return -1;
       }
       i = (i + 1) & mask;
     }
     return -1;
   }
 
-  /** Empties slot {@code hole}, moving back the entries of its probe chain that may fill it. */
+  /** Puts {@code id} in the first free slot from its home; returns the slot. */
+  private int insert(long id) {
+    int home = home(id);
+    int i = home;
+    while (ids[i] != EMPTY) {
+      i = (i + 1) & mask;
+    }
+    ids[i] = id;
+    maxProbe = Math.max(maxProbe, (i - home) & mask);
+    return i;
+  }
+
+  /**
+   * Empties slot {@code hole}, moving back the entries of its probe chain that may fill it: an
+   * entry may move unless its home lies cyclically in (hole, its slot]. None further than
+   * {@link #maxProbe} from the hole can, so the scan stops there.
+   */
   private void removeAt(int hole) {
     int j = hole;
     while (true) {
       j = (j + 1) & mask;
       long id = ids[j];
-      if (id == EMPTY) {
+      int distance = (j - hole) & mask;
+      if (id == EMPTY || distance > maxProbe) {
         break;
       }
-      // The entry at j may move to the hole unless its home lies cyclically in (hole, j].
-      if (((j - home(id)) & mask) >= ((j - hole) & mask)) {
+      if (((j - home(id)) & mask) >= distance) {
         ids[hole] = id;
         records[hole] = records[j];
         timeouts[hole] = timeouts[j];
@@ -311,7 +334,9 @@ public final class Calls<C> {
     ids[hole] = EMPTY;
     records[hole] = null;
     timeouts[hole] = null;
-    size--;
+    if (--size == 0) {
+      maxProbe = 0;
+    }
   }
 
   private void allocate(int capacity) {
@@ -331,13 +356,10 @@ public final class Calls<C> {
     Object[] oldRecords = records;
     Timeout[] oldTimeouts = timeouts;
     allocate(oldIds.length * 2);
+    maxProbe = 0;
     for (int k = 0; k < oldIds.length; k++) {
       if (oldIds[k] != EMPTY) {
-        int i = home(oldIds[k]);
-        while (ids[i] != EMPTY) {
-          i = (i + 1) & mask;
-        }
-        ids[i] = oldIds[k];
+        int i = insert(oldIds[k]);
         records[i] = oldRecords[k];
         timeouts[i] = oldTimeouts[k];
       }
