@@ -67,11 +67,12 @@ import java.util.Objects;
  * open ids: a straggler (a call without timeout whose reply was lost, kept open while millions of
  * newer calls come and go) holds one slot, and the newer ids that land on it take the next free
  * one. So memory follows the number of open calls, never their age. Removal shifts the probe
- * chain back (no tombstones). The table knows how far any call sits from its home slot (0 but
- * for stragglers' neighbours), and look-ups and removals look no further, so neither walks the
- * run of consecutive open ids that follows a home slot. Ids you choose yourself ({@link #open(long, Object)}: log indexes,
- * versions) work as well when they are mostly consecutive; ids with a large common stride would
- * collide and slow the table down (not break it).
+ * chain back (no tombstones). The table keeps a bound on how far any call sits from its home
+ * slot (0 but next to stragglers; reset when it empties or grows), and look-ups and removals
+ * look no further, so neither walks the run of consecutive open ids that follows a home slot.
+ * Ids you choose yourself ({@link #open(long, Object)}: log indexes, versions) work as well
+ * when they are mostly consecutive; ids with a large common stride would collide and slow the
+ * table down (not break it).
  *
  * <p>Deliberately not here: iteration (nothing a process should let hash or slot order decide),
  * retry policies, backoff, or knowing what a request or a reply is: the table keeps ids, records
