@@ -4,18 +4,13 @@ import dev.dsim.engine.Rng;
 import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import dev.dsim.metrics.RequestMetrics;
+import dev.dsim.service.ClientCalls.Operation;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
-import dev.dsim.world.Timer;
-import dev.dsim.world.TraceSummary;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
 
 /**
@@ -37,15 +32,12 @@ import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
  *
  * <p>After the run, {@link #readBack} reads every given key once more (asking all replicas), for
  * the lost-writes checker.
+ *
+ * <p>The parts: {@link ClientArrivals} decides when operations start, {@link ClientCalls} sends
+ * their attempts and retries them, {@link ClientReadBack} hands out the keys of the read-back;
+ * this class draws what each operation does, keeps the open ones and records their outcomes.
  */
 public final class Client implements Process {
-  private static final Object ARRIVAL = new Object() {
-    @Override
-    public String toString() {
-      return "arrival";
-    }
-  };
-
   /**
    * What the client does; one config per client node.
    *
@@ -71,26 +63,17 @@ public final class Client implements Process {
   private final History history;
   private final Runnable onDrained;
   private final LongSupplier trueTimeNanos;
-  /** Attempts awaiting a reply, by request id; looked up only, never iterated in order. */
-  private final Map<Long, Attempt> attempts = new HashMap<>();
+  private final ClientArrivals arrivals;
   /** Operations not yet completed: an intrusive list, so adding and removing never allocate. */
   private final Operation openOps = new Operation();
   private int openCount;
-  private Context ctx;
-  private int[] targetIds;
-  private ContinuousSampler gaps;
-  private ContinuousSampler unitGaps;
-  private ContinuousSampler think;
+  private ClientCalls calls;
   private Rng ops;
   private DiscreteSampler zipfKeys;
   private Rng keys;
-  private Rng jitter;
-  private long scheduleNanos;
-  private long nextAttemptId;
   private long nextOpSeq;
-  private int activeUsers;
   private boolean stopped;
-  private ReadBack readBack;
+  private ClientReadBack readBack;
 
   /**
    * @param history where operations go; may be null when {@link Config#mix()} is null
@@ -104,14 +87,15 @@ public final class Client implements Process {
     this.history = config.mix() == null ? null : Objects.requireNonNull(history, "history");
     this.onDrained = Objects.requireNonNull(onDrained, "onDrained");
     this.trueTimeNanos = Objects.requireNonNull(trueTimeNanos, "trueTimeNanos");
+    this.arrivals = new ClientArrivals(this, config.load(), config.stopIssuingAtNanos(),
+        trueTimeNanos);
     openOps.prev = openOps;
     openOps.next = openOps;
   }
 
   @Override
-  public void onStart(Context context) {
-    this.ctx = context;
-    targetIds = new int[config.targets().size()];
+  public void onStart(Context ctx) {
+    int[] targetIds = new int[config.targets().size()];
     for (int i = 0; i < targetIds.length; i++) {
       targetIds[i] = ctx.nodeId(config.targets().get(i));
     }
@@ -123,84 +107,35 @@ public final class Client implements Process {
         zipfKeys = keys.zipf(config.mix().keys(), config.mix().zipfExponent());
       }
     }
-    if (config.retry().jitter() != RetryPolicy.Jitter.NONE) {
-      jitter = rng.fork("jitter");
-    }
-    scheduleNanos = trueTimeNanos.getAsLong();
-    if (config.load() instanceof Load.Open open && open.rate().isIdle()) {
-      return; // no clients: the system's own processes drive the run
-    }
-    if (config.load() instanceof Load.Open open) {
-      RateSchedule rate = open.rate();
-      Rng arrivals = rng.fork("arrivals");
-      if (rate.isConstant()) {
-        gaps = open.arrival().gaps(rate.maxRate(), arrivals);
-      } else if (open.arrival() == ArrivalProcess.POISSON) {
-        unitGaps = arrivals.exponential(1.0);
-      }
-      scheduleNextArrival();
-    } else {
-      Load.Closed closed = (Load.Closed) config.load();
-      think = closed.thinkNanos().sampler(rng.fork("think"));
-      activeUsers = closed.users();
-      for (int u = 0; u < closed.users(); u++) {
-        ctx.setTimer(Math.round(think.sample()), new Think(u));
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- issuing
-
-  private void scheduleNextArrival() {
-    RateSchedule rate = ((Load.Open) config.load()).rate();
-    long delay;
-    if (gaps != null) {
-      delay = Math.round(gaps.sample());
-    } else {
-      // A changing rate: the next arrival is where the schedule's cumulative rate has grown by
-      // one (evenly paced) or by an Exp(1) draw (Poisson); schedule times are run times.
-      long next = rate.advance(scheduleNanos, unitGaps != null ? unitGaps.sample() : 1.0);
-      long stop = config.stopIssuingAtNanos();
-      delay = Math.max(0, (next < 0 || next > stop ? stop : next) - scheduleNanos);
-    }
-    scheduleNanos += delay;
-    ctx.setTimer(delay, ARRIVAL);
+    Rng jitter = config.retry().jitter() != RetryPolicy.Jitter.NONE ? rng.fork("jitter") : null;
+    calls = new ClientCalls(this, metrics, ctx, targetIds, jitter);
+    arrivals.start(ctx, rng);
   }
 
   @Override
   public void onTimer(Context context, Object tag) {
-    if (tag == ARRIVAL) {
-      arrive();
-    } else if (tag instanceof Attempt a) {
-      attemptTimedOut(a);
-    } else if (tag instanceof Think t) {
-      userReady(t.user);
-    } else if (tag instanceof Resend r) {
-      resend(r);
+    if (!arrivals.onTimer(tag)) {
+      calls.onTimer(tag);
     }
   }
 
-  private void arrive() {
-    long now = trueTimeNanos.getAsLong();
-    if (now >= config.stopIssuingAtNanos()) {
-      stopped = true;
-      checkDrained();
-      return;
+  @Override
+  public void onMessage(Context context, Message message) {
+    if (message.payload() instanceof Response r) {
+      calls.onResponse(r);
     }
-    issue(-1, -1, History.Phase.WORKLOAD, config.retry(), -1, null);
-    scheduleNextArrival();
   }
 
-  private void userReady(int user) {
-    if (trueTimeNanos.getAsLong() >= config.stopIssuingAtNanos()) {
-      activeUsers--;
-      if (activeUsers == 0) {
-        stopped = true;
-        checkDrained();
-      }
-      return;
-    }
+  // ---------------------------------------------------------------- operations
+
+  /** Starts a workload operation, for closed-loop {@code user} (or -1 in an open loop). */
+  void issue(int user) {
     issue(user, -1, History.Phase.WORKLOAD, config.retry(), -1, null);
+  }
+
+  /** Starts the read-back of {@code key} in read-back slot {@code slot}. */
+  void issueReadBack(int slot, int key, RetryPolicy policy) {
+    issue(-1, slot, History.Phase.FINAL, policy, key, Request.Op.READ_ALL);
   }
 
   /**
@@ -233,106 +168,14 @@ public final class Client implements Process {
       op.historyIndex = -1;
     }
     link(op);
-    sendAttempt(op);
+    calls.start(op);
   }
 
-  private void sendAttempt(Operation op) {
-    Attempt a = new Attempt(nextAttemptId++, op);
-    op.attemptsSent++;
-    op.inFlight++;
-    op.previousAttempt = op.lastAttempt;
-    op.lastAttempt = a;
-    attempts.put(a.id, a);
-    int target = targetIds[(int) ((op.seq + op.attemptsSent - 1) % targetIds.length)];
-    ctx.send(target, new Request(a.id, op.kind, op.key, op.value, false));
-    RetryPolicy p = op.policy;
-    if (p.timeoutNanos() > 0) {
-      a.timeout = ctx.setTimer(p.timeoutNanos(), a);
-    }
-    if (op.attemptsSent == 1 && p.hedgeAfterNanos() > 0
-        && (p.timeoutNanos() == 0 || p.hedgeAfterNanos() < p.timeoutNanos())) {
-      op.hedgeTimer = ctx.setTimer(p.hedgeAfterNanos(), new Resend(op, true));
-    }
-  }
-
-  // ---------------------------------------------------------------- replies and timeouts
-
-  @Override
-  public void onMessage(Context context, Message message) {
-    if (!(message.payload() instanceof Response r)) {
-      return;
-    }
-    Attempt a = attempts.remove(r.id());
-    if (a == null) {
-      return; // an attempt given up on (timed out, or its operation already completed)
-    }
-    if (a.timeout != null) {
-      ctx.cancel(a.timeout);
-    }
-    Operation op = a.op;
-    op.inFlight--;
-    if (r.ok()) {
-      complete(op, Outcome.OK, r.valueSeen(), r.damaged());
-    } else {
-      attemptFailed(op, Outcome.FAILED);
-    }
-  }
-
-  private void attemptTimedOut(Attempt a) {
-    if (attempts.remove(a.id) == null) {
-      return;
-    }
-    a.op.inFlight--;
-    attemptFailed(a.op, Outcome.TIMED_OUT);
-  }
-
-  private void attemptFailed(Operation op, Outcome outcome) {
-    if (op.inFlight > 0) {
-      return; // a hedge or an earlier attempt may still answer
-    }
-    int retriesUsed = op.attemptsSent - 1 - (op.hedged ? 1 : 0);
-    if (retriesUsed < op.policy.retries()) {
-      metrics.recordRetry(op.issuedAtNanos);
-      ctx.setTimer(backoff(op.policy, retriesUsed + 1), new Resend(op, false));
-    } else {
-      complete(op, outcome, History.NONE, false);
-    }
-  }
-
-  private long backoff(RetryPolicy p, int k) {
-    long b = p.backoffNanos(k);
-    return switch (p.jitter()) {
-      case NONE -> b;
-      case FULL -> (long) (jitter.nextDouble() * b);
-      case EQUAL -> b / 2 + (long) (jitter.nextDouble() * (b - b / 2));
-    };
-  }
-
-  private void resend(Resend r) {
-    Operation op = r.op;
-    if (op.done) {
-      return;
-    }
-    if (r.hedge) {
-      if (op.inFlight == 0 || op.hedged) {
-        return;
-      }
-      op.hedged = true;
-      metrics.recordHedge(op.issuedAtNanos);
-    }
-    sendAttempt(op);
-  }
-
-  private void complete(Operation op, Outcome outcome, long valueRead, boolean damaged) {
+  /** Operation {@code op} is over, with this outcome: records it and moves on. */
+  void completed(Operation op, Outcome outcome, long valueRead, boolean damaged) {
     op.done = true;
     unlink(op);
-    if (op.inFlight > 0) {
-      // Stop waiting for the other copy: its reply, if any, is ignored.
-      dropAttemptsOf(op);
-    }
-    if (op.hedgeTimer != null) {
-      ctx.cancel(op.hedgeTimer);
-    }
+    calls.stopWaiting(op);
     long now = trueTimeNanos.getAsLong();
     metrics.record(op.issuedAtNanos, now, outcome);
     if (outcome == Outcome.OK && damaged) {
@@ -342,24 +185,17 @@ public final class Client implements Process {
       history.complete(op.historyIndex, now, outcome, valueRead);
     }
     if (op.user >= 0) {
-      ctx.setTimer(Math.round(think.sample()), new Think(op.user));
+      arrivals.thinkThenIssue(op.user);
     } else if (op.readBackSlot >= 0) {
       readBack.next(op.readBackSlot);
     }
     checkDrained();
   }
 
-  private void dropAttemptsOf(Operation op) {
-    // Only the first attempt and its hedge are ever in flight together: the last two sent.
-    drop(op.lastAttempt);
-    drop(op.previousAttempt);
-    op.inFlight = 0;
-  }
-
-  private void drop(Attempt a) {
-    if (a != null && attempts.remove(a.id) != null && a.timeout != null) {
-      ctx.cancel(a.timeout);
-    }
+  /** The workload will start no more operations. */
+  void stoppedIssuing() {
+    stopped = true;
+    checkDrained();
   }
 
   private void checkDrained() {
@@ -368,7 +204,7 @@ public final class Client implements Process {
     }
     if (readBack != null) {
       if (readBack.finished()) {
-        Runnable done = readBack.onDone;
+        Runnable done = readBack.onDone();
         readBack = null;
         done.run();
       }
@@ -393,44 +229,13 @@ public final class Client implements Process {
     if (readBack != null) {
       throw new IllegalStateException("a read-back is already running");
     }
-    readBack = new ReadBack(keysToRead.clone(), policy, onDone);
+    readBack = new ClientReadBack(this, keysToRead.clone(), policy, onDone);
     int slots = Math.max(1, Math.min(concurrency, keysToRead.length));
     if (keysToRead.length == 0) {
       checkDrained();
       return;
     }
-    for (int s = 0; s < slots; s++) {
-      readBack.next(s);
-    }
-  }
-
-  private final class ReadBack {
-    final int[] keys;
-    final RetryPolicy policy;
-    final Runnable onDone;
-    int nextKey;
-
-    ReadBack(int[] keys, RetryPolicy policy, Runnable onDone) {
-      this.keys = keys;
-      this.policy = policy;
-      this.onDone = onDone;
-    }
-
-    void next(int slot) {
-      if (nextKey >= keys.length) {
-        return;
-      }
-      int key = keys[nextKey++];
-      issueReadBack(slot, key);
-    }
-
-    boolean finished() {
-      return nextKey >= keys.length;
-    }
-  }
-
-  private void issueReadBack(int slot, int key) {
-    issue(-1, slot, History.Phase.FINAL, readBack.policy, key, Request.Op.READ_ALL);
+    readBack.start(slots);
   }
 
   // ---------------------------------------------------------------- bookkeeping
@@ -473,76 +278,8 @@ public final class Client implements Process {
     openOps.next = openOps;
     openOps.prev = openOps;
     openCount = 0;
-    attempts.clear();
-  }
-
-  /** One operation; also the sentinel of the open list. */
-  private static final class Operation {
-    Operation prev;
-    Operation next;
-    long seq;
-    int user = -1;
-    int readBackSlot = -1;
-    RetryPolicy policy;
-    Request.Op kind;
-    int key;
-    long value;
-    int historyIndex;
-    long issuedAtNanos;
-    int attemptsSent;
-    int inFlight;
-    boolean hedged;
-    boolean done;
-    Attempt lastAttempt;
-    Attempt previousAttempt;
-    Timer hedgeTimer;
-  }
-
-  /** One request sent for an operation; the tag of its timeout timer. */
-  private static final class Attempt implements TraceSummary {
-    final long id;
-    final Operation op;
-    Timer timeout;
-
-    Attempt(long id, Operation op) {
-      this.id = id;
-      this.op = op;
-    }
-
-    @Override
-    public long traceSummary() {
-      return id;
-    }
-
-    @Override
-    public String toString() {
-      return "timeout of request " + id;
-    }
-  }
-
-  /** A closed-loop user done thinking. */
-  private record Think(int user) implements TraceSummary {
-    @Override
-    public long traceSummary() {
-      return user;
-    }
-
-    @Override
-    public String toString() {
-      return "user " + user + " done thinking";
-    }
-  }
-
-  /** A retry after backoff, or a hedge. */
-  private record Resend(Operation op, boolean hedge) implements TraceSummary {
-    @Override
-    public long traceSummary() {
-      return op.seq;
-    }
-
-    @Override
-    public String toString() {
-      return (hedge ? "hedge of operation " : "retry of operation ") + op.seq;
+    if (calls != null) {
+      calls.forgetAll();
     }
   }
 }

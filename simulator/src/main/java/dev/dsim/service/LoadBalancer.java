@@ -1,5 +1,6 @@
 package dev.dsim.service;
 
+import dev.dsim.world.Calls;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
@@ -37,16 +38,15 @@ public final class LoadBalancer implements Process {
   private final DetectionObserver observer;
   private final int[] outstanding;
   private final long[] forwarded;
-  /** Requests in flight by forwarded id; looked up only, never iterated. */
-  private final Map<Long, Route> routes = new HashMap<>();
   /** Backend index by node id, for pongs. */
   private final Map<Integer, Integer> indexOfNode = new HashMap<>();
   private int[] backendIds;
+  /** Requests in flight, by forwarded id. */
+  private Calls<Route> routes;
   private FailureDetector detector;
   /** While some backend is out: the indexes of those in, and their outstanding counts. */
   private int[] inService;
   private int[] inServiceOutstanding;
-  private long nextId;
   private long pingSeq;
 
   /** A balancer without health checks. */
@@ -70,6 +70,7 @@ public final class LoadBalancer implements Process {
 
   @Override
   public void onStart(Context ctx) {
+    routes = new Calls<>(ctx);
     backendIds = new int[backendNames.size()];
     for (int i = 0; i < backendIds.length; i++) {
       backendIds[i] = ctx.nodeId(backendNames.get(i));
@@ -138,8 +139,7 @@ public final class LoadBalancer implements Process {
     }
     outstanding[b]++;
     forwarded[b]++;
-    long id = nextId++;
-    routes.put(id, new Route(client, request.id(), b));
+    long id = routes.open(new Route(client, request.id(), b));
     ctx.send(backendIds[b], request.withId(id));
   }
 
@@ -169,7 +169,7 @@ public final class LoadBalancer implements Process {
   }
 
   private void relay(Context ctx, Response response) {
-    Route route = routes.remove(response.id());
+    Route route = routes.close(response.id());
     if (route == null) {
       return;
     }

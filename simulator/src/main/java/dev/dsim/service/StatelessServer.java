@@ -1,14 +1,12 @@
 package dev.dsim.service;
 
 import dev.dsim.engine.Distribution;
+import dev.dsim.world.Calls;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
-import dev.dsim.world.Timer;
 import dev.dsim.world.TraceSummary;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
@@ -42,12 +40,11 @@ public final class StatelessServer implements Process {
 
   private final Distribution workNanos;
   private final Downstream downstream;
-  /** Calls awaiting the next tier, by call id; looked up only. */
-  private final Map<Long, Call> calls = new HashMap<>();
   private ContinuousSampler work;
   private int[] downstreamIds;
   private int nextDownstream;
-  private long nextCallId;
+  /** Calls awaiting the next tier, by call id; null without a next tier. */
+  private Calls<Call> calls;
 
   /** A tier that answers by itself. */
   public StatelessServer(Distribution workNanos) {
@@ -70,6 +67,7 @@ public final class StatelessServer implements Process {
       }
       // Start the rotation at a different node on each server, so a tier of them spreads.
       nextDownstream = ctx.self().id() % downstreamIds.length;
+      calls = new Calls<>(ctx);
     }
   }
 
@@ -87,13 +85,10 @@ public final class StatelessServer implements Process {
       } else {
         ctx.compute(Math.round(work.sample()), () -> call(ctx, new Call(from, r)));
       }
-    } else if (payload instanceof Response r) {
-      Call call = calls.remove(r.id());
+    } else if (payload instanceof Response r && calls != null) {
+      Call call = calls.close(r.id());
       if (call == null) {
-        return; // a call already given up on
-      }
-      if (call.timeout != null) {
-        ctx.cancel(call.timeout);
+        return; // a call already given up on, or a duplicate
       }
       if (r.ok()) {
         ctx.send(call.caller, r.withId(call.request.id()));
@@ -105,20 +100,21 @@ public final class StatelessServer implements Process {
 
   @Override
   public void onTimer(Context ctx, Object tag) {
-    if (tag instanceof Call call && calls.remove(call.currentId) != null) {
-      retryOrFail(ctx, call);
+    long id = calls == null ? Calls.NONE : calls.timedOut(tag);
+    if (id != Calls.NONE) {
+      retryOrFail(ctx, calls.close(id));
     }
   }
 
+  /** One try: a new call, under a new id, to the next node of the called tier. */
   private void call(Context ctx, Call call) {
-    call.currentId = nextCallId++;
+    call.currentId = calls.open(call);
     call.tries++;
-    calls.put(call.currentId, call);
     int to = downstreamIds[nextDownstream];
     nextDownstream = (nextDownstream + 1) % downstreamIds.length;
     ctx.send(to, call.request.withId(call.currentId));
     if (downstream.timeoutNanos() > 0) {
-      call.timeout = ctx.setTimer(downstream.timeoutNanos(), call);
+      calls.setTimeout(call.currentId, downstream.timeoutNanos());
     }
   }
 
@@ -130,13 +126,13 @@ public final class StatelessServer implements Process {
     }
   }
 
-  /** A request waiting on the next tier; the tag of its timeout. */
+  /** A request waiting on the next tier, over its tries; what its timeouts stand for. */
   private static final class Call implements TraceSummary {
     final int caller;
     final Request request;
+    /** The id of the current try. */
     long currentId;
     int tries;
-    Timer timeout;
 
     Call(int caller, Request request) {
       this.caller = caller;
@@ -150,7 +146,7 @@ public final class StatelessServer implements Process {
 
     @Override
     public String toString() {
-      return "timeout of call " + currentId;
+      return "call " + currentId;
     }
   }
 }

@@ -2,11 +2,11 @@ package dev.dsim.examples.lossy;
 
 import dev.dsim.engine.Distribution;
 import dev.dsim.engine.Simulation;
+import dev.dsim.world.Calls;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.NetworkConfig;
 import dev.dsim.world.Process;
-import dev.dsim.world.Timer;
 import dev.dsim.world.TraceSummary;
 import dev.dsim.world.World;
 import java.util.Objects;
@@ -39,6 +39,12 @@ import java.util.Objects;
  *       which is what the completion times show: with a constant latency, a ping that needed
  *       {@code k} attempts completes after exactly {@code (k - 1) * timeout + roundTrip}.
  * </ul>
+ *
+ * <p>The pinger keeps its ping in a {@link Calls} table, the library's request/reply helper: the
+ * table hands out the sequence numbers, arms the timeout and cancels it on the pong, and a pong
+ * whose sequence number is no longer open (a duplicate, a late answer) finds nothing. A timeout
+ * leaves the call open, so the retry goes out under the same sequence number and a pong to any
+ * attempt completes the ping.
  */
 public final class LossyPingPong {
   /** Attempt {@code attempt} (1 for the first send) of ping {@code seq}. */
@@ -58,9 +64,6 @@ public final class LossyPingPong {
       return seq * 31 + attempt;
     }
   }
-
-  /** Timer tag: attempt {@code attempt} of ping {@code seq} has waited long enough. */
-  record Timeout(long seq, int attempt) {}
 
   /**
    * One experiment.
@@ -136,12 +139,8 @@ public final class LossyPingPong {
     private final int pings;
     private final Tally tally;
     private int ponger;
-    /** The ping in progress; equal to {@code pings} once all are done. */
-    private long seq;
-    /** Attempts made so far for the ping in progress. */
-    private int attempt;
-    private long firstSentAtNanos;
-    private Timer timeout;
+    /** The ping in progress (one at a time), by sequence number. */
+    private Calls<InFlight> inFlight;
 
     Pinger(long timeoutNanos, int pings, Tally tally) {
       this.timeoutNanos = timeoutNanos;
@@ -152,17 +151,22 @@ public final class LossyPingPong {
     @Override
     public void onStart(Context ctx) {
       ponger = ctx.nodeId("ponger");
-      firstSentAtNanos = ctx.now();
-      sendAttempt(ctx);
+      inFlight = new Calls<>(ctx);
+      startPing(ctx);
+    }
+
+    private void startPing(Context ctx) {
+      long seq = inFlight.open(new InFlight(ctx.now()));
+      sendAttempt(ctx, seq);
     }
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-      // The timer of an answered attempt is cancelled, but checking costs nothing and keeps the
-      // handler correct on its own.
-      if (tag instanceof Timeout t && t.seq() == seq && t.attempt() == attempt) {
+      long seq = inFlight.timedOut(tag);
+      if (seq != Calls.NONE) {
+        // The call stays open: the same ping again, and a pong to either attempt will do.
         tally.retries++;
-        sendAttempt(ctx);
+        sendAttempt(ctx, seq);
       }
     }
 
@@ -171,37 +175,50 @@ public final class LossyPingPong {
       if (!(message.payload() instanceof Pong pong)) {
         return;
       }
-      if (pong.seq() != seq) {
+      InFlight done = inFlight.close(pong.seq());
+      if (done == null) {
         // An answer to a ping already completed: a late pong for an earlier attempt, or a copy
         // the network duplicated. Without sequence numbers it would complete the wrong ping.
         tally.duplicatesIgnored++;
         return;
       }
-      complete(ctx, pong.attempt());
+      complete(ctx, done, pong.attempt());
     }
 
-    private void sendAttempt(Context ctx) {
-      attempt++;
+    private void sendAttempt(Context ctx, long seq) {
+      InFlight ping = inFlight.get(seq);
+      ping.attempts++;
       tally.attempts++;
-      ctx.send(ponger, new Ping(seq, attempt));
-      timeout = ctx.setTimer(timeoutNanos, new Timeout(seq, attempt));
+      ctx.send(ponger, new Ping(seq, ping.attempts));
+      inFlight.setTimeout(seq, timeoutNanos);
     }
 
-    private void complete(Context ctx, int answeredAttempt) {
-      ctx.cancel(timeout);
-      long took = ctx.now() - firstSentAtNanos;
+    private void complete(Context ctx, InFlight ping, int answeredAttempt) {
+      long took = ctx.now() - ping.firstSentAtNanos;
       tally.completed++;
       tally.completionNanosTotal += took;
       tally.maxCompletionNanos = Math.max(tally.maxCompletionNanos, took);
-      tally.maxAttempts = Math.max(tally.maxAttempts, attempt);
+      tally.maxAttempts = Math.max(tally.maxAttempts, ping.attempts);
       // Every attempt after the one that got through was sent while its answer was in flight.
-      tally.spuriousRetries += attempt - answeredAttempt;
-      seq++;
-      attempt = 0;
-      if (seq < pings) {
-        firstSentAtNanos = ctx.now();
-        sendAttempt(ctx);
+      tally.spuriousRetries += ping.attempts - answeredAttempt;
+      if (inFlight.nextId() < pings) {
+        startPing(ctx);
       }
+    }
+  }
+
+  /** A ping awaiting its pong: when it was first sent, and how many attempts it took so far. */
+  private static final class InFlight {
+    final long firstSentAtNanos;
+    int attempts;
+
+    InFlight(long firstSentAtNanos) {
+      this.firstSentAtNanos = firstSentAtNanos;
+    }
+
+    @Override
+    public String toString() {
+      return "ping after " + attempts + " attempts";
     }
   }
 

@@ -3,17 +3,11 @@ package dev.dsim.examples.primarybackup;
 import dev.dsim.engine.Distribution;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Simulation;
-import dev.dsim.world.Context;
-import dev.dsim.world.Message;
 import dev.dsim.world.Node;
-import dev.dsim.world.Process;
-import dev.dsim.world.Timer;
 import dev.dsim.world.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Primary-backup replication of one register, surviving the crash of its primary.
@@ -61,6 +55,13 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * <p>Left out to stay small: the old primary does not rejoin (that needs a state transfer to
  * bring it up to date), and the primary does not watch the backup (a dead backup would stall
  * writes until someone removed it from the configuration).
+ *
+ * <p>The files: this one holds the configuration, the messages, the observer and the driver
+ * ({@link #run}); {@link PrimaryBackupReplica} is a replica (primary or backup),
+ * {@link PrimaryBackupClient} the client. Both keep what they wait for in a
+ * {@link dev.dsim.world.Calls} table: the client its operation (retried on the other replica
+ * when its timeout strikes), the primary the writes waiting for the backup (under their
+ * versions, closed by the backup's cumulative acknowledgement).
  */
 public final class PrimaryBackup {
   private static final long MS = 1_000_000L;
@@ -248,7 +249,9 @@ public final class PrimaryBackup {
     }
   }
 
-  // Messages. Records, so that the trace and a debugger show their contents.
+  // Messages. Records, so that the trace and a debugger show their contents. They live here,
+  // not beside the roles: the trace fingerprint hashes a message's class name
+  // (PrimaryBackup$Request), so moving one would change every trace hash.
 
   /** Client to replica: perform operation {@code opId}. */
   record Request(long opId, Kind kind, long value) {}
@@ -270,12 +273,6 @@ public final class PrimaryBackup {
 
   /** New primary to client: send your operations to me now. */
   record NewPrimary() {}
-
-  /** The client's retry timer for one operation. */
-  record Retry(long opId) {}
-
-  /** A write waiting for the backup before the client may hear of it. */
-  record Pending(int client, long opId, long value) {}
 
   /**
    * Records what happened in true simulated time. It belongs to the experiment, not to the
@@ -307,254 +304,6 @@ public final class PrimaryBackup {
     }
   }
 
-  /** The register replica: primary, backup, or out of the game after a restart. */
-  static final class Replica implements Process {
-    private enum Role { PRIMARY, BACKUP, OUT }
-
-    private final Config config;
-    private final Observer observer;
-    private final String peerName;
-    private final boolean startsAsPrimary;
-    /** Writes forwarded to the backup and not yet acknowledged by it, by version. */
-    private final TreeMap<Long, Pending> awaitingBackup = new TreeMap<>();
-    /** ACK_FIRST only: acknowledged writes not yet shipped to the backup. */
-    private final List<Entry> unshipped = new ArrayList<>();
-    private int peer;
-    private int client;
-    private Role role;
-    /** False once this primary took over from a dead one: it has nobody to replicate to. */
-    private boolean hasBackup;
-    private long nextVersion;
-    private long version;
-    private long value;
-    private Timer detector;
-
-    Replica(String peerName, boolean startsAsPrimary, Config config, Observer observer) {
-      this.peerName = peerName;
-      this.startsAsPrimary = startsAsPrimary;
-      this.config = config;
-      this.observer = observer;
-    }
-
-    /** The committed value of the register. */
-    long value() {
-      return value;
-    }
-
-    @Override
-    public void onStart(Context ctx) {
-      peer = ctx.nodeId(peerName);
-      client = ctx.nodeId("client");
-      if (ctx.recovering()) {
-        // Its memory is gone and the other replica may have moved on: rejoining would need a
-        // state transfer, which this example leaves out, so it stays silent.
-        role = Role.OUT;
-      } else if (startsAsPrimary) {
-        role = Role.PRIMARY;
-        hasBackup = true;
-        ctx.setTimer(config.heartbeatIntervalNanos(), "heartbeat");
-        if (config.ordering() == Ordering.ACK_FIRST) {
-          ctx.setTimer(config.shipIntervalNanos(), "ship");
-        }
-      } else {
-        role = Role.BACKUP;
-        resetDetector(ctx);
-      }
-    }
-
-    @Override
-    public void onMessage(Context ctx, Message message) {
-      Object payload = message.payload();
-      if (payload instanceof Request r) {
-        onRequest(ctx, message.from(), r);
-      } else if (payload instanceof Replicate r) {
-        onReplicate(ctx, r);
-      } else if (payload instanceof ReplicateAck a) {
-        onReplicateAck(ctx, a);
-      } else if (payload instanceof Heartbeat) {
-        heardFromPrimary(ctx);
-      }
-    }
-
-    @Override
-    public void onTimer(Context ctx, Object tag) {
-      if ("heartbeat".equals(tag) && role == Role.PRIMARY && hasBackup) {
-        ctx.send(peer, new Heartbeat());
-        ctx.setTimer(config.heartbeatIntervalNanos(), "heartbeat");
-      } else if ("ship".equals(tag) && role == Role.PRIMARY) {
-        ship(ctx);
-        ctx.setTimer(config.shipIntervalNanos(), "ship");
-      } else if ("suspect".equals(tag) && role == Role.BACKUP) {
-        takeOver(ctx);
-      }
-    }
-
-    private void onRequest(Context ctx, int from, Request r) {
-      if (role != Role.PRIMARY) {
-        return; // not ours to answer; the client will retry elsewhere
-      }
-      if (r.kind() == Kind.READ) {
-        ctx.send(from, new Reply(r.opId(), value));
-        return;
-      }
-      long v = ++nextVersion;
-      if (!hasBackup) {
-        apply(v, r.value());
-        ctx.send(from, new Reply(r.opId(), r.value()));
-      } else if (config.ordering() == Ordering.BACKUP_FIRST) {
-        // Not applied yet: until the backup has it, a crash here would take it back, so no
-        // read may see it and the client may not hear of it.
-        awaitingBackup.put(v, new Pending(from, r.opId(), r.value()));
-        ctx.send(peer, new Replicate(List.of(new Entry(v, r.value()))));
-      } else {
-        // The mistake: "ok" now, replication later. Between the two the write exists once.
-        apply(v, r.value());
-        unshipped.add(new Entry(v, r.value()));
-        ctx.send(from, new Reply(r.opId(), r.value()));
-      }
-    }
-
-    private void onReplicateAck(Context ctx, ReplicateAck ack) {
-      while (!awaitingBackup.isEmpty() && awaitingBackup.firstKey() <= ack.version()) {
-        var done = awaitingBackup.pollFirstEntry();
-        apply(done.getKey(), done.getValue().value());
-        ctx.send(done.getValue().client(), new Reply(done.getValue().opId(),
-            done.getValue().value()));
-      }
-    }
-
-    private void onReplicate(Context ctx, Replicate r) {
-      heardFromPrimary(ctx);
-      for (Entry e : r.entries()) {
-        apply(e.version(), e.value());
-      }
-      ctx.send(peer, new ReplicateAck(version));
-    }
-
-    private void ship(Context ctx) {
-      if (!unshipped.isEmpty() && hasBackup) {
-        ctx.send(peer, new Replicate(List.copyOf(unshipped)));
-        unshipped.clear();
-      }
-    }
-
-    /** Applies a write unless a newer one is already there (messages can overtake each other). */
-    private void apply(long v, long newValue) {
-      if (v > version) {
-        version = v;
-        value = newValue;
-      }
-    }
-
-    private void heardFromPrimary(Context ctx) {
-      if (role == Role.BACKUP) {
-        resetDetector(ctx);
-      }
-    }
-
-    /** Any sign of life from the primary pushes the suspicion one full timeout away. */
-    private void resetDetector(Context ctx) {
-      if (detector != null) {
-        ctx.cancel(detector);
-      }
-      detector = ctx.setTimer(config.detectionTimeoutNanos(), "suspect");
-    }
-
-    private void takeOver(Context ctx) {
-      role = Role.PRIMARY;
-      hasBackup = false;
-      // New writes must get versions above everything this replica has seen.
-      nextVersion = version;
-      observer.promoted(value);
-      ctx.send(client, new NewPrimary());
-    }
-  }
-
-  /** Sends one operation at a time and keeps trying until it is answered. */
-  static final class Client implements Process {
-    private final Config config;
-    private final Observer observer;
-    private int[] replicas;
-    private int target;
-    private ContinuousSampler think;
-    private long nextValue;
-    private long opId;
-    private Request current;
-    private int historyIndex;
-    private Timer retry;
-
-    Client(Config config, Observer observer) {
-      this.config = config;
-      this.observer = observer;
-    }
-
-    @Override
-    public void onStart(Context ctx) {
-      replicas = new int[] {ctx.nodeId("a"), ctx.nodeId("b")};
-      target = replicas[0];
-      think = config.thinkNanos().sampler(ctx.rng());
-      pause(ctx);
-    }
-
-    @Override
-    public void onMessage(Context ctx, Message message) {
-      if (message.payload() instanceof Reply r) {
-        onReply(ctx, r);
-      } else if (message.payload() instanceof NewPrimary) {
-        target = message.from();
-        if (current != null) {
-          send(ctx); // no need to wait for the retry timer: we were told where to go
-        }
-      }
-    }
-
-    @Override
-    public void onTimer(Context ctx, Object tag) {
-      if ("think".equals(tag)) {
-        start(ctx);
-      } else if (tag instanceof Retry r && current != null && r.opId() == current.opId()) {
-        // Silence could be a dead primary or a slow one; either way the other replica is the
-        // only other place to ask.
-        target = target == replicas[0] ? replicas[1] : replicas[0];
-        send(ctx);
-      }
-    }
-
-    private void start(Context ctx) {
-      boolean read = ctx.rng().nextDouble() < config.readFraction();
-      Kind kind = read ? Kind.READ : Kind.WRITE;
-      long value = read ? 0 : ++nextValue;
-      current = new Request(++opId, kind, value);
-      historyIndex = observer.invoked(kind, value);
-      send(ctx);
-    }
-
-    private void send(Context ctx) {
-      ctx.send(target, current);
-      if (retry != null) {
-        ctx.cancel(retry);
-      }
-      retry = ctx.setTimer(config.clientRetryNanos(), new Retry(current.opId()));
-    }
-
-    private void onReply(Context ctx, Reply r) {
-      if (current == null || r.opId() != current.opId()) {
-        return; // the answer to a retried operation that was answered already
-      }
-      observer.completed(historyIndex, r.value());
-      ctx.cancel(retry);
-      current = null;
-      pause(ctx);
-    }
-
-    private void pause(Context ctx) {
-      long delay = Math.round(think.sample());
-      if (ctx.now() + delay < config.clientStopNanos()) {
-        ctx.setTimer(delay, "think");
-      }
-    }
-  }
-
   private PrimaryBackup() {}
 
   /** Runs the scenario once: the client works, the primary crashes, the backup takes over. */
@@ -562,13 +311,15 @@ public final class PrimaryBackup {
     Simulation sim = new Simulation(seed);
     World world = new World(sim, config.latencyNanos());
     Observer observer = new Observer(sim);
-    world.addNode("client", 1, 1.0, node -> new Client(config, observer));
-    Node a = world.addNode("a", 1, 1.0, node -> new Replica("b", true, config, observer));
-    Node b = world.addNode("b", 1, 1.0, node -> new Replica("a", false, config, observer));
+    world.addNode("client", 1, 1.0, node -> new PrimaryBackupClient(config, observer));
+    Node a = world.addNode("a", 1, 1.0,
+        node -> new PrimaryBackupReplica("b", true, config, observer));
+    Node b = world.addNode("b", 1, 1.0,
+        node -> new PrimaryBackupReplica("a", false, config, observer));
     sim.schedule(config.crashAtNanos(), CRASH, a.id(), a::crash);
     world.start();
     sim.runUntil(config.durationNanos());
-    long finalValue = ((Replica) b.process()).value();
+    long finalValue = ((PrimaryBackupReplica) b.process()).value();
     return new Outcome(observer.ops, config.crashAtNanos(), observer.promotedAtNanos,
         observer.valueAtPromotion, finalValue, sim.traceHashHex());
   }
