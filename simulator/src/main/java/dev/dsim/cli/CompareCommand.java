@@ -107,7 +107,6 @@ final class CompareCommand implements Callable<Integer> {
     // Labels, in the order the variants appear; jobs grouped by label, seeds ascending.
     Map<String, List<Integer>> jobsOfLabel = new LinkedHashMap<>();
     List<ParallelRunner.Job> jobList = new ArrayList<>();
-    TreeSet<Long> allSeeds = new TreeSet<>();
     for (int f = 0; f < perFile.size(); f++) {
       for (Scenario s : perFile.get(f)) {
         String label = severalFiles ? s.name() + "/" + ScenarioOptions.variantName(s)
@@ -120,7 +119,6 @@ final class CompareCommand implements Callable<Integer> {
         for (long seed : seeds.seeds(s.seed())) {
           indexes.add(jobList.size());
           jobList.add(new ParallelRunner.Job(s, seed));
-          allSeeds.add(seed);
         }
         jobsOfLabel.put(label, indexes);
       }
