@@ -3,6 +3,10 @@ package dev.dsim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioFile;
+import dev.dsim.scenario.ScenarioLoader;
+import dev.dsim.scenario.ScenarioWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +112,10 @@ final class ScenarioFuzzTest {
         MAX_EVENTS);
     assertClear(m, validate, file);
 
+    if (validate.exitCode() == 0) {
+      assertWritesBack(m, file);
+    }
+
     Path out = dir.resolve("out");
     CliRunner.Result run = CliRunner.run("run", file.toString(), "--no-charts", "--out",
         out.toString(), "--max-events", MAX_EVENTS);
@@ -133,6 +141,29 @@ final class ScenarioFuzzTest {
     if (took > slowestNanos) {
       slowestNanos = took;
       slowest = m.toString();
+    }
+  }
+
+  /**
+   * What validate accepts, {@link ScenarioWriter} writes back: every variant, in both styles,
+   * reads back as an equal scenario (the mutants vary every value the writer must spell).
+   */
+  private static void assertWritesBack(Mutant m, Path file) throws Exception {
+    ScenarioFile loaded = ScenarioLoader.load(file);
+    List<String> variants = new ArrayList<>();
+    variants.add(null);
+    variants.addAll(loaded.variantNames());
+    for (String v : variants) {
+      Scenario s = loaded.resolve(v);
+      Scenario base = new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
+          s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(),
+          s.expect(), null);
+      for (ScenarioWriter.Style style : ScenarioWriter.Style.values()) {
+        String written = ScenarioWriter.write(s, style);
+        assertThat(ScenarioLoader.parse("written", written).resolve(null))
+            .as("%s: variant %s written %s reads back differently:%n%s", m, v, style, written)
+            .isEqualTo(base);
+      }
     }
   }
 
