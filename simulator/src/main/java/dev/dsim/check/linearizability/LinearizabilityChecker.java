@@ -39,6 +39,27 @@ public final class LinearizabilityChecker {
    */
   public static <S, I, O> Verdict check(Model<S, I, O> model, List<Operation<I, O>> history,
       Function<? super I, ?> keyOf, Budget budget) {
+    return check(model, history, keyOf, budget, ops -> null);
+  }
+
+  /**
+   * Checks a history of registers that all start at {@code initial}, key by key. A key whose
+   * writes all wrote distinct values (as a dsim kv workload's do) and that has no
+   * compare-and-set is decided by Gibbons and Korach's zones ({@link Zones}) in O(n log n),
+   * however long and concurrent its history; any other key by the search, as {@link #check}.
+   */
+  public static Verdict checkRegisters(List<Operation<Registers.Op, Object>> history,
+      long initial, Budget budget) {
+    return check(Registers.startingAt(initial), history, Registers::key, budget,
+        ops -> Zones.applies(ops, initial) ? Zones.check(ops, initial) : null);
+  }
+
+  /**
+   * The check, with {@code decide} answering a key at once when it can (null: search).
+   */
+  private static <S, I, O> Verdict check(Model<S, I, O> model, List<Operation<I, O>> history,
+      Function<? super I, ?> keyOf, Budget budget,
+      Function<List<Operation<I, O>>, Zones.Result> decide) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(budget, "budget");
     Map<Object, List<Operation<I, O>>> byKey = new LinkedHashMap<>();
@@ -53,6 +74,16 @@ public final class LinearizabilityChecker {
     long steps = 0;
     for (Map.Entry<Object, List<Operation<I, O>>> e : byKey.entrySet()) {
       List<Operation<I, O>> ops = e.getValue();
+      Zones.Result z = decide.apply(ops);
+      if (z != null) {
+        if (!z.linearizable()) {
+          violating++;
+          if (first == null) {
+            first = explainConflict(model, String.valueOf(e.getKey()), ops, z, budget);
+          }
+        }
+        continue;
+      }
       Search.Result r = new Search<>(model, ops, false, budget.stepsPerKey(),
           budget.memoPerKey()).run();
       steps += r.steps();
@@ -80,8 +111,57 @@ public final class LinearizabilityChecker {
     return new Verdict.Linearizable(byKey.size(), history.size(), steps);
   }
 
+  /** Steps the search may spend finding the longest prefix of a key the zones decided. */
+  private static final long PREFIX_STEPS = 2_000_000;
+
+  /**
+   * A violation the zones found: the conflicting clusters are the start of the core (shrunk
+   * further as the search's would be); the search, on the operations called by the end of the
+   * conflict and with a small budget, finds the longest linearizable prefix when it can.
+   */
+  private static <S, I, O> Verdict.Violation explainConflict(Model<S, I, O> model, String key,
+      List<Operation<I, O>> ops, Zones.Result z, Budget budget) {
+    long until = Long.MIN_VALUE;
+    for (int i : z.conflict()) {
+      until = Math.max(until, ops.get(i).isPending() ? ops.get(i).callNanos()
+          : ops.get(i).returnNanos());
+    }
+    List<Operation<I, O>> prefix = new ArrayList<>();
+    for (Operation<I, O> o : ops) {
+      if (o.callNanos() <= until) {
+        prefix.add(o);
+      }
+    }
+    Search.Result r = new Search<>(model, prefix, false, Math.min(PREFIX_STEPS,
+        budget.stepsPerKey()), budget.memoPerKey()).run();
+    if (r.outcome() != Search.Outcome.VIOLATION) {
+      r = new Search.Result(Search.Outcome.VIOLATION, r.steps(), new int[0], -1, null, null);
+    }
+    // Indexes into prefix: the conflict's operations are all in it (called by `until`).
+    List<Integer> start = new ArrayList<>();
+    java.util.IdentityHashMap<Operation<I, O>, Integer> position =
+        new java.util.IdentityHashMap<>();
+    for (int i = 0; i < prefix.size(); i++) {
+      position.put(prefix.get(i), i);
+    }
+    for (int i : z.conflict()) {
+      start.add(position.get(ops.get(i)));
+    }
+    return explain(model, key, prefix, r, budget, start, z.why(), ops.size());
+  }
+
   private static <S, I, O> Verdict.Violation explain(Model<S, I, O> model, String key,
       List<Operation<I, O>> ops, Search.Result r, Budget budget) {
+    return explain(model, key, ops, r, budget, null, null, ops.size());
+  }
+
+  /**
+   * Explains a violation of {@code ops}; {@code start}, when given, is a violating set to shrink
+   * from (else the search's prefix), with the zones' reason.
+   */
+  private static <S, I, O> Verdict.Violation explain(Model<S, I, O> model, String key,
+      List<Operation<I, O>> ops, Search.Result r, Budget budget, List<Integer> start,
+      String zoneWhy, int keyOperations) {
     Core<S, I, O> core = new Core<>(model, ops, budget);
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
@@ -90,9 +170,12 @@ public final class LinearizabilityChecker {
     Core.Found found;
     String why;
     int impossible = core.impossibleOperation(ops);
-    List<Integer> prefix = prefixUpTo(ops, all, r.blocked());
+    List<Integer> prefix = start != null ? start : prefixUpTo(ops, all, r.blocked());
     if (impossible < 0 && prefix.size() < all.size() && !core.isCore(prefix)) {
       prefix = all; // the later calls are needed after all
+    }
+    if (start != null && impossible >= 0 && !start.contains(impossible)) {
+      impossible = -1; // the zones' conflict is the one to explain
     }
     if (impossible >= 0) {
       // No order at all gives this answer (a value nothing wrote): that alone is the core.
@@ -102,7 +185,7 @@ public final class LinearizabilityChecker {
     } else if (core.isCore(prefix)) {
       found = core.shrink(prefix);
       why = "some order of them explains every answer, but none in which each takes effect "
-          + "between its call and its return";
+          + "between its call and its return" + (zoneWhy == null ? "" : " (" + zoneWhy + ")");
     } else {
       found = new Core.Found(all, false);
       why = "no order of them explains all of their answers";
@@ -123,12 +206,18 @@ public final class LinearizabilityChecker {
     text.append("key ").append(key).append(" is not linearizable. ")
         .append(found.operations().size() == 1 ? "This operation" : "These "
             + found.operations().size() + " operations")
-        .append(" of its ").append(ops.size()).append(" cannot be linearized: ").append(why)
+        .append(" of its ").append(keyOperations).append(" cannot be linearized: ").append(why)
         .append(found.minimal() ? "" : " (not known to be the smallest such set: the "
             + "minimisation budget ran out)").append(":\n");
     coreWords.forEach(w -> text.append("  ").append(w).append('\n'));
+    if (r.blocked() < 0 && r.longest().length == 0) {
+      text.append("The key's history is too long and concurrent for the search to find its "
+          + "longest linearizable prefix within budget; the zones decided it.");
+      return new Verdict.Violation(key, coreWords, found.minimal(), longestWords, "", "",
+          text.toString(), 1, keyOperations);
+    }
     text.append("The longest linearizable prefix found orders ").append(r.longest().length)
-        .append(" of the ").append(ops.size()).append(" operations");
+        .append(" of the ").append(ops.size()).append(" operations called by then");
     if (r.longest().length > 0) {
       text.append(", ending with ").append(longestWords.get(longestWords.size() - 1));
     }
@@ -140,7 +229,7 @@ public final class LinearizabilityChecker {
       text.append('.');
     }
     return new Verdict.Violation(key, coreWords, found.minimal(), longestWords, blocked,
-        stateThen, text.toString(), 1, ops.size());
+        stateThen, text.toString(), 1, keyOperations);
   }
 
   /**
