@@ -153,6 +153,21 @@ public final class ResultsJson {
     o.put("readsChecked", c.readsChecked());
     o.put("writesAcknowledged", c.writesAcknowledged());
     o.put("keysVerified", c.keysVerified());
+    RunResult.Linearizability lin = c.linearizability();
+    if (lin.verdict().equals("unknown")) {
+      o.put("linearizable", "unknown");
+    } else {
+      o.put("linearizable", lin.verdict().equals("true"));
+    }
+    if (!lin.verdict().equals("true")) {
+      ObjectNode l = o.putObject("linearizability");
+      l.put("key", lin.key());
+      l.put("violatingKeys", lin.violatingKeys());
+      l.put("unknownKeys", lin.unknownKeys());
+      ArrayNode core = l.putArray("operations");
+      lin.operations().forEach(core::add);
+      l.put("explanation", lin.explanation());
+    }
     ArrayNode examples = o.putArray("examples");
     for (RunResult.Example e : c.examples()) {
       ObjectNode x = examples.addObject();

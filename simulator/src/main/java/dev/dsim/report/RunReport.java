@@ -125,14 +125,30 @@ public final class RunReport {
       if (c != null) {
         rows.add(new String[] {e.result().variant(), Long.toString(c.lostWrites()),
           Long.toString(c.staleReads()), Long.toString(c.corruptReads()),
-          Long.toString(c.writesAcknowledged()), Long.toString(c.readsChecked())});
+          linearizable(c.linearizability()), Long.toString(c.writesAcknowledged()),
+          Long.toString(c.readsChecked())});
       }
     }
     if (!rows.isEmpty()) {
       html.h3("Consistency (checked over the client history)");
       html.table(new String[] {"variant", "lost writes", "stale reads", "corrupt reads",
-        "writes acknowledged", "reads checked"}, rows);
+        "linearizable", "writes acknowledged", "reads checked"}, rows);
+      for (Entry e : entries) {
+        RunResult.Consistency c = e.result().consistency();
+        if (c != null && !c.linearizability().verdict().equals("true")) {
+          html.h3("Linearizability, " + e.result().variant());
+          html.pre(c.linearizability().explanation());
+        }
+      }
     }
+  }
+
+  private static String linearizable(RunResult.Linearizability l) {
+    return switch (l.verdict()) {
+      case "true" -> "yes";
+      case "false" -> "no: key " + l.key() + " (" + l.violatingKeys() + " keys)";
+      default -> "unknown";
+    };
   }
 
   private static void expectations(Html html, List<Entry> entries) {

@@ -68,6 +68,11 @@ public final class SummaryTable {
       if (c.unverifiedKeys() > 0) {
         sb.append(", unverified keys ").append(c.unverifiedKeys());
       }
+      sb.append(", linearizable ").append(switch (c.linearizability().verdict()) {
+        case "true" -> "yes";
+        case "false" -> "no (key " + c.linearizability().key() + ")";
+        default -> "unknown";
+      });
       sb.append('\n');
     }
   }

@@ -53,6 +53,7 @@ public final class Expectations {
         case "lostWrites" -> c.lostWrites();
         case "staleReads" -> c.staleReads();
         case "corruptReads" -> c.corruptReads();
+        case "linearizable" -> c.linearizability().asNumber();
         default -> c.unverifiedKeys();
       };
       case "detection" -> detector(parts[1].equals("loadBalancer")

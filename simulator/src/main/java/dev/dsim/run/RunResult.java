@@ -84,9 +84,35 @@ public record RunResult(String scenario, String variant, long seed, String trace
    */
   public record Consistency(long lostWrites, long staleReads, long corruptReads,
       long unverifiedKeys, long readsChecked, long writesAcknowledged, long keysVerified,
-      List<Example> examples) {
+      List<Example> examples, Linearizability linearizability) {
     public Consistency {
       examples = List.copyOf(examples);
+      java.util.Objects.requireNonNull(linearizability, "linearizability");
+    }
+  }
+
+  /**
+   * Whether the workload's history is linearizable (each key a register): {@code verdict} is
+   * "true", "false" or "unknown" (the checker's budget ran out). For "false": the first
+   * violating key, the operations of its core (the smallest set found that shows the violation)
+   * and an explanation in words; for "unknown", the reason in {@code explanation}.
+   *
+   * @param violatingKeys keys whose history is not linearizable
+   * @param unknownKeys keys the checker could not decide within its budget
+   */
+  public record Linearizability(String verdict, String key, List<String> operations,
+      String explanation, int violatingKeys, int unknownKeys) {
+    public Linearizability {
+      operations = List.copyOf(operations);
+    }
+
+    /** 1 linearizable, 0 not, NaN unknown: what an expectation compares. */
+    public double asNumber() {
+      return switch (verdict) {
+        case "true" -> 1;
+        case "false" -> 0;
+        default -> Double.NaN;
+      };
     }
   }
 

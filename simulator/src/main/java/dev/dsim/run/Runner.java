@@ -1,6 +1,9 @@
 package dev.dsim.run;
 
 import dev.dsim.check.ConsistencyChecker;
+import dev.dsim.check.linearizability.Budget;
+import dev.dsim.check.linearizability.KvHistory;
+import dev.dsim.check.linearizability.Verdict;
 import dev.dsim.check.ConsistencyReport;
 import dev.dsim.check.Violation;
 import dev.dsim.engine.Simulation;
@@ -249,7 +252,21 @@ public final class Runner {
     }
     return new RunResult.Consistency(c.lostWrites(), c.staleReads(), c.corruptReads(),
         c.unverifiedKeys(), c.readsChecked(), c.writesAcknowledged(), c.keysVerified(),
-        examples);
+        examples, linearizability(system.history()));
+  }
+
+  /** The linearizability checker's verdict on the workload's history, for results.json. */
+  static RunResult.Linearizability linearizability(History history) {
+    Verdict v = KvHistory.check(history, Budget.DEFAULT);
+    if (v instanceof Verdict.Violation bad) {
+      return new RunResult.Linearizability(v.word(), bad.key(), bad.core(), bad.explanation(),
+          bad.violatingKeys(), 0);
+    }
+    if (v instanceof Verdict.Unknown u) {
+      return new RunResult.Linearizability(v.word(), u.key(), List.of(), "key " + u.key()
+          + " could not be decided: " + u.reason(), 0, u.unknownKeys());
+    }
+    return new RunResult.Linearizability(v.word(), null, List.of(), "", 0, 0);
   }
 
   private static RunResult.DiskResult disk(Disk d) {

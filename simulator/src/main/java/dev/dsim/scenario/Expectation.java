@@ -20,13 +20,15 @@ public record Expectation(String metric, String condition, Comparison comparison
       "latencyMs.max", "requests.total", "requests.ok", "requests.failed", "requests.timedOut",
       "requests.corrupt", "requests.retries", "requests.hedges", "cost.perHour", "cost.total",
       "consistency.lostWrites", "consistency.staleReads", "consistency.corruptReads",
-      "consistency.unverifiedKeys", "detection.loadBalancer.detections",
+      "consistency.unverifiedKeys", "consistency.linearizable",
+      "detection.loadBalancer.detections",
       "detection.loadBalancer.meanDelayMs", "detection.loadBalancer.maxDelayMs",
       "detection.loadBalancer.falseSuspicions", "detection.replicas.detections",
       "detection.replicas.meanDelayMs", "detection.replicas.maxDelayMs",
       "detection.replicas.falseSuspicions");
   /** Short names accepted for the consistency metrics. */
-  static final List<String> SHORTHANDS = List.of("lostWrites", "staleReads", "corruptReads");
+  static final List<String> SHORTHANDS = List.of("lostWrites", "staleReads", "corruptReads",
+      "linearizable");
 
   /** How a value is compared with the threshold. */
   public enum Comparison {

@@ -9,14 +9,14 @@ import java.util.List;
 
 /**
  * Binds the keys of a tier of kind {@code kv} (replication, shards, placement, vnodes, quorums,
- * sloppy, readRepair, fsync, heartbeat, checksums, timeout), and the health-check objects that
+ * sloppy, readRepair, readWriteBack, fsync, heartbeat, checksums, timeout), and the health-check objects that
  * load balancers share with it. Checks the rules that make a store meaningful: replication no
  * more than the nodes, quorums no more than the replication.
  */
 final class KvBinder {
   static final List<String> KEYS = List.of("replication", "shards", "placement", "vnodes",
-      "readQuorum", "writeQuorum", "sloppy", "readRepair", "fsync", "heartbeat", "checksums",
-      "timeout");
+      "readQuorum", "writeQuorum", "sloppy", "readRepair", "readWriteBack", "fsync", "heartbeat",
+      "checksums", "timeout");
   private static final List<String> HEALTH_KEYS = List.of("interval", "timeout");
   static final long DEFAULT_TIMEOUT = 500_000_000L;
   static final int DEFAULT_VNODES = 64;
@@ -91,12 +91,13 @@ final class KvBinder {
     long w = quorum(f, "writeQuorum", majority, replication);
     boolean sloppy = f.bool("sloppy", false);
     boolean readRepair = f.bool("readRepair", true);
+    boolean readWriteBack = f.bool("readWriteBack", false);
     FsyncPolicy fsync = fsync(f);
     HealthCheck heartbeat = f.has("heartbeat") ? healthCheck(f, "heartbeat") : null;
     boolean checksums = f.bool("checksums", true);
     long timeout = f.duration("timeout", DEFAULT_TIMEOUT, true);
     return new KvSpec((int) replication, (int) shards, placement, (int) vnodes, (int) r, (int) w,
-        sloppy, readRepair, fsync, heartbeat, checksums, timeout);
+        sloppy, readRepair, readWriteBack, fsync, heartbeat, checksums, timeout);
   }
 
   private static long quorum(Fields f, String key, long fallback, long replication) {

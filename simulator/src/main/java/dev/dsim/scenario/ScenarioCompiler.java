@@ -148,7 +148,7 @@ public final class ScenarioCompiler {
         kv.replication(), kv.vnodes());
     return new KvTier(new KvConfig(nodesOf(tier), mix.keys(), mix.valueBytes(),
         tier.workNanos(), placement, kv.replication(), kv.readQuorum(), kv.writeQuorum(),
-        kv.sloppy(), kv.readRepair(), kv.fsync(), kv.heartbeat(), kv.checksums(),
+        kv.sloppy(), kv.readRepair(), kv.readWriteBack(), kv.fsync(), kv.heartbeat(), kv.checksums(),
         kv.timeoutNanos()));
   }
 

@@ -353,6 +353,7 @@ public final class ScenarioWriter {
     integer(o, "writeQuorum", kv.writeQuorum(), majority);
     bool(o, "sloppy", kv.sloppy(), false);
     bool(o, "readRepair", kv.readRepair(), true);
+    bool(o, "readWriteBack", kv.readWriteBack(), false);
     FsyncPolicy f = kv.fsync();
     if (explicit || !f.equals(FsyncPolicy.ALWAYS)) {
       o.put("fsync", switch (f.mode()) {

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param writeQuorum acknowledgements a write waits for (W)
  * @param sloppy when a quorum cannot be had, settle for any replica that answers
  * @param readRepair after a read, write the newest value to replicas that answered older
+ * @param readWriteBack before answering a read, write the newest value read to a write quorum
+ *     (ABD's second phase): no later read can then return an older value, which makes quorum
+ *     reads and writes linearizable, at the cost of a round trip on reads that saw stale replicas
  * @param fsync when writes become durable
  * @param heartbeat heartbeats between replicas; null for none (then down replicas are not
  *     skipped, and nothing catches a replica up after a partition)
@@ -25,7 +28,7 @@ import java.util.Objects;
  */
 public record KvConfig(List<String> nodes, int keys, int valueBytes, Distribution workNanos,
     Placement placement, int replication, int readQuorum, int writeQuorum, boolean sloppy,
-    boolean readRepair, FsyncPolicy fsync, HealthCheck heartbeat, boolean checksums,
+    boolean readRepair, boolean readWriteBack, FsyncPolicy fsync, HealthCheck heartbeat, boolean checksums,
     long timeoutNanos) {
 
   public KvConfig {

@@ -16,6 +16,14 @@ import java.util.function.IntPredicate;
  * tier's timeout; after a read it waits for the remaining replicas (up to the timeout) and
  * repairs those that answered older (read repair) or damaged (corruption repair).
  *
+ * <p>With {@code readWriteBack} (ABD's read, Attiya, Bar-Noy and Dolev 1995), a read that has
+ * its quorum does not answer yet: unless a write quorum of the replicas already answered the
+ * newest version, it first writes that version to every replica not known to hold it, and
+ * answers once a write quorum holds it. Without this, a read can return a new value that only a
+ * minority holds (a write still in flight), and a later read quorum that misses that minority
+ * returns the older value: R + W > N makes a read see the latest acknowledged write, not every
+ * read see what an earlier read saw.
+ *
  * <p>Writes get versions from this node's local clock: last writer wins, and clock skew can
  * order writes wrongly, as it does in real stores.
  */
@@ -132,7 +140,7 @@ final class KvCoordinator {
     p.received++;
     if (reply.ok()) {
       p.acks++;
-      if (p.request.op() != Request.Op.WRITE) {
+      if (p.request.op() != Request.Op.WRITE && p.writeBackOf == null) {
         p.versions[i] = reply.version();
         long v = reply.damaged() ? Values.garble(reply.value()) : reply.value();
         if (reply.version() > p.newestVersion) {
@@ -145,11 +153,62 @@ final class KvCoordinator {
       p.versions[i] = CORRUPT;
     }
     if (!p.answered && p.acks >= p.needed) {
-      answer(p, true);
+      if (p.writeBackOf == null && config.readWriteBack()
+          && p.request.op() == Request.Op.READ) {
+        writeBack(p);
+      } else {
+        answer(p, true);
+      }
     }
     if (p.received == p.sent) {
       finish(p);
     }
+  }
+
+  /**
+   * A read has its quorum: answer only once a write quorum holds the newest version read. The
+   * replicas that answered it count already; the others are written, as a new operation with its
+   * own timeout.
+   */
+  private void writeBack(Pending read) {
+    read.answered = true; // the write-back answers for it
+    Pending back = new Pending(pending.nextId(), read.caller, read.request, read.replicas,
+        config.writeQuorum());
+    back.writeBackOf = read;
+    back.newestVersion = read.newestVersion;
+    back.newestValue = read.newestValue;
+    back.newestDamaged = read.newestDamaged;
+    for (int i = 0; i < read.replicas.length; i++) {
+      if (read.replied[i] && read.versions[i] == read.newestVersion) {
+        back.replied[i] = true;
+        back.acks++;
+      }
+    }
+    if (back.acks >= back.needed) {
+      answer(back, true); // a write quorum already holds it: nothing to write
+      return;
+    }
+    read.wroteBack = true; // its repairs are the write-back's writes
+    int reachable = back.acks;
+    for (int i = 0; i < read.replicas.length; i++) {
+      if (!back.replied[i] && believedUp.test(read.replicas[i])) {
+        reachable++;
+      }
+    }
+    if (reachable < back.needed) {
+      answer(back, false); // a write quorum cannot be had: the read fails, as a write would
+      return;
+    }
+    tier.stats().count(KvStats.Counter.READ_WRITE_BACKS, self);
+    pending.open(back);
+    for (int i = 0; i < read.replicas.length; i++) {
+      if (!back.replied[i] && believedUp.test(read.replicas[i])) {
+        back.sent++;
+        sendWrite(read.replicas[i], back.id, read.request.key(), back.newestVersion,
+            back.newestValue);
+      }
+    }
+    pending.setTimeout(back.id, config.timeoutNanos());
   }
 
   /** Handles an operation's timeout; returns false for any other timer. */
@@ -177,11 +236,17 @@ final class KvCoordinator {
   /** Every replica answered, or the timeout struck: answer if not yet, then repair. */
   private void finish(Pending p) {
     pending.close(p.id);
+    if (p.writeBackOf != null) {
+      if (!p.answered) {
+        answer(p, false); // no write quorum holds what the read saw: the read fails
+      }
+      return;
+    }
     if (!p.answered) {
       boolean settle = (config.sloppy() || p.request.op() == Request.Op.READ_ALL) && p.acks > 0;
       answer(p, settle);
     }
-    if (p.request.op() == Request.Op.WRITE || p.newestVersion <= 0) {
+    if (p.request.op() == Request.Op.WRITE || p.newestVersion <= 0 || p.wroteBack) {
       return;
     }
     for (int i = 0; i < p.replicas.length; i++) {
@@ -215,6 +280,10 @@ final class KvCoordinator {
     long newestVersion;
     long newestValue;
     boolean newestDamaged;
+    /** For a read's write-back phase, the read; null otherwise. */
+    Pending writeBackOf;
+    /** A read whose write-back wrote its stale replicas (no read repair after it). */
+    boolean wroteBack;
 
     Pending(long id, int caller, Request request, int[] replicas, int needed) {
       this.id = id;
@@ -243,7 +312,7 @@ final class KvCoordinator {
 
     @Override
     public String toString() {
-      return request.op() + " " + id;
+      return (writeBackOf != null ? "WRITE_BACK " : request.op() + " ") + id;
     }
   }
 }

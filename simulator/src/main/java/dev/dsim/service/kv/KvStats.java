@@ -22,7 +22,12 @@ public final class KvStats {
     /** Keys the node received by anti-entropy, catching up after a crash or a partition. */
     SYNCED_KEYS("syncedKeys"),
     /** Tier messages the node dropped because their checksum did not match. */
-    CORRUPT_MESSAGES_DISCARDED("corruptMessagesDiscarded");
+    CORRUPT_MESSAGES_DISCARDED("corruptMessagesDiscarded"),
+    /**
+     * Reads the node, as coordinator, held back to write the value read to a write quorum first
+     * ({@code readWriteBack}): the price of linearizable reads.
+     */
+    READ_WRITE_BACKS("readWriteBacks");
 
     private final String jsonName;
 
