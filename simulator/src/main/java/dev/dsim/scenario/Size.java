@@ -2,9 +2,9 @@ package dev.dsim.scenario;
 
 /**
  * A size in bytes for the typed builder ({@link Build#bytes}, {@link Build#kib} …). Its
- * {@link #text} is the canonical string of the format: the largest binary prefix that divides it
- * exactly ({@code "4KiB"}, {@code "64MiB"}), else the largest decimal one ({@code "10GB"}), else
- * bytes ({@code "1500B"}). Whether a size fits a key (a value of 1B to 64MiB, say) is the
+ * {@link #text} is the canonical string of the format: the prefix, binary or decimal, that
+ * divides it exactly with the smallest number ({@code "4KiB"}, {@code "64MiB"}, {@code "10GB"}),
+ * else bytes ({@code "1500B"}). Whether a size fits a key (a value of 1B to 64MiB, say) is the
  * binder's to say, with the key's JSON path; a negative size cannot be written at all.
  *
  * @param bytes the size, >= 0
@@ -29,22 +29,25 @@ public record Size(long bytes) {
 
   /** The canonical string: {@code "4KiB"}, {@code "10GB"}, {@code "512B"}. */
   public String text() {
-    if (bytes > 0) {
-      for (int i = 0; i < BINARY.length; i++) {
-        long unit = 1L << (10 * (BINARY.length - i));
-        if (bytes % unit == 0) {
-          return bytes / unit + BINARY[i];
-        }
+    long best = bytes;
+    String unit = "B";
+    for (int power = 4; power >= 1 && bytes > 0; power--) {
+      long binary = 1L << (10 * power);
+      long decimal = 1;
+      for (int i = 0; i < power; i++) {
+        decimal *= 1000;
       }
-      long unit = 1_000_000_000_000L;
-      for (String prefix : DECIMAL) {
-        if (bytes % unit == 0) {
-          return bytes / unit + prefix;
-        }
-        unit /= 1000;
+      // The fewest digits wins; binary first, so a tie ("1KiB" or "1.024kB") stays binary.
+      if (bytes % binary == 0 && bytes / binary < best) {
+        best = bytes / binary;
+        unit = BINARY[4 - power];
+      }
+      if (bytes % decimal == 0 && bytes / decimal < best) {
+        best = bytes / decimal;
+        unit = DECIMAL[4 - power];
       }
     }
-    return bytes + "B";
+    return best + unit;
   }
 
   @Override
