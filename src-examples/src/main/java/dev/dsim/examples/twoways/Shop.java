@@ -5,6 +5,7 @@ import static dev.dsim.scenario.Build.atLeast;
 import static dev.dsim.scenario.Build.exponential;
 import static dev.dsim.scenario.Build.loadBalancer;
 import static dev.dsim.scenario.Build.lognormal;
+import static dev.dsim.scenario.Build.minutes;
 import static dev.dsim.scenario.Build.ms;
 import static dev.dsim.scenario.Build.network;
 import static dev.dsim.scenario.Build.openLoop;
@@ -52,7 +53,7 @@ public final class Shop {
         .description("A web tier calling a tier of our own Java process (CatalogServer), "
             + "behind a load balancer with health checks; one catalog node crashes for ten "
             + "seconds.")
-        .seed(11).duration(seconds(60)).warmup(seconds(5))
+        .seed(11).duration(minutes(1)).warmup(seconds(5))
         .network(network().latency(lognormal(us(500), ms(3))))
         .clients(openLoop(300).timeout(seconds(1)).retries(1))
         .loadBalancer(loadBalancer().policy(LbPolicy.LEAST_OUTSTANDING)
