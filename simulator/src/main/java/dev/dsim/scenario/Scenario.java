@@ -41,6 +41,14 @@ public record Scenario(String name, String description, long seed, long duration
     expect = List.copyOf(expect);
   }
 
+  /**
+   * A scenario written in Java: the typed builder, with the factories of {@link Build} (import
+   * them statically). {@code name} is letters, digits, '-' and '_' (it names the reports).
+   */
+  public static ScenarioBuilder named(String name) {
+    return new ScenarioBuilder(name);
+  }
+
   /** Every node's name, in the order the simulator numbers them (client, balancers, tiers). */
   public List<String> nodeNames() {
     return List.copyOf(ScenarioBinder.nodeNames(tiers, loadBalancer.nodes()));

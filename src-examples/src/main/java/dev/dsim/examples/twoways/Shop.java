@@ -1,8 +1,23 @@
 package dev.dsim.examples.twoways;
 
+import static dev.dsim.scenario.Build.at;
+import static dev.dsim.scenario.Build.atLeast;
+import static dev.dsim.scenario.Build.exponential;
+import static dev.dsim.scenario.Build.loadBalancer;
+import static dev.dsim.scenario.Build.lognormal;
+import static dev.dsim.scenario.Build.minutes;
+import static dev.dsim.scenario.Build.ms;
+import static dev.dsim.scenario.Build.network;
+import static dev.dsim.scenario.Build.openLoop;
+import static dev.dsim.scenario.Build.process;
+import static dev.dsim.scenario.Build.seconds;
+import static dev.dsim.scenario.Build.stateless;
+import static dev.dsim.scenario.Build.us;
+
+import dev.dsim.scenario.LbPolicy;
+import dev.dsim.scenario.Metric;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioBuilder;
-import dev.dsim.scenario.ScenarioBuilder.Dist;
 import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
 import dev.dsim.scenario.ScenarioLoader;
@@ -10,10 +25,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One system written twice: once as the JSON scenario {@code shop.json} (beside this class, in
- * the resources), once in Java with {@link ScenarioBuilder}. The builder writes the same JSON
+ * the resources), once in Java with the typed {@link ScenarioBuilder} ({@code Scenario.named}
+ * and the factories of {@code dev.dsim.scenario.Build}). The builder writes the same JSON
  * document and binds it with the same binder, so the two give the same {@link Scenario}, and
  * therefore the same run, event for event, for the same seed. Use whichever suits: files for
  * the CLI and for sharing, code for generating many configurations or testing from JUnit.
@@ -32,21 +49,21 @@ public final class Shop {
 
   /** The same scenario in Java. */
   public static ScenarioBuilder builder() {
-    return ScenarioBuilder.scenario("shop")
+    return Scenario.named("shop")
         .description("A web tier calling a tier of our own Java process (CatalogServer), "
             + "behind a load balancer with health checks; one catalog node crashes for ten "
             + "seconds.")
-        .seed(11).duration("60s").warmup("5s")
-        .network(n -> n.latency(Dist.lognormal("0.5ms", "3ms")))
-        .clients(c -> c.rate(300).timeout("1s").retries(1))
-        .loadBalancer(lb -> lb.policy("least-outstanding").healthCheck("250ms", "1s"))
-        .tier("web", t -> t.kind("stateless").nodes(4).cores(2)
-            .work(Dist.exponential("4ms")).set("calls", "catalog").set("callTimeout", "200ms"))
-        .tier("catalog", t -> t.kind("process").nodes(3).cores(2)
-            .processClass(CatalogServer.class)
-            .set("settings", ScenarioBuilder.ordered("lookupMicros", 800)))
-        .fault(f -> f.at("20s").crash("catalog-2", "10s"))
-        .expect("availability", ">= 0.99");
+        .seed(11).duration(minutes(1)).warmup(seconds(5))
+        .network(network().latency(lognormal(us(500), ms(3))))
+        .clients(openLoop(300).timeout(seconds(1)).retries(1))
+        .loadBalancer(loadBalancer().policy(LbPolicy.LEAST_OUTSTANDING)
+            .healthCheck(ms(250), seconds(1)))
+        .tier("web", stateless().nodes(4).cores(2).work(exponential(ms(4)))
+            .calls("catalog").callTimeout(ms(200)))
+        .tier("catalog", process(CatalogServer.class).nodes(3).cores(2)
+            .settings(Map.of("lookupMicros", 800)))
+        .fault(at(seconds(20)).crash("catalog-2").restartAfter(seconds(10)))
+        .expect(Metric.AVAILABILITY, atLeast(0.99));
   }
 
   /** The Java version, bound and validated. */

@@ -1,5 +1,9 @@
 package dev.dsim.examples.twoways;
 
+import static dev.dsim.scenario.Build.ms;
+import static dev.dsim.scenario.Build.openLoop;
+import static dev.dsim.scenario.Build.process;
+import static dev.dsim.scenario.Build.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +12,6 @@ import dev.dsim.run.RunOptions;
 import dev.dsim.run.RunResult;
 import dev.dsim.run.Runner;
 import dev.dsim.scenario.Scenario;
-import dev.dsim.scenario.ScenarioBuilder;
 import dev.dsim.scenario.ScenarioException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -42,12 +45,13 @@ final class ShopTest {
   @Test
   void aMistakeInJava_isReportedByJsonPath_likeAMistakeInAFile() {
     ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-        () -> Shop.builder().tier("catalog", t -> t.nodes(0)).set("duration", "soon").build());
+        () -> Shop.builder().tier("catalog", process(CatalogServer.class).nodes(0))
+            .duration(ms(0)).build());
     assertThat(e.getMessage()).contains("at tiers.catalog.nodes", "at duration");
     ScenarioException unknown = org.junit.jupiter.api.Assertions.assertThrows(
         ScenarioException.class,
-        () -> ScenarioBuilder.scenario("x").duration("1s").clients(c -> c.rate(1))
-            .tier("t", t -> t.kind("process").set("class", "com.example.Missing")).build());
+        () -> Scenario.named("x").duration(seconds(1)).clients(openLoop(1))
+            .tier("t", process("com.example.Missing")).build());
     assertThat(unknown.getMessage()).contains("no class com.example.Missing");
   }
 }
