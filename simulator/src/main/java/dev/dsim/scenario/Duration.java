@@ -54,7 +54,12 @@ public record Duration(long nanos) implements Dist {
       boolean exact = unit == 1 || nanos % (unit / 1000) == 0;
       if (abs >= unit && exact) {
         BigDecimal v = BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(unit));
-        return v.stripTrailingZeros().toPlainString() + UNITS[i];
+        String text = v.stripTrailingZeros().toPlainString() + UNITS[i];
+        // The reader multiplies in double: beyond 2^53 ns (104 days) a decimal of a large
+        // unit may not read back to the same nanosecond; then a smaller unit is tried.
+        if (unit == 1 || dev.dsim.engine.Durations.parse(text) == nanos) {
+          return text;
+        }
       }
     }
     return nanos + "ns";

@@ -28,6 +28,8 @@ public enum Metric {
   STALE_READS("consistency.staleReads"),
   CORRUPT_READS("consistency.corruptReads"),
   UNVERIFIED_KEYS("consistency.unverifiedKeys"),
+  /** 1 linearizable, 0 not; an unknown verdict meets no condition: {@code equalTo(1)}. */
+  LINEARIZABLE("consistency.linearizable"),
   LB_DETECTIONS("detection.loadBalancer.detections"),
   LB_MEAN_DELAY_MS("detection.loadBalancer.meanDelayMs"),
   LB_MAX_DELAY_MS("detection.loadBalancer.maxDelayMs"),

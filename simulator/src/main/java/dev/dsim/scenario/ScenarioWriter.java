@@ -572,36 +572,17 @@ public final class ScenarioWriter {
     }
   }
 
-  /** The format's spellings of values: durations, sizes, bandwidths, targets, numbers. */
+  /**
+   * The format's spellings of values: durations, sizes and bandwidths as the typed builder's
+   * value types write them ({@link Duration}, {@link Size}, {@link Bandwidth}), targets,
+   * numbers.
+   */
   static final class Formats {
-    private static final long[] UNIT_NANOS = {
-      dev.dsim.engine.Durations.NANOS_PER_DAY, dev.dsim.engine.Durations.NANOS_PER_HOUR,
-      dev.dsim.engine.Durations.NANOS_PER_MINUTE, dev.dsim.engine.Durations.NANOS_PER_SECOND,
-      dev.dsim.engine.Durations.NANOS_PER_MILLI, dev.dsim.engine.Durations.NANOS_PER_MICRO, 1};
-    private static final String[] UNITS = {"d", "h", "m", "s", "ms", "us", "ns"};
-    private static final String[] SIZE_UNITS = {"TiB", "GiB", "MiB", "KiB"};
-    private static final String[] RATE_UNITS = {"Tbit/s", "Gbit/s", "Mbit/s", "kbit/s"};
-
     private Formats() {}
 
-    /**
-     * Nanoseconds in the largest unit that holds them with at most three decimals and no
-     * rounding: 1,500,000,000 is "1.5s", 250,000 is "250us", 1,000,000,001 is "1000000001ns".
-     */
+    /** Nanoseconds in the largest unit that holds them exactly ({@link Duration#text}). */
     static String duration(long nanos) {
-      for (int i = 0; i < UNITS.length; i++) {
-        long unit = UNIT_NANOS[i];
-        // Thousandths of the unit, exact: the value reads back to the same nanosecond.
-        if (unit >= 1000 && nanos % (unit / 1000) == 0 && Math.abs(nanos) >= unit) {
-          String text = decimal(BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(unit)))
-              + UNITS[i];
-          // The reader multiplies in double: keep the form only if it reads back exactly.
-          if (dev.dsim.engine.Durations.parse(text) == nanos) {
-            return text;
-          }
-        }
-      }
-      return nanos == 0 ? "0s" : nanos + "ns";
+      return new Duration(nanos).text();
     }
 
     /** A distribution of durations: a bare duration for a constant, else its object. */
@@ -639,28 +620,17 @@ public final class ScenarioWriter {
       return duration(Math.round(nanos));
     }
 
-    /** Bytes in the largest binary unit that divides them ("4KiB", "1536B"). */
+    /** Bytes as {@link Size#text} writes them ("4KiB", "10GB", "1536B"). */
     static String size(long bytes) {
-      for (int i = 0; i < SIZE_UNITS.length; i++) {
-        long unit = 1L << (10 * (SIZE_UNITS.length - i));
-        if (bytes >= unit && bytes % unit == 0) {
-          return bytes / unit + SIZE_UNITS[i];
-        }
-      }
-      return bytes + "B";
+      return new Size(bytes).text();
     }
 
-    /** Bits per second with the largest decimal prefix that divides them ("10Gbit/s"). */
+    /** Bits per second as {@link Bandwidth#text} writes them; a fraction of a bit exactly. */
     static String bandwidth(double bitsPerSecond) {
-      BigDecimal bits = new BigDecimal(bitsPerSecond);
-      for (int i = 0; i < RATE_UNITS.length; i++) {
-        BigDecimal unit = BigDecimal.TEN.pow(3 * (RATE_UNITS.length - i));
-        BigDecimal[] qr = bits.divideAndRemainder(unit);
-        if (qr[0].signum() > 0 && qr[1].signum() == 0) {
-          return qr[0].toPlainString() + RATE_UNITS[i];
-        }
+      if (bitsPerSecond == Math.rint(bitsPerSecond) && bitsPerSecond < 9e18) {
+        return new Bandwidth((long) bitsPerSecond).text();
       }
-      return decimal(bits) + "bit/s";
+      return decimal(new BigDecimal(bitsPerSecond)) + "bit/s";
     }
 
     /** One name as a string, several as a list. */

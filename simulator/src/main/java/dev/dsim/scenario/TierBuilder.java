@@ -161,6 +161,14 @@ public abstract sealed class TierBuilder<T extends TierBuilder<T>> extends JsonS
       return put("readRepair", on);
     }
 
+    /**
+     * Before answering a read, write the value read to a write quorum (ABD): quorum reads and
+     * writes become linearizable, at a round trip on reads that saw a stale replica.
+     */
+    public Kv readWriteBack(boolean on) {
+      return put("readWriteBack", on);
+    }
+
     /** Fsync before acknowledging a write (the default). */
     public Kv fsyncAlways() {
       return put("fsync", "always");

@@ -53,6 +53,7 @@ final class ReadmeSamplesTest {
       "import static dev.dsim.scenario.Build.*;",
       "import dev.dsim.testing.*;",
       "import dev.dsim.run.*;",
+      "import dev.dsim.check.linearizability.*;",
       "import dev.dsim.examples.election.*;",
       "import dev.dsim.examples.twoways.*;",
       "import dev.dsim.examples.pingpong.*;",
