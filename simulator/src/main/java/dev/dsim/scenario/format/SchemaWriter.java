@@ -120,7 +120,7 @@ public final class SchemaWriter {
   }
 
   /** A type's name in {@code $defs}: its simple name in lower camel case. */
-  static String definitionName(Class<?> type) {
+  public static String definitionName(Class<?> type) {
     String simple = type.getSimpleName();
     return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
   }
