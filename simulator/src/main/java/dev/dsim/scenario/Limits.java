@@ -4,8 +4,10 @@ package dev.dsim.scenario;
  * The most of everything a scenario file controls, each with the reason for its value. The
  * binder checks each count before it allocates anything in proportion to it, and once a count is
  * flagged it goes on with a small fallback, so a hostile number costs an error message, not the
- * heap. The published schema ({@code scenarios/scenario.schema.json}) states the same maxima
- * ({@code ScenarioSchemaTest} holds the two together) and {@code scenarios/README.md} lists them.
+ * heap. The published schema ({@code scenarios/scenario.schema.json}) states the same maxima:
+ * the document records of {@code dev.dsim.scenario.format} name these constants in their
+ * annotations (which is why they are public), so the generated schema cannot drift from them
+ * ({@code ScenarioSchemaTest} checks it too); {@code scenarios/README.md} lists them.
  *
  * <p>The sizing targets are DESIGN.md's: 100,000 stateless nodes and 10,000 kv nodes within
  * 4 GiB. What these limits do not bound (events, simulated time, heap as a whole) the run's size
