@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * An expectation's condition as written, e.g. {@code ">= 0.999"}. It keeps the value as the file has it (the binder parses and checks it); its
- * schema definition, with the pattern or bounds, is {@link ScalarDefinitions}'s.
+ * An expectation's condition as written, e.g. {@code ">= 0.999"}. It keeps the value as the file
+ * has it (the binder parses and checks it); its schema definition, with the pattern or bounds, is
+ * {@link ScalarDefinitions}'s.
  *
  * @param text the value as written
  */

@@ -28,7 +28,8 @@ public record Disk(
     @JsonPropertyDescription("Capacity (default unlimited); a full disk fails writes.")
     Size capacity,
     @JsonProperty(defaultValue = "false")
-    @JsonPropertyDescription("Per-block CRC32C verified on read (not on kv tiers: they use the tier's \"checksums\").")
+    @JsonPropertyDescription("Per-block CRC32C verified on read (not on kv tiers: they use the "
+        + "tier's \"checksums\").")
     Boolean checksums,
     @JsonProperty(defaultValue = "false")
     @JsonPropertyDescription("A crash can leave the last unsynced write half-written.")

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A probability between 0 and 1. It keeps the value as the file has it (the binder parses and checks it); its
- * schema definition, with the pattern or bounds, is {@link ScalarDefinitions}'s.
+ * A probability between 0 and 1. It keeps the value as the file has it (the binder parses and
+ * checks it); its schema definition, with the pattern or bounds, is {@link ScalarDefinitions}'s.
  *
  * @param value the value as written
  */

@@ -22,7 +22,8 @@ import dev.dsim.scenario.Limits;
 @Schema.Examples("{\"crash\": {\"mttf\": \"6h\", \"mttr\": \"10m\"}, \"partition\": {\"mtbf\": "
     + "\"2h\", \"for\": \"1m\"}, \"corrupt\": {\"rate\": \"1/h\"}}")
 public record RandomFaults(
-    @JsonPropertyDescription("Random crashes: each target fails after an exponential time up and is repaired after an exponential time down.")
+    @JsonPropertyDescription("Random crashes: each target fails after an exponential time up and "
+        + "is repaired after an exponential time down.")
     RandomCrash crash,
     @JsonPropertyDescription("Random splits of the targets into two groups (at least two nodes).")
     RandomPartition partition,
@@ -32,7 +33,8 @@ public record RandomFaults(
     RandomSlow slow,
     @JsonPropertyDescription("Random degraded links of one target.")
     RandomDegrade degrade,
-    @JsonPropertyDescription("Random disk corruption of one target (blocks default 1 when neither is given).")
+    @JsonPropertyDescription("Random disk corruption of one target (blocks default 1 when neither "
+        + "is given).")
     RandomCorrupt corrupt,
     @JsonPropertyDescription("Random clock jumps of one target.")
     RandomClockJump clockJump,
@@ -46,14 +48,16 @@ public record RandomFaults(
       + "such as \"1/h\", \"6/d\" or \"2/10m\" (the inverse of mtbf).";
 
   /**
-   * {@code random.crash}: random crashes: each target fails after an exponential time up and is repaired after an exponential time down.
+   * {@code random.crash}: random crashes: each target fails after an exponential time up and is
+   * repaired after an exponential time down.
    *
    * @param mttf the mttf key
    * @param mttr the mttr key
    * @param targets the targets key
    * @param maxDown the maxDown key
    */
-  @JsonClassDescription("Random crashes: each target fails after an exponential time up and is repaired after an exponential time down.")
+  @JsonClassDescription("Random crashes: each target fails after an exponential time up and is "
+      + "repaired after an exponential time down.")
   public record RandomCrash(
       @JsonProperty(required = true)
       @JsonPropertyDescription("Mean time to failure of each node.")
@@ -63,7 +67,8 @@ public record RandomFaults(
       @JsonPropertyDescription("Mean time to repair (restart).")
       @Schema.Examples("\"10m\"")
       PositiveDuration mttr,
-      @JsonPropertyDescription("The nodes or tiers that crash (default every tier); \"random:<tier>\" is read as the tier.")
+      @JsonPropertyDescription("The nodes or tiers that crash (default every tier); "
+          + "\"random:<tier>\" is read as the tier.")
       Target targets,
       @JsonProperty(defaultValue = "1")
       @JsonPropertyDescription("Never more than this many down at once.")
@@ -179,7 +184,8 @@ public record RandomFaults(
       Probability loss) {}
 
   /**
-   * {@code random.corrupt}: random disk corruption of one target (blocks default 1 when neither is given).
+   * {@code random.corrupt}: random disk corruption of one target (blocks default 1 when neither is
+   * given).
    *
    * @param mtbf the mtbf key
    * @param rate the rate key
@@ -187,7 +193,8 @@ public record RandomFaults(
    * @param blocks the blocks key
    * @param sectors the sectors key
    */
-  @JsonClassDescription("Random disk corruption of one target (blocks default 1 when neither is given).")
+  @JsonClassDescription("Random disk corruption of one target (blocks default 1 when neither is "
+      + "given).")
   @Schema.ExactlyOneOf({"mtbf", "rate"})
   public record RandomCorrupt(
       @JsonPropertyDescription("Mean time between faults.")

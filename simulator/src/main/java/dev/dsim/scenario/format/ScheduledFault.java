@@ -75,14 +75,16 @@ public sealed interface ScheduledFault permits ScheduledFault.CrashFault,
       Boolean wipe) implements ScheduledFault {}
 
   /**
-   * {@code "partition"}: split the network into groups that cannot reach each other; a node in no group still reaches everyone.
+   * {@code "partition"}: split the network into groups that cannot reach each other; a node in no
+   * group still reaches everyone.
    *
    * @param at the at key
    * @param partition the partition key
    * @param lasting the for key
    * @param oneWay the oneWay key
    */
-  @JsonClassDescription("Split the network into groups that cannot reach each other; a node in no group still reaches everyone.")
+  @JsonClassDescription("Split the network into groups that cannot reach each other; a node in no "
+      + "group still reaches everyone.")
   record PartitionFault(
       @JsonProperty(required = true)
       @JsonPropertyDescription(AT)
@@ -213,7 +215,8 @@ public sealed interface ScheduledFault permits ScheduledFault.CrashFault,
       @JsonPropertyDescription(SECTORS)
       @Schema.Min(0)
       Long sectors,
-      @JsonPropertyDescription("Damage messages to and from the nodes with this probability (heals after \"for\").")
+      @JsonPropertyDescription("Damage messages to and from the nodes with this probability (heals "
+          + "after \"for\").")
       Probability messages,
       @JsonProperty("for")
       @JsonPropertyDescription(FOR)
