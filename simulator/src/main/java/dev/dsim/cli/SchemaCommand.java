@@ -1,16 +1,15 @@
 package dev.dsim.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.dsim.scenario.format.SchemaWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code dsim schema}: prints the JSON Schema of the scenario format, the same file as
- * {@code scenarios/scenario.schema.json}, so editors can complete and check scenario files.
+ * {@code dsim schema}: prints the JSON Schema of the scenario format, generated from the document
+ * model ({@code dev.dsim.scenario.format}); {@code scenarios/scenario.schema.json} is this output
+ * (ScenarioSchemaTest checks it), so editors can complete and check scenario files.
  */
 @Command(
     name = "schema",
@@ -22,20 +21,13 @@ import picocli.CommandLine.Command;
           + "\"$schema\": \"./scenario.schema.json\"."
     })
 final class SchemaCommand implements Callable<Integer> {
-  static final String RESOURCE = "/dev/dsim/scenario/scenario.schema.json";
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the jar lacks " + RESOURCE);
-      }
-      out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    out.print(new SchemaWriter().text());
     out.flush();
     return ExitCodes.OK;
   }

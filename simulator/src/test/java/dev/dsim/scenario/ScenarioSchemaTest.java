@@ -5,15 +5,37 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.dsim.scenario.format.Backoff;
+import dev.dsim.scenario.format.Clients;
+import dev.dsim.scenario.format.Clock;
+import dev.dsim.scenario.format.Contention;
+import dev.dsim.scenario.format.Disk;
+import dev.dsim.scenario.format.Distribution;
+import dev.dsim.scenario.format.Expect;
+import dev.dsim.scenario.format.Faults;
+import dev.dsim.scenario.format.HealthCheck;
+import dev.dsim.scenario.format.KeyDistribution;
+import dev.dsim.scenario.format.Link;
+import dev.dsim.scenario.format.LoadBalancer;
+import dev.dsim.scenario.format.Network;
+import dev.dsim.scenario.format.RandomFaults;
+import dev.dsim.scenario.format.RateStep;
+import dev.dsim.scenario.format.ScenarioDocument;
+import dev.dsim.scenario.format.ScheduledFault;
+import dev.dsim.scenario.format.SchemaWriter;
+import dev.dsim.scenario.format.Tier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,70 +81,11 @@ final class ScenarioSchemaTest {
                  "db": {"kind": "kv", "nodes": 3}}}
       """);
 
-  // The binder's private key lists, copied from its source; sectionKeys_agree() checks each
-  // against what the binder itself reports for an unknown key, so a copy cannot go stale.
-  /** ScenarioBinder.tierKeys(), before it appends KvBinder.KEYS. */
-  private static final List<String> TIER_OWN_KEYS = List.of("kind", "nodes", "cores", "speed",
-      "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize", "calls",
-      "callTimeout", "callRetries");
-  /** ScenarioBinder.LB_KEYS. */
-  private static final List<String> LB_KEYS = List.of("policy", "healthCheck", "nodes");
-  /** ScenarioBinder.CONTENTION_KEYS. */
-  private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
-  /** ScenarioBinder.DISK_KEYS. */
-  private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
-      "checksums", "tornWrites");
-  /** ScenarioBinder.CLOCK_KEYS. */
-  private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
-  /** KvBinder.HEALTH_KEYS (load balancer health checks and kv heartbeats). */
-  private static final List<String> HEALTH_KEYS = List.of("interval", "timeout");
-  /** ClientsBinder.STEP_KEYS. */
-  private static final List<String> STEP_KEYS = List.of("at", "rate", "ramp");
-  /** ClientsBinder.BACKOFF_KEYS. */
-  private static final List<String> BACKOFF_KEYS = List.of("base", "max", "jitter");
-  /** ClientsBinder.KEY_DIST_KEYS. */
-  private static final List<String> KEY_DIST_KEYS = List.of("dist", "exponent");
-  /** NetworkBinder.KEYS. */
-  private static final List<String> NETWORK_KEYS = List.of("latency", "loss", "duplicate",
-      "bandwidth", "messageSize", "corrupt", "checksums", "links");
-  /** NetworkBinder.LINK_KEYS. */
-  private static final List<String> LINK_KEYS = List.of("between", "from", "to", "latency",
-      "bandwidth", "loss");
-  /** FaultsBinder.FAULTS_KEYS. */
-  private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
-  /** FaultsBinder.KINDS, and FaultsBinder.RANDOM_KEYS (the same names). */
-  private static final List<String> FAULT_KINDS = List.of("crash", "partition", "isolate",
-      "slow", "degrade", "corrupt", "clockJump", "clockDrift");
-  /** FaultsBinder.scheduled(): the keys of each kind besides "at" and the kind itself. */
-  private static final Map<String, List<String>> SCHEDULED_KEYS = Map.of(
-      "crash", List.of("restartAfter", "wipe"),
-      "corrupt", List.of("blocks", "sectors", "messages", "for"),
-      "partition", List.of("for", "oneWay"),
-      "isolate", List.of("for"),
-      "degrade", List.of("latency", "loss", "for"),
-      "clockJump", List.of("by"),
-      "clockDrift", List.of("ppm", "for"),
-      "slow", List.of("factor", "for", "resource"));
-  /** FaultsBinder.RANDOM_CRASH_KEYS. */
-  private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
-      "maxDown");
-  /** FaultsBinder.randomFault(): "mtbf", "rate", "targets", then each kind's own keys. */
-  private static final Map<String, List<String>> RANDOM_KEYS = Map.of(
-      "partition", List.of("for"),
-      "isolate", List.of("for"),
-      "slow", List.of("for", "factor", "resource"),
-      "degrade", List.of("for", "latency", "loss"),
-      "clockJump", List.of("by"),
-      "clockDrift", List.of("for", "ppm"),
-      "corrupt", List.of("blocks", "sectors"));
-  /** DistributionReader.read(): "dist" and each kind's parameters. */
-  private static final Map<String, List<String>> DISTRIBUTION_KEYS = Map.of(
-      "constant", List.of("value"),
-      "exponential", List.of("mean"),
-      "uniform", List.of("min", "max"),
-      "normal", List.of("mean", "stddev"),
-      "lognormal", List.of("median", "p99"),
-      "pareto", List.of("scale", "shape"));
+  // The key lists come from the document model (dev.dsim.scenario.format), never copied:
+  // sectionKeys_agree() checks each against what the binder itself reports for an unknown key,
+  // and against the generated schema's.
+  /** Every kind of scheduled and random fault: the random nemesis has one key per kind. */
+  private static final List<String> FAULT_KINDS = ModelKeys.of(RandomFaults.class);
 
   // ---- the schema file itself
 
@@ -136,6 +99,20 @@ final class ScenarioSchemaTest {
     }
     assertThat(Files.readAllBytes(SCHEMA_FILE)).as("%s and the resource %s", SCHEMA_FILE,
         RESOURCE).isEqualTo(resource);
+  }
+
+  @Test
+  void committedSchema_isTheGeneratorsOutput() throws IOException {
+    String committed = Files.readString(SCHEMA_FILE, StandardCharsets.UTF_8);
+    assertThat(committed).as("%s is generated from the records of dev.dsim.scenario.format; after "
+        + "changing them, regenerate it: mvn -B -ntp -q -pl simulator package -DskipTests && "
+        + "java -jar simulator/target/dsim.jar schema > scenarios/scenario.schema.json",
+        SCHEMA_FILE).isEqualTo(new SchemaWriter().text());
+  }
+
+  @Test
+  void generator_writesTheSameTextEveryTime() {
+    assertThat(new SchemaWriter().text()).isEqualTo(new SchemaWriter().text());
   }
 
   @Test
@@ -210,6 +187,8 @@ final class ScenarioSchemaTest {
   @Test
   void topLevelKeys_areTheBindersAndSoAreTheRequiredOnes() {
     assertThat(keys(SCHEMA_NODE)).containsExactlyInAnyOrderElementsOf(ScenarioBinder.TOP_KEYS);
+    assertThat(ModelKeys.of(ScenarioDocument.class))
+        .containsExactlyInAnyOrderElementsOf(ScenarioBinder.TOP_KEYS);
     assertThat(binderKeys("{'" + PROBE + "': 1}"))
         .containsExactlyInAnyOrderElementsOf(ScenarioBinder.TOP_KEYS);
     // What the binder says is missing from an empty document, the schema requires.
@@ -228,60 +207,62 @@ final class ScenarioSchemaTest {
 
   static Stream<Arguments> sections() {
     List<Arguments> s = new ArrayList<>();
-    s.add(Arguments.of("clients", def("clients"), ClientsBinder.KEYS,
+    s.add(Arguments.of("clients", def("clients"), ModelKeys.of(Clients.class),
         "{'clients': {'" + PROBE + "': 1}}"));
-    s.add(Arguments.of("clients.rate[]", def("rateStep"), STEP_KEYS,
+    s.add(Arguments.of("clients.rate[]", def("rateStep"), ModelKeys.of(RateStep.class),
         "{'clients': {'rate': [{'at': '0s', 'rate': 1, '" + PROBE + "': 1}]}}"));
-    s.add(Arguments.of("clients.backoff", def("backoff"), BACKOFF_KEYS,
+    s.add(Arguments.of("clients.backoff", def("backoff"), ModelKeys.of(Backoff.class),
         "{'clients': {'backoff': {'" + PROBE + "': 1}}}"));
-    s.add(Arguments.of("clients.keyDist", def("keyDist"), KEY_DIST_KEYS,
+    s.add(Arguments.of("clients.keyDist", def("keyDist"),
+        ModelKeys.of(KeyDistribution.KeyDist.class),
         "{'clients': {'keyDist': {'dist': 'zipf', '" + PROBE + "': 1}}}"));
-    s.add(Arguments.of("loadBalancer", def("loadBalancer"), LB_KEYS,
+    s.add(Arguments.of("loadBalancer", def("loadBalancer"), ModelKeys.of(LoadBalancer.class),
         "{'loadBalancer': {'" + PROBE + "': 1}}"));
-    s.add(Arguments.of("loadBalancer.healthCheck", def("healthCheck"), HEALTH_KEYS,
+    s.add(Arguments.of("loadBalancer.healthCheck", def("healthCheck"),
+        ModelKeys.of(HealthCheck.class),
         "{'loadBalancer': {'healthCheck': {'" + PROBE + "': 1}}}"));
-    s.add(Arguments.of("kv heartbeat", def("healthCheck"), HEALTH_KEYS,
+    s.add(Arguments.of("kv heartbeat", def("healthCheck"), ModelKeys.of(HealthCheck.class),
         "{'tiers': {'db': {'heartbeat': {'" + PROBE + "': 1}}}}"));
-    List<String> tierKeys = new ArrayList<>(TIER_OWN_KEYS);
-    tierKeys.addAll(KvBinder.KEYS);
-    tierKeys.addAll(ProcessBinder.KEYS);
-    s.add(Arguments.of("tier", def("tier"), tierKeys,
+    // The binder lists every kind's keys for an unknown key in a tier (it rejects another
+    // kind's key in a second step); the model has one record per kind.
+    for (Class<?> kind : Tier.class.getPermittedSubclasses()) {
+      s.add(Arguments.of("tier " + kind.getSimpleName(),
+          def(SchemaWriter.definitionName(kind)), ModelKeys.of(kind),
+          null));
+    }
+    s.add(Arguments.of("tier, all kinds", unionOf(def("tier")), ModelKeys.union(Tier.class),
         "{'tiers': {'web': {'" + PROBE + "': 1}}}"));
-    s.add(Arguments.of("tier.contention", def("contention"), CONTENTION_KEYS,
+    s.add(Arguments.of("tier.contention", def("contention"), ModelKeys.of(Contention.class),
         "{'tiers': {'web': {'contention': {'" + PROBE + "': 1}}}}"));
-    s.add(Arguments.of("tier.disk", def("disk"), DISK_KEYS,
+    s.add(Arguments.of("tier.disk", def("disk"), ModelKeys.of(Disk.class),
         "{'tiers': {'web': {'disk': {'" + PROBE + "': 1}}}}"));
-    s.add(Arguments.of("tier.clock", def("clock"), CLOCK_KEYS,
+    s.add(Arguments.of("tier.clock", def("clock"), ModelKeys.of(Clock.class),
         "{'tiers': {'web': {'clock': {'" + PROBE + "': 1}}}}"));
-    s.add(Arguments.of("network", def("network"), NETWORK_KEYS,
+    s.add(Arguments.of("network", def("network"), ModelKeys.of(Network.class),
         "{'network': {'" + PROBE + "': 1}}"));
-    s.add(Arguments.of("network.links[]", def("link"), LINK_KEYS,
+    s.add(Arguments.of("network.links[]", def("link"), ModelKeys.of(Link.class),
         "{'network': {'links': [{'between': ['web', 'db'], 'latency': '1ms', '" + PROBE
             + "': 1}]}}"));
-    s.add(Arguments.of("faults", def("faults"), FAULTS_KEYS,
+    s.add(Arguments.of("faults", def("faults"), ModelKeys.of(Faults.class),
         "{'faults': {'" + PROBE + "': 1}}"));
     s.add(Arguments.of("faults.random", def("randomFaults"), FAULT_KINDS,
         "{'faults': {'random': {'" + PROBE + "': 1}}}"));
-    s.add(Arguments.of("faults.random.crash", def("randomCrash"), RANDOM_CRASH_KEYS,
-        "{'faults': {'random': {'crash': {'" + PROBE + "': 1}}}}"));
-    for (String kind : FAULT_KINDS) {
-      List<String> scheduled = new ArrayList<>(List.of("at", kind));
-      scheduled.addAll(SCHEDULED_KEYS.get(kind));
-      s.add(Arguments.of("faults.schedule[] " + kind, scheduledFault(kind), scheduled,
+    for (Class<?> fault : ScheduledFault.class.getPermittedSubclasses()) {
+      List<String> keys = ModelKeys.of(fault);
+      String kind = keys.get(1); // "at", then the kind key
+      s.add(Arguments.of("faults.schedule[] " + kind, scheduledFault(kind), keys,
           "{'faults': {'schedule': [{'at': '1s', '" + kind + "': 'web-1', '" + PROBE
               + "': 1}]}}"));
-      if (!kind.equals("crash")) {
-        List<String> random = new ArrayList<>(List.of("mtbf", "rate", "targets"));
-        random.addAll(RANDOM_KEYS.get(kind));
-        s.add(Arguments.of("faults.random." + kind,
-            resolve(def("randomFaults").get("properties").get(kind)), random,
-            "{'faults': {'random': {'" + kind + "': {'" + PROBE + "': 1}}}}"));
-      }
     }
-    for (Map.Entry<String, List<String>> d : DISTRIBUTION_KEYS.entrySet()) {
-      List<String> keys = new ArrayList<>(List.of("dist"));
-      keys.addAll(d.getValue());
-      s.add(Arguments.of("distribution " + d.getKey(), distribution(d.getKey()), keys,
+    for (RecordComponent random : RandomFaults.class.getRecordComponents()) {
+      String kind = ModelKeys.name(random);
+      s.add(Arguments.of("faults.random." + kind,
+          resolve(def("randomFaults").get("properties").get(kind)),
+          ModelKeys.of(random.getType()),
+          "{'faults': {'random': {'" + kind + "': {'" + PROBE + "': 1}}}}"));
+    }
+    for (Map.Entry<String, List<String>> d : ModelKeys.subtypes(Distribution.class).entrySet()) {
+      s.add(Arguments.of("distribution " + d.getKey(), distribution(d.getKey()), d.getValue(),
           "{'tiers': {'web': {'work': {'dist': '" + d.getKey() + "', '" + PROBE + "': 1}}}}"));
     }
     return s.stream();
@@ -292,8 +273,25 @@ final class ScenarioSchemaTest {
   void sectionKeys_agree(String section, JsonNode schema, List<String> expected, String probe) {
     assertThat(keys(schema)).as("%s: the schema's keys", section)
         .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(binderKeys(probe)).as("%s: the binder's keys", section)
-        .containsExactlyInAnyOrderElementsOf(expected);
+    if (probe != null) {
+      assertThat(binderKeys(probe)).as("%s: the binder's keys", section)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void tierKeys_areTheBindersKindByKind() {
+    // Each kind's own keys are the binder's union less the keys it rejects on that kind: a key
+    // of another kind is rejected by both (the rejected cases below), so here only the union
+    // and the shared keys are the binder's.
+    List<String> shared = new ArrayList<>(ModelKeys.of(Tier.StatelessTier.class));
+    for (Class<?> kind : Tier.class.getPermittedSubclasses()) {
+      shared.retainAll(ModelKeys.of(kind));
+    }
+    assertThat(shared).startsWith("kind", "nodes", "cores", "speed", "work", "clock",
+        "contention", "maxCores", "price", "disk");
+    assertThat(ModelKeys.union(Tier.class)).containsExactlyInAnyOrderElementsOf(
+        binderKeys("{'tiers': {'web': {'" + PROBE + "': 1}}}"));
   }
 
   @Test
@@ -308,6 +306,11 @@ final class ScenarioSchemaTest {
       kinds.add(keys(alternative).get(1));
     }
     assertThat(kinds).containsExactlyInAnyOrderElementsOf(FAULT_KINDS);
+    List<String> modelKinds = new ArrayList<>();
+    for (Class<?> fault : ScheduledFault.class.getPermittedSubclasses()) {
+      modelKinds.add(ModelKeys.of(fault).get(1));
+    }
+    assertThat(modelKinds).containsExactlyElementsOf(FAULT_KINDS);
   }
 
   @Test
@@ -315,6 +318,7 @@ final class ScenarioSchemaTest {
     List<String> metrics = new ArrayList<>(Expectation.METRICS);
     metrics.addAll(Expectation.SHORTHANDS);
     assertThat(keys(def("expect"))).containsExactlyInAnyOrderElementsOf(metrics);
+    assertThat(ModelKeys.of(Expect.class)).containsExactlyInAnyOrderElementsOf(metrics);
     // The binder answers an unknown metric it cannot match with "metrics: a, b, ...".
     ScenarioError e = probeError(patched("{'expect': {'" + PROBE + "': '== 0'}}"),
         "unknown metric '" + PROBE + "'");
@@ -325,11 +329,16 @@ final class ScenarioSchemaTest {
 
   @Test
   void enums_areTheBinders() {
-    assertThat(strings(def("tier").at("/properties/kind/enum")))
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode alternative : def("tier").get("oneOf")) {
+      kinds.add(resolve(alternative).at("/properties/kind/const").asText());
+    }
+    assertThat(kinds).containsExactlyInAnyOrderElementsOf(jsonNames(TierKind.class));
+    assertThat(ModelKeys.subtypes(Tier.class).keySet())
         .containsExactlyInAnyOrderElementsOf(jsonNames(TierKind.class));
-    assertThat(strings(def("loadBalancer").at("/properties/policy/enum")))
+    assertThat(strings(resolve(def("loadBalancer").at("/properties/policy")).get("enum")))
         .containsExactlyInAnyOrderElementsOf(jsonNames(LbPolicy.class));
-    assertThat(strings(def("clients").at("/properties/arrival/enum")))
+    assertThat(strings(resolve(def("clients").at("/properties/arrival")).get("enum")))
         .containsExactlyInAnyOrderElementsOf(jsonNames(Arrival.class));
     List<String> dists = new ArrayList<>();
     for (JsonNode alternative : def("distribution").get("oneOf")) {
@@ -338,7 +347,8 @@ final class ScenarioSchemaTest {
         dists.add(kind.asText());
       }
     }
-    assertThat(dists).containsExactlyInAnyOrderElementsOf(DISTRIBUTION_KEYS.keySet());
+    assertThat(dists).containsExactlyInAnyOrderElementsOf(
+        ModelKeys.subtypes(Distribution.class).keySet());
   }
 
   // ---- limits: the schema states the binder's maxima
@@ -350,17 +360,17 @@ final class ScenarioSchemaTest {
         Arguments.of("/properties/variants/propertyNames/maxLength", Limits.NAME_CHARS),
         Arguments.of("/properties/description/maxLength", Limits.STRING_CHARS),
         Arguments.of("/$defs/name/maxLength", Limits.NAME_CHARS),
-        Arguments.of("/$defs/tier/properties/nodes/maximum", Limits.NODES_PER_TIER),
-        Arguments.of("/$defs/tier/properties/cores/maximum", Limits.CORES),
-        Arguments.of("/$defs/tier/properties/files/maximum", Limits.FILES),
-        Arguments.of("/$defs/tier/properties/replication/maximum", Limits.REPLICATION),
-        Arguments.of("/$defs/tier/properties/shards/maximum", Limits.SHARDS),
-        Arguments.of("/$defs/tier/properties/vnodes/maximum", Limits.VNODES),
-        Arguments.of("/$defs/tier/properties/settings/maxProperties", Limits.SETTINGS_VALUES),
+        Arguments.of("/$defs/statelessTier/properties/nodes/maximum", Limits.NODES_PER_TIER),
+        Arguments.of("/$defs/statelessTier/properties/cores/maximum", Limits.CORES),
+        Arguments.of("/$defs/staticTier/properties/files/maximum", Limits.FILES),
+        Arguments.of("/$defs/kvTier/properties/replication/maximum", Limits.REPLICATION),
+        Arguments.of("/$defs/kvTier/properties/shards/maximum", Limits.SHARDS),
+        Arguments.of("/$defs/kvTier/properties/vnodes/maximum", Limits.VNODES),
+        Arguments.of("/$defs/processTier/properties/settings/maxProperties", Limits.SETTINGS_VALUES),
         Arguments.of("/$defs/loadBalancer/properties/nodes/maximum", Limits.LOAD_BALANCERS),
         Arguments.of("/$defs/clients/properties/users/maximum", Limits.USERS),
         Arguments.of("/$defs/clients/properties/keys/maximum", Limits.KEYS),
-        Arguments.of("/$defs/clients/properties/rate/oneOf/1/maxItems", Limits.RATE_STEPS),
+        Arguments.of("/$defs/rateSchedule/maxItems", Limits.RATE_STEPS),
         Arguments.of("/$defs/faults/properties/schedule/maxItems", Limits.FAULTS),
         Arguments.of("/$defs/target/oneOf/1/maxItems", Limits.TARGET_NAMES),
         Arguments.of("/$defs/fixedTarget/oneOf/1/maxItems", Limits.TARGET_NAMES),
@@ -383,13 +393,12 @@ final class ScenarioSchemaTest {
 
   @Test
   void kvNodeMaximum_isTheBindersKvLimit() {
-    long kv = -1;
-    for (JsonNode a : def("tier").get("allOf")) {
-      if (a.at("/if/properties/kind/const").asText().equals("kv")) {
-        kv = a.at("/then/properties/nodes/maximum").longValue();
-      }
+    assertThat(def("kvTier").at("/properties/nodes/maximum").longValue())
+        .isEqualTo(Limits.KV_NODES_PER_TIER);
+    for (String other : List.of("statelessTier", "staticTier", "processTier")) {
+      assertThat(def(other).at("/properties/nodes/maximum").longValue()).as(other)
+          .isEqualTo(Limits.NODES_PER_TIER);
     }
-    assertThat(kv).isEqualTo(Limits.KV_NODES_PER_TIER);
   }
 
   // ---- the schema and the binder accept and reject the same documents
@@ -656,6 +665,18 @@ final class ScenarioSchemaTest {
     List<String> keys = new ArrayList<>();
     resolve(schema).path("properties").fieldNames().forEachRemaining(keys::add);
     return keys;
+  }
+
+  /** The keys of every alternative of a union, in order, once each. */
+  private static JsonNode unionOf(JsonNode union) {
+    ObjectNode properties = JSON.createObjectNode();
+    for (JsonNode alternative : union.get("oneOf")) {
+      resolve(alternative).path("properties").fields()
+          .forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+    }
+    ObjectNode schema = JSON.createObjectNode();
+    schema.set("properties", properties);
+    return schema;
   }
 
   /** The alternative of scheduledFault whose kind key is {@code kind}. */
