@@ -67,6 +67,30 @@ final class BuildingBlocksTest {
   }
 
   @Test
+  void quorumReads_areNotLinearizable_writeBackReadsAre() throws Exception {
+    RunResult plain = run("quorums-vs-linearizability.json", "quorum-reads");
+    RunResult back = run("quorums-vs-linearizability.json", "write-back-reads");
+    // R + W > N: no read is stale; yet a read can see a write in flight and a later one miss it.
+    assertThat(plain.consistency().staleReads()).isZero();
+    assertThat(plain.consistency().linearizability().verdict()).isEqualTo("false");
+    assertThat(plain.consistency().linearizability().operations()).hasSizeGreaterThanOrEqualTo(3)
+        .anyMatch(op -> op.contains("read")).anyMatch(op -> op.contains("write"));
+    assertThat(plain.expectations()).anyMatch(e -> e.metric().equals("consistency.linearizable")
+        && !e.ok());
+    // ABD's reads: linearizable, with a write-back on the reads that saw a minority's value.
+    assertThat(back.consistency().staleReads()).isZero();
+    assertThat(back.consistency().linearizability().verdict()).isEqualTo("true");
+    long writeBacks = 0;
+    for (RunResult.NodeResult n : back.nodes()) {
+      if (n.store() != null) {
+        writeBacks += n.store().get("readWriteBacks");
+      }
+    }
+    assertThat(writeBacks).isGreaterThan(1000);
+    assertThat(back.latencyMs().p50()).isGreaterThanOrEqualTo(plain.latencyMs().p50());
+  }
+
+  @Test
   void checksums_turnCorruptionIntoRepairs() throws Exception {
     RunResult on = run("checksums-vs-corruption.json", "checksums");
     RunResult off = run("checksums-vs-corruption.json", "no-checksums");

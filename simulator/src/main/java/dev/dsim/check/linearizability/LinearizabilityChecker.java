@@ -50,7 +50,13 @@ public final class LinearizabilityChecker {
    */
   public static Verdict checkRegisters(List<Operation<Registers.Op, Object>> history,
       long initial, Budget budget) {
-    return check(Registers.startingAt(initial), history, Registers::key, budget,
+    return checkRegisters(Registers.startingAt(initial), history, initial, budget);
+  }
+
+  /** As {@link #checkRegisters(List, long, Budget)}, with the registers' model for reports. */
+  public static Verdict checkRegisters(Model<Long, Registers.Op, Object> registers,
+      List<Operation<Registers.Op, Object>> history, long initial, Budget budget) {
+    return check(registers, history, Registers::key, budget,
         ops -> Zones.applies(ops, initial) ? Zones.check(ops, initial) : null);
   }
 

@@ -49,6 +49,15 @@ public final class Registers {
 
   /** Registers that all start holding {@code initial} (0, say, for "nothing written yet"). */
   public static Model<Long, Op, Object> startingAt(long initial) {
+    return startingAt(initial, Long::toString);
+  }
+
+  /**
+   * Registers that start holding {@code initial}, whose values reports spell with
+   * {@code valueName} (a kv run's values are opaque 64-bit numbers, shown in hex).
+   */
+  public static Model<Long, Op, Object> startingAt(long initial,
+      java.util.function.LongFunction<String> valueName) {
     return new Model<>() {
       @Override
       public Long initial() {
@@ -80,9 +89,10 @@ public final class Registers {
 
       @Override
       public String describe(Op op, Object output) {
-        String answer = output == null ? "no answer" : String.valueOf(output);
+        String answer = output == null ? "no answer" : output instanceof Long v
+            ? valueName.apply(v) : String.valueOf(output);
         if (op instanceof Write w) {
-          return "write " + w.value();
+          return "write " + valueName.apply(w.value());
         }
         if (op instanceof Read) {
           return "read → " + answer;
@@ -90,12 +100,13 @@ public final class Registers {
         CompareAndSet cas = (CompareAndSet) op;
         String result = output == null ? "no answer"
             : Boolean.TRUE.equals(output) ? "swapped" : "not swapped";
-        return "compare-and-set " + cas.expected() + " → " + cas.value() + ": " + result;
+        return "compare-and-set " + valueName.apply(cas.expected()) + " → "
+            + valueName.apply(cas.value()) + ": " + result;
       }
 
       @Override
       public String describeState(Long state) {
-        return "holding " + state;
+        return "holding " + valueName.apply(state);
       }
     };
   }
