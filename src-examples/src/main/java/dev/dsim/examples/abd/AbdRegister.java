@@ -1,5 +1,10 @@
 package dev.dsim.examples.abd;
 
+import dev.dsim.check.linearizability.Budget;
+import dev.dsim.check.linearizability.LinearizabilityChecker;
+import dev.dsim.check.linearizability.Operation;
+import dev.dsim.check.linearizability.Registers;
+import dev.dsim.check.linearizability.Verdict;
 import dev.dsim.engine.Distribution;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Simulation;
@@ -54,8 +59,9 @@ import java.util.Objects;
  * (2 to 6 of them), and even without a partition one-replica reads go stale in four seeds of
  * five.
  *
- * <p>The history of every operation, in true simulated time, is checked by {@link #check}: a
- * small linearizability checker specialised to a register whose writes are all distinct.
+ * <p>The history of every operation, in true simulated time, is checked by {@link #check} with
+ * the library's linearizability checker ({@link LinearizabilityChecker#checkRegisters}), which
+ * explains a violation with the operations that show it.
  *
  * <p>Replicas keep their state in memory only: this example partitions but never crashes them.
  * A crash-tolerant ABD would put {@code (tag, value)} on disk (fsync) before acknowledging a
@@ -63,8 +69,7 @@ import java.util.Objects;
  *
  * <p>The files: this one holds the configuration, the values, the messages, the observer and
  * the driver ({@link #run}, which cuts the network with {@link dev.dsim.world.Network#partition});
- * {@link AbdReplica} and {@link AbdClient} are the two roles, {@link AbdChecker} the history
- * checker. The client keeps its operation in a {@link dev.dsim.world.Calls} table whose timeout
+ * {@link AbdReplica} and {@link AbdClient} are the two roles. The client keeps its operation in a {@link dev.dsim.world.Calls} table whose timeout
  * is the operation's deadline, so replies to an operation given up on find nothing.
  */
 public final class AbdRegister {
@@ -214,39 +219,22 @@ public final class AbdRegister {
     }
   }
 
-  /** What can be wrong with a read. */
-  public enum AnomalyKind {
-    /** The read returned a value nobody wrote. */
-    UNWRITTEN_VALUE,
-    /** The read returned a value whose write started only after the read had finished. */
-    FROM_THE_FUTURE,
-    /** Another write finished after the value's write and before the read began. */
-    STALE_READ,
-    /** An earlier read already returned a newer value: the register went back in time. */
-    NEW_OLD_INVERSION
-  }
-
-  /**
-   * A read the checker rejects, with the operation that proves it.
-   *
-   * @param kind what is wrong
-   * @param read the offending read
-   * @param evidence the write or read that shows it (null for an unwritten value)
-   */
-  public record Anomaly(AnomalyKind kind, Op read, Op evidence) {}
-
   /**
    * What one run did.
    *
    * @param history every operation in the order it was started
-   * @param anomalies what {@link #check} found in the history
+   * @param verdict what {@link #check} found in the history
    * @param traceHash fingerprint of every event of the run
    */
-  public record Outcome(List<Op> history, List<Anomaly> anomalies, String traceHash) {
-    /** Copies the lists so the outcome is a value. */
+  public record Outcome(List<Op> history, Verdict verdict, String traceHash) {
+    /** Copies the history so the outcome is a value. */
     public Outcome {
       history = List.copyOf(history);
-      anomalies = List.copyOf(anomalies);
+    }
+
+    /** Whether the history is linearizable. */
+    public boolean linearizable() {
+      return verdict instanceof Verdict.Linearizable;
     }
   }
 
@@ -326,12 +314,25 @@ public final class AbdRegister {
   }
 
   /**
-   * Checks a register history whose writes all wrote distinct values (the initial value 0 counts
-   * as a write that finished before anything began): every read that returned an unwritten
-   * value, a value from the future, a stale value or an older value than an earlier read. A
-   * flagged history is certainly not linearizable; see {@link AbdChecker} for the rules.
+   * Checks a register history whose writes all wrote distinct values, starting at 0, with the
+   * library's checker: each operation becomes a register operation (a write that never
+   * completed may have taken effect, so it is pending; a read that never completed says
+   * nothing, so it is left out), identified by its position in the history.
    */
-  public static List<Anomaly> check(List<Op> history) {
-    return AbdChecker.check(history);
+  public static Verdict check(List<Op> history) {
+    List<Operation<Registers.Op, Object>> ops = new ArrayList<>();
+    for (int i = 0; i < history.size(); i++) {
+      Op op = history.get(i);
+      if (op.kind() == Kind.WRITE) {
+        Registers.Op write = new Registers.Write("register", op.value());
+        ops.add(op.completed()
+            ? new Operation<>(i, write, "ok", op.invokedNanos(), op.completedNanos())
+            : Operation.pending(i, write, op.invokedNanos()));
+      } else if (op.completed()) {
+        ops.add(new Operation<>(i, new Registers.Read("register"), op.value(),
+            op.invokedNanos(), op.completedNanos()));
+      }
+    }
+    return LinearizabilityChecker.checkRegisters(ops, 0, Budget.DEFAULT);
   }
 }

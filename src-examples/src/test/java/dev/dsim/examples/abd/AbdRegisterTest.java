@@ -2,7 +2,7 @@ package dev.dsim.examples.abd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dsim.examples.abd.AbdRegister.AnomalyKind;
+import dev.dsim.check.linearizability.Verdict;
 import dev.dsim.examples.abd.AbdRegister.Config;
 import dev.dsim.examples.abd.AbdRegister.Kind;
 import dev.dsim.examples.abd.AbdRegister.Op;
@@ -50,7 +50,7 @@ final class AbdRegisterTest {
         assertThat(invokedDuringPartition(o, op -> op.client() == c))
             .as("seed %d, client %d", seed, c).hasSizeGreaterThan(40);
       }
-      assertThat(o.anomalies()).as("seed %d", seed).isEmpty();
+      assertThat(o.linearizable()).as("seed %d: %s", seed, o.verdict()).isTrue();
       // Each phase now waits for the slower of two replies, not the faster two of three.
       List<Op> before = o.history().stream().filter(op -> op.invokedNanos() < FROM).toList();
       assertThat(meanLatency(during)).as("seed %d", seed)
@@ -73,41 +73,41 @@ final class AbdRegisterTest {
       // After the heal c0 works again, and the whole history is still linearizable-lite.
       assertThat(o.history()).as("seed %d", seed)
           .anyMatch(op -> op.client() == 0 && op.invokedNanos() > UNTIL && op.completed());
-      assertThat(o.anomalies()).as("seed %d", seed).isEmpty();
+      assertThat(o.linearizable()).as("seed %d: %s", seed, o.verdict()).isTrue();
     }
   }
 
   @Test
   void oneReplicaReads_returnStaleValuesOnTheCutOffSide() {
     Config wrong = ABD.withReadMode(ReadMode.ONE_REPLICA).withPartition(C0_WITH_ONE_REPLICA);
-    List<Long> seedsWithStaleReads = new ArrayList<>();
+    List<Long> seedsWithViolations = new ArrayList<>();
     for (long seed = 1; seed <= 5; seed++) {
       Outcome o = AbdRegister.run(seed, wrong);
-      boolean c0ReadStaleDuringPartition = o.anomalies().stream().anyMatch(a ->
-          a.kind() == AnomalyKind.STALE_READ && a.read().client() == 0
-              && C0_WITH_ONE_REPLICA.covers(a.read().invokedNanos()));
-      if (c0ReadStaleDuringPartition) {
-        seedsWithStaleReads.add(seed);
+      if (o.verdict() instanceof Verdict.Violation v) {
+        seedsWithViolations.add(seed);
+        // The explanation names a read among the operations that show it.
+        assertThat(v.core()).as("seed %d", seed).anyMatch(line -> line.contains("read"));
       }
     }
     // c0's writes still need a majority and time out; its reads answer from r0 alone, which
     // has missed every write made on the other side.
-    assertThat(seedsWithStaleReads).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(seedsWithViolations).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
-  void oneReplicaReads_areStaleEvenWithoutFailures() {
+  void oneReplicaReads_areNotLinearizableEvenWithoutFailures() {
     // A read quorum of 1 and a write quorum of 2 out of 3 need not intersect: a read can ask
     // the one replica the last write has not reached yet.
     Config wrong = ABD.withReadMode(ReadMode.ONE_REPLICA);
-    long seedsWithAnomalies = 0;
+    long seedsWithViolations = 0;
     for (long seed = 1; seed <= 5; seed++) {
-      if (!AbdRegister.run(seed, wrong).anomalies().isEmpty()) {
-        seedsWithAnomalies++;
+      if (!AbdRegister.run(seed, wrong).linearizable()) {
+        seedsWithViolations++;
       }
-      assertThat(AbdRegister.run(seed, ABD).anomalies()).as("seed %d", seed).isEmpty();
+      Outcome abd = AbdRegister.run(seed, ABD);
+      assertThat(abd.linearizable()).as("seed %d: %s", seed, abd.verdict()).isTrue();
     }
-    assertThat(seedsWithAnomalies).isPositive();
+    assertThat(seedsWithViolations).isPositive();
   }
 
   @Test
@@ -119,33 +119,41 @@ final class AbdRegisterTest {
     Op r2 = new Op(2, Kind.READ, 2, 31, 35);
     Op pending = new Op(0, Kind.WRITE, 3, 50, -1);
     Op r3 = new Op(2, Kind.READ, 3, 60, 70); // a write that never completed may take effect
-    assertThat(AbdRegister.check(List.of(w1, w2, r1, r2, pending, r3))).isEmpty();
+    assertThat(AbdRegister.check(List.of(w1, w2, r1, r2, pending, r3)))
+        .isInstanceOf(Verdict.Linearizable.class);
   }
 
   @Test
-  void checker_rejectsEachKindOfAnomaly() {
+  void checker_rejectsStaleReadsInversionsAndValuesFromNowhere() {
     Op w1 = new Op(0, Kind.WRITE, 1, 0, 10);
     Op w2 = new Op(1, Kind.WRITE, 2, 20, 30);
     Op stale = new Op(2, Kind.READ, 1, 40, 50);
-    assertThat(AbdRegister.check(List.of(w1, w2, stale)))
-        .extracting(AbdRegister.Anomaly::kind).containsExactly(AnomalyKind.STALE_READ);
+    assertThat(violation(w1, w2, stale).core()).hasSize(3);
 
+    // A new-old inversion: a read sees w3 while it is in flight, a later read the older w1.
     Op w3 = new Op(1, Kind.WRITE, 3, 20, 90);
     Op sawNew = new Op(2, Kind.READ, 3, 30, 40);
     Op sawOld = new Op(2, Kind.READ, 1, 50, 60);
-    assertThat(AbdRegister.check(List.of(w1, w3, sawNew, sawOld)))
-        .extracting(AbdRegister.Anomaly::kind).containsExactly(AnomalyKind.NEW_OLD_INVERSION);
+    assertThat(violation(w1, w3, sawNew, sawOld).core()).hasSize(4);
 
+    // A read of a value whose write began after the read ended.
     Op early = new Op(2, Kind.READ, 4, 0, 5);
     Op w4 = new Op(0, Kind.WRITE, 4, 10, 20);
-    Op invented = new Op(2, Kind.READ, 99, 30, 40);
-    assertThat(AbdRegister.check(List.of(early, w4, invented)))
-        .extracting(AbdRegister.Anomaly::kind)
-        .containsExactly(AnomalyKind.FROM_THE_FUTURE, AnomalyKind.UNWRITTEN_VALUE);
+    assertThat(violation(early, w4).core()).hasSize(2);
 
+    // A value nobody wrote is its own explanation.
+    Op invented = new Op(2, Kind.READ, 99, 30, 40);
+    assertThat(violation(w1, invented).core()).singleElement().asString().contains("read → 99");
+
+    // The initial value read after a write finished.
     Op initialAfterWrite = new Op(2, Kind.READ, 0, 30, 40);
-    assertThat(AbdRegister.check(List.of(w1, initialAfterWrite)))
-        .extracting(AbdRegister.Anomaly::kind).containsExactly(AnomalyKind.STALE_READ);
+    assertThat(violation(w1, initialAfterWrite).explanation()).contains("not linearizable");
+  }
+
+  private static Verdict.Violation violation(Op... history) {
+    Verdict v = AbdRegister.check(List.of(history));
+    assertThat(v).isInstanceOf(Verdict.Violation.class);
+    return (Verdict.Violation) v;
   }
 
   @Test
