@@ -26,10 +26,19 @@ import java.util.Map;
  *       stale.)
  *   <li><b>lostWrites</b>: judged per key by its final read-back (after the run, faults healed,
  *       all replicas asked). The <em>maximal</em> ok writes of a key are those no other ok write
- *       of the key succeeds. A maximal write W is lost when the final read returned something
- *       else and that something cannot have replaced W: nothing, a corrupt value, or the value of
- *       a write that precedes W. Keys with ok writes whose read-back failed are counted as
- *       {@code unverifiedKeys} and not judged.
+ *       of the key succeeds: usually only the newest, several when the last writes overlapped.
+ *       A maximal write W is lost when the final read returned something else and that
+ *       something cannot have replaced W: nothing, a corrupt value, or the value of a write that
+ *       precedes W. So a key counts at most as many lost writes as it has maximal writes, however
+ *       many acknowledged writes it had. Keys with ok writes whose read-back failed are counted
+ *       as {@code unverifiedKeys} and not judged.
+ *   <li><b>vanishedWrites</b>: every ok write W, maximal or not, whose effect is gone by the same
+ *       rule (the final read returned nothing, a corrupt value, or the value of a write that
+ *       precedes W): its value is gone and no write that could have replaced it survived. A key
+ *       whose writes W1 then W2 both vanish counts one lost write (W2) and two vanished ones.
+ *   <li><b>lostWritesCorrupt</b>: of the lost writes, those whose key read back a corrupt value.
+ *       That final read is also one of the {@code corruptReads}: the same read-back is counted in
+ *       both, and this says how often.
  * </ul>
  *
  * <p>Cost: O(n log n) in the history's length, with primitive arrays per key.
@@ -63,7 +72,8 @@ public final class ConsistencyChecker {
     counts.corruptExamples.sort(null);
     counts.staleExamples.sort(null);
     counts.lostExamples.sort(null);
-    return new ConsistencyReport(counts.lost, counts.stale, counts.corrupt, counts.unverified,
+    return new ConsistencyReport(counts.lost, counts.vanished, counts.lostCorrupt, counts.stale,
+        counts.corrupt, counts.unverified,
         counts.readsChecked, counts.writesAcknowledged, counts.keysVerified,
         examples(counts.lostExamples, maxExamples), examples(counts.staleExamples, maxExamples),
         examples(counts.corruptExamples, maxExamples));
@@ -213,15 +223,21 @@ public final class ConsistencyChecker {
     }
     for (int k = 0; k < okWrites; k++) {
       int write = writes[k];
-      if (latestInvocation > h.completedAtNanos(write)) {
-        continue; // an acknowledged write invoked after it completed: overwritten, not lost
-      }
       if (h.value(write) == v) {
         continue;
       }
-      boolean lost = v == History.NONE || wv == null || precedes(h, wv, write);
-      if (lost) {
+      boolean gone = v == History.NONE || wv == null || precedes(h, wv, write);
+      if (gone) {
+        counts.vanished++;
+      }
+      if (latestInvocation > h.completedAtNanos(write)) {
+        continue; // an acknowledged write invoked after it completed: overwritten, not lost
+      }
+      if (gone) {
         counts.lost++;
+        if (wv == null && v != History.NONE) {
+          counts.lostCorrupt++;
+        }
         String found = v == History.NONE ? "nothing" : wv == null ? "a corrupt value"
             : String.format(Locale.ROOT, "the older value of a write acknowledged at %.3fs",
                 seconds(h.completedAtNanos(wv)));
@@ -258,6 +274,8 @@ public final class ConsistencyChecker {
 
   private static final class Counts {
     long lost;
+    long vanished;
+    long lostCorrupt;
     long stale;
     long corrupt;
     long unverified;

@@ -147,6 +147,8 @@ public final class ResultsJson {
     }
     ObjectNode o = root.putObject("consistency");
     o.put("lostWrites", c.lostWrites());
+    o.put("vanishedWrites", c.vanishedWrites());
+    o.put("lostWritesCorrupt", c.lostWritesCorrupt());
     o.put("staleReads", c.staleReads());
     o.put("corruptReads", c.corruptReads());
     o.put("unverifiedKeys", c.unverifiedKeys());

@@ -82,7 +82,8 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * What the consistency checkers found in the operation history (null when no tier stores
    * data); {@code examples} shows a few violations of each kind.
    */
-  public record Consistency(long lostWrites, long staleReads, long corruptReads,
+  public record Consistency(long lostWrites, long vanishedWrites, long lostWritesCorrupt,
+      long staleReads, long corruptReads,
       long unverifiedKeys, long readsChecked, long writesAcknowledged, long keysVerified,
       List<Example> examples, Linearizability linearizability) {
     public Consistency {

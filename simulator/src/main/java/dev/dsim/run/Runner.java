@@ -250,7 +250,8 @@ public final class Runner {
         examples.add(new RunResult.Example(v.kind().jsonName(), v.explanation(), ops));
       }
     }
-    return new RunResult.Consistency(c.lostWrites(), c.staleReads(), c.corruptReads(),
+    return new RunResult.Consistency(c.lostWrites(), c.vanishedWrites(),
+        c.lostWritesCorrupt(), c.staleReads(), c.corruptReads(),
         c.unverifiedKeys(), c.readsChecked(), c.writesAcknowledged(), c.keysVerified(),
         examples, linearizability(system.history()));
   }

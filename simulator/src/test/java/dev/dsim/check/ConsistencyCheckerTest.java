@@ -141,6 +141,31 @@ final class ConsistencyCheckerTest {
   }
 
   @Test
+  void vanishedWrites_countEveryAcknowledgedWriteWhoseEffectIsGone() {
+    write(1, 11, 0, 1);
+    write(1, 12, 2, 3);
+    write(1, 13, 4, 5);
+    finalRead(1, History.NONE, 100, Outcome.OK); // all three gone: one lost, three vanished
+    write(2, 21, 0, 1);
+    write(2, 22, 2, 3);
+    finalRead(2, 21, 100, Outcome.OK); // 22 lost and vanished; 21 survived
+    ConsistencyReport r = check();
+    assertThat(r.lostWrites()).isEqualTo(2);
+    assertThat(r.vanishedWrites()).isEqualTo(4);
+    assertThat(r.lostWritesCorrupt()).isZero();
+  }
+
+  @Test
+  void aCorruptReadBack_isOneCorruptReadAndOneLostWrite_andSaysSo() {
+    write(1, 11, 0, 1);
+    finalRead(1, 999, 100, Outcome.OK); // no write wrote 999
+    ConsistencyReport r = check();
+    assertThat(r.corruptReads()).isEqualTo(1);
+    assertThat(r.lostWrites()).isEqualTo(1);
+    assertThat(r.lostWritesCorrupt()).as("the same read-back in both counts").isEqualTo(1);
+  }
+
+  @Test
   void overwrittenWrite_isNotLost() {
     write(1, 11, 0, 1);
     write(1, 12, 2, 3);
