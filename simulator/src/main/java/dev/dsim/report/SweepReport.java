@@ -110,7 +110,7 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   public String csv() {
     StringBuilder sb = new StringBuilder("variant,load,seed,traceHash,ok,requests,availability,"
         + "throughput,latencyMsMean,latencyMsP50,latencyMsP99,lostWrites,staleReads,"
-        + "corruptReads\n");
+        + "corruptReads,linearizable\n");
     for (Row r : rows) {
       RunResult x = r.result();
       RunResult.Consistency c = x.consistency();
@@ -125,7 +125,8 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
           .append(Numbers.fixed(x.latencyMs().p99(), 6).toPlainString()).append(',')
           .append(c == null ? "" : Long.toString(c.lostWrites())).append(',')
           .append(c == null ? "" : Long.toString(c.staleReads())).append(',')
-          .append(c == null ? "" : Long.toString(c.corruptReads())).append('\n');
+          .append(c == null ? "" : Long.toString(c.corruptReads())).append(',')
+          .append(c == null ? "" : c.linearizability().verdict()).append('\n');
     }
     return sb.toString();
   }
