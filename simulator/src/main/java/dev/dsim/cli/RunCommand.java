@@ -9,6 +9,7 @@ import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
 import dev.dsim.report.ReportDirectory;
+import dev.dsim.report.ResolvedScenario;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.RunReport;
 import dev.dsim.report.Staging;
@@ -186,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
     boolean severalFiles = plan.size() > 1;
     List<CompletedRun> runs = new ArrayList<>();
     List<Path> written = new ArrayList<>();
+    java.util.Map<CompletedRun, Path> resolvedOf = new java.util.IdentityHashMap<>();
     AbortSignal abort = new AbortSignal();
     boolean interrupted;
     try (Interruption ctrlC = new Interruption(abort::raise, err)) {
@@ -199,6 +201,7 @@ final class RunCommand implements Callable<Integer> {
         Staging staging = dir.stage();
         List<RunReport.Entry> entries = new ArrayList<>();
         List<Path> staged = new ArrayList<>();
+        java.util.Map<CompletedRun, Path> resolvedStaged = new java.util.IdentityHashMap<>();
         for (Scenario s : p.scenarios()) {
           if (ctrlC.interrupted()) {
             break;
@@ -233,6 +236,12 @@ final class RunCommand implements Callable<Integer> {
               .resolve("seed-" + runSeed).resolve("results.json");
           ResultsJson.write(results, run.result());
           staged.add(results);
+          if (!run.result().expectations().stream().allMatch(RunResult.ExpectationResult::ok)) {
+            // A failure worth reproducing: the scenario it ran, as a file of its own.
+            Path resolved = ResolvedScenario.write(results.getParent(), s, runSeed);
+            staged.add(resolved);
+            resolvedStaged.put(run, resolved);
+          }
           entries.add(new RunReport.Entry(run.result(), ScenarioOptions.variantName(s)
               + "/seed-" + runSeed, Reproduce.replay(p.path(), runSeed, s.variant(),
                   scenarioOptions.reproduceArguments(), run.result().traceHash())));
@@ -255,6 +264,7 @@ final class RunCommand implements Callable<Integer> {
           err.flush();
         }
         staged.forEach(x -> written.add(staging.finalPath(x)));
+        resolvedStaged.forEach((r, x) -> resolvedOf.put(r, staging.finalPath(x)));
       }
       interrupted = ctrlC.interrupted();
     }
@@ -277,7 +287,14 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean failed = false;
     for (CompletedRun run : runs) {
-      failed |= ExpectationMessages.print(err, run.result());
+      if (ExpectationMessages.print(err, run.result())) {
+        failed = true;
+        Path resolved = resolvedOf.get(run);
+        if (resolved != null) {
+          err.println("  the scenario it ran: " + display(resolved) + " (dsim run it for the "
+              + "same trace hash)");
+        }
+      }
     }
     err.flush();
     return failed ? ExitCodes.RUN_FAILED : ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.dsim.cli;
 
 import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
+import dev.dsim.report.ResolvedScenario;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.Staging;
 import dev.dsim.report.SweepPage;
@@ -172,7 +173,7 @@ final class SweepCommand implements Callable<Integer> {
         progress.finish();
         interrupted = ctrlC.interrupted();
       }
-      return report(err, stdout, dir, points, outcomes, interrupted);
+      return report(err, stdout, dir, points, jobList, outcomes, interrupted);
     } catch (ReportDirectory.UnusableException e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
     }
@@ -202,8 +203,8 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private int report(PrintWriter err, PrintWriter stdout, ReportDirectory.Reservation dir,
-      List<SweepReport.Point> points, List<ParallelRunner.Outcome> outcomes, boolean aborted)
-      throws IOException {
+      List<SweepReport.Point> points, List<ParallelRunner.Job> jobs,
+      List<ParallelRunner.Outcome> outcomes, boolean aborted) throws IOException {
     List<SweepReport.Row> rows = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int skipped = 0;
@@ -237,6 +238,9 @@ final class SweepCommand implements Callable<Integer> {
               : "/load-" + SweepReport.loadText(p.load(), false)) + "/seed-" + p.seed()
               + "/results.json";
           ResultsJson.write(staging.dir().resolve(resultsFile), r);
+          // The scenario it ran, load and overrides applied, to run on its own.
+          ResolvedScenario.write(staging.dir().resolve(resultsFile).getParent(),
+              jobs.get(i).scenario(), p.seed());
           List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
           replay = Reproduce.replay(file, p.seed(),
               p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());
@@ -280,6 +284,8 @@ final class SweepCommand implements Callable<Integer> {
               : " at load " + SweepReport.loadText(r.point().load(), false)) + ", seed "
               + r.point().seed() + ": " + String.join("; ", r.failed()));
           stdout.println("    " + r.replay());
+          stdout.println("    the scenario it ran: " + RunCommand.display(landed.resolve(
+              r.resultsFile()).resolveSibling(ResolvedScenario.FILE)));
         }
       }
     } else {

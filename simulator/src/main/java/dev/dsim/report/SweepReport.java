@@ -77,6 +77,8 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
         ArrayNode why = f.putArray("failedExpectations");
         r.failed().forEach(why::add);
         f.put("results", r.resultsFile());
+        f.put("resolvedScenario", r.resultsFile().substring(0,
+            r.resultsFile().lastIndexOf('/') + 1) + ResolvedScenario.FILE);
         f.put("replay", r.replay());
       }
     }

@@ -1,0 +1,35 @@
+package dev.dsim.report;
+
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code scenario.resolved.json}: the scenario a failing run ran, as a file of its own, written
+ * beside its {@code results.json}. The variant's patch and every {@code --set} are applied,
+ * every default is written out ({@link ScenarioWriter.Style#EXPLICIT}), and the seed is the
+ * run's: {@code dsim run scenario.resolved.json} runs the same scenario with the same seed, so
+ * it gives the same trace hash, without the original file, its variants or the command line.
+ */
+public final class ResolvedScenario {
+  /** The file's name, beside results.json. */
+  public static final String FILE = "scenario.resolved.json";
+
+  private ResolvedScenario() {}
+
+  /** The scenario {@code s} as run with {@code seed}: the variant resolved, the seed its own. */
+  public static String text(Scenario s, long seed) {
+    Scenario run = new Scenario(s.name(), s.description(), seed, s.durationNanos(),
+        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(),
+        s.expect(), null);
+    return ScenarioWriter.write(run, ScenarioWriter.Style.EXPLICIT);
+  }
+
+  /** Writes {@link #FILE} in {@code dir} (a staging directory's run directory). */
+  public static Path write(Path dir, Scenario s, long seed) throws IOException {
+    Path file = dir.resolve(FILE);
+    AtomicFiles.writeString(file, text(s, seed));
+    return file;
+  }
+}
