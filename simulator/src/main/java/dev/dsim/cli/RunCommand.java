@@ -15,6 +15,7 @@ import dev.dsim.report.RunReport;
 import dev.dsim.report.Staging;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
+import dev.dsim.run.DeterminismCheck;
 import dev.dsim.run.RunOptions;
 import dev.dsim.run.RunResult;
 import dev.dsim.run.Runner;
@@ -93,6 +94,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Skip the charts and index.html (results.json only; faster).")
   boolean noCharts;
 
+  @Option(names = "--check-determinism",
+      description = "Instead of reporting, run each variant twice and compare the runs event by "
+          + "event: prints the first event where they part (time, number, kind, node, both "
+          + "details), or that they agree. Writes nothing; exit 1 if any variant is not "
+          + "deterministic.")
+  boolean checkDeterminism;
+
   @Option(names = "--json",
       description = "Print the results as JSON on stdout instead of the table.")
   boolean json;
@@ -133,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
         return size;
       }
     }
+    if (checkDeterminism) {
+      return checkDeterminism(stdout, plan);
+    }
     String taken = existingTrace(plan, all.size() > 1);
     if (taken != null) {
       return ScenarioOptions.usageError(err, "--trace " + taken + " already exists",
@@ -162,6 +173,23 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       dirs.forEach(ReportDirectory.Reservation::close);
     }
+  }
+
+  /** {@code --check-determinism}: every planned run twice, compared event by event. */
+  private int checkDeterminism(PrintWriter out, List<Planned> plan) {
+    boolean all = true;
+    for (Planned p : plan) {
+      for (Scenario s : p.scenarios()) {
+        long runSeed = seed != null ? seed : s.seed();
+        DeterminismCheck.Result r = DeterminismCheck.check(s, runSeed,
+            RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents));
+        out.println(s.name() + " (" + ScenarioOptions.variantName(s) + "), seed " + runSeed
+            + ": " + r.describe());
+        all &= r.deterministic();
+      }
+    }
+    out.flush();
+    return all ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }
 
   /** The first --trace file that exists already (and --force was not given), or null. */

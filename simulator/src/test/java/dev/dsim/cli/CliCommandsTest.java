@@ -98,6 +98,17 @@ final class CliCommandsTest {
   }
 
   @Test
+  void checkDeterminism_comparesTwoRunsAndWritesNothing() throws Exception {
+    Path out = dir.resolve("o");
+    CliRunner.Result r = CliRunner.run("run", tiny().toString(), "--check-determinism", "--out",
+        out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("tiny (small), seed 3: deterministic: two runs fired the same")
+        .contains("tiny (big), seed 3: deterministic");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void json_printsTheResultsOfEveryRun() throws Exception {
     Path out = dir.resolve("o");
     CliRunner.Result r = CliRunner.run("run", tiny().toString(), "--json", "--out",
