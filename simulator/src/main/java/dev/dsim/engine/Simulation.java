@@ -1,5 +1,8 @@
 package dev.dsim.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One deterministic discrete-event simulation: a clock in long nanoseconds, an event queue, a run
  * loop, the root {@link Rng} and the trace fingerprint.
@@ -25,6 +28,11 @@ public final class Simulation {
   /** Registered invariants, checked after every event; names kept in registration order. */
   private String[] invariantNames = new String[0];
   private Invariant[] invariants = new Invariant[0];
+  /** Liveness goals not reached yet, checked after every event while any is pending. */
+  private final List<Goal> goals = new ArrayList<>();
+  private final Sometimes sometimes = new Sometimes();
+  /** Probability that {@code buggify()} answers true; 0: off (the default). */
+  private double buggify;
 
   /** How often (in events) a run looks at its {@link AbortSignal}; a power of two. */
   public static final long ABORT_POLL_EVENTS = 1L << 16;
@@ -131,6 +139,9 @@ public final class Simulation {
       if (invariants.length != 0) {
         checkInvariants(t);
       }
+      if (!goals.isEmpty()) {
+        checkGoals();
+      }
     }
     if (!stopped && untilNanos != Long.MAX_VALUE && untilNanos > now) {
       now = untilNanos;
@@ -172,6 +183,90 @@ public final class Simulation {
         throw new InvariantViolation(invariantNames[i], t, rng.seed(), traceHashHex(), fired, v);
       }
     }
+  }
+
+  /**
+   * A liveness check: {@code reached} must hold after some event within {@code withinNanos}
+   * from now, or the run stops at the deadline with a {@link LivenessViolation} (seed and trace
+   * hash included). It is checked after every event until it holds; the deadline is an event of
+   * its own, so an idle system is caught too. A run that ends before the deadline leaves it
+   * undecided ({@link #pendingGoals}).
+   */
+  public void eventually(String name, java.util.function.BooleanSupplier reached,
+      long withinNanos) {
+    java.util.Objects.requireNonNull(name, "name");
+    java.util.Objects.requireNonNull(reached, "reached");
+    if (withinNanos < 0) {
+      throw new IllegalArgumentException("a deadline is in the future: " + withinNanos);
+    }
+    Goal g = new Goal(name, reached, now, now + withinNanos);
+    if (reached.getAsBoolean()) {
+      return;
+    }
+    goals.add(g);
+    schedule(g.deadline, DEADLINE, -1, () -> {
+      if (goals.contains(g)) {
+        stopped = true;
+        throw new LivenessViolation(g.name, g.since, g.deadline, rng.seed(), traceHashHex());
+      }
+    });
+  }
+
+  /** Names of the liveness goals not reached yet. */
+  public List<String> pendingGoals() {
+    List<String> names = new ArrayList<>();
+    goals.forEach(g -> names.add(g.name));
+    return names;
+  }
+
+  private void checkGoals() {
+    goals.removeIf(g -> g.reached.getAsBoolean());
+  }
+
+  /** A liveness goal: by identity, since two goals may share a name. */
+  private static final class Goal {
+    final String name;
+    final java.util.function.BooleanSupplier reached;
+    final long since;
+    final long deadline;
+
+    Goal(String name, java.util.function.BooleanSupplier reached, long since, long deadline) {
+      this.name = name;
+      this.reached = reached;
+      this.since = since;
+      this.deadline = deadline;
+    }
+  }
+
+  private static final EventKind DEADLINE = EventKind.of("liveness-deadline");
+
+  /**
+   * Records that the situation {@code name} was checked and whether it held ({@link Sometimes}):
+   * a run's coverage of the rare cases its author cares about. Returns {@code condition}.
+   */
+  public boolean sometimes(String name, boolean condition) {
+    return sometimes.check(name, condition);
+  }
+
+  /** The situations {@link #sometimes} checked in this run. */
+  public List<Sometimes.Tally> sometimesTallies() {
+    return sometimes.tallies();
+  }
+
+  /**
+   * Lets processes' {@code ctx.buggify()} answer true with {@code probability} (FoundationDB's
+   * BUGGIFY: code paths that make a run nastier, on only in tests that ask for them).
+   */
+  public void enableBuggify(double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("a probability, got " + probability);
+    }
+    buggify = probability;
+  }
+
+  /** The probability buggify answers true; 0 when not enabled. */
+  public double buggifyProbability() {
+    return buggify;
   }
 
   /** Stops the current {@link #run()} after the event being fired; pending events remain. */

@@ -2,6 +2,8 @@ package dev.dsim.testing;
 
 import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.InvariantViolation;
+import dev.dsim.engine.LivenessViolation;
+import dev.dsim.engine.Sometimes;
 import dev.dsim.engine.RunAbortedException;
 import dev.dsim.engine.Simulation;
 import dev.dsim.report.JsonLinesTrace;
@@ -28,6 +30,8 @@ public final class SeedSweep {
   private final long from;
   private final long to;
   private int threads = Runtime.getRuntime().availableProcessors();
+  /** Probability that {@code ctx.buggify()} answers true in each run; 0: off. */
+  private double buggify;
   private String rerunHint = "-D" + SEED_PROPERTY + "=%d -D" + TRACE_PROPERTY
       + "=target/dsim-seed-%d.jsonl";
 
@@ -58,11 +62,56 @@ public final class SeedSweep {
     return this;
   }
 
-  /** The outcome of a sweep: how many seeds ran, and the first failure (null if none). */
-  public record Result(long seedsRun, SeedFailure failure) {
+  /**
+   * The outcome of a sweep: how many seeds ran, the first failure (null if none), and the
+   * coverage of the situations the body checked with {@code sometimes} (in the order they were
+   * first checked, seed by seed).
+   */
+  public record Result(long seedsRun, SeedFailure failure, List<Coverage> sometimes) {
+    public Result {
+      sometimes = List.copyOf(sometimes);
+    }
+
     public boolean passed() {
       return failure == null;
     }
+
+    /** Seeds in which {@code name} held at least once (0 if it was never checked). */
+    public long seedsReaching(String name) {
+      for (Coverage c : sometimes) {
+        if (c.name().equals(name)) {
+          return c.seedsReached();
+        }
+      }
+      return 0;
+    }
+
+    /** The coverage table, a line per situation: "split vote: 12 of 100 seeds". */
+    public String coverageTable() {
+      StringBuilder sb = new StringBuilder();
+      for (Coverage c : sometimes) {
+        sb.append(c.name()).append(": ").append(c.seedsReached()).append(" of ")
+            .append(c.seedsChecked()).append(" seeds").append(c.seedsReached() == 0
+                ? " (never reached: the tests do not drive the protocol there)" : "")
+            .append('\n');
+      }
+      return sb.toString();
+    }
+  }
+
+  /** A situation checked with {@code sometimes}: in how many seeds it held, of those checking. */
+  public record Coverage(String name, long seedsReached, long seedsChecked) {}
+
+  /**
+   * Enables {@code ctx.buggify()} in every seed's run, true with {@code probability} (default:
+   * off).
+   */
+  public SeedSweep buggify(double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("a probability, got " + probability);
+    }
+    this.buggify = probability;
+    return this;
   }
 
   /** Runs the body for every seed; throws an AssertionError describing the first failure. */
@@ -81,7 +130,7 @@ public final class SeedSweep {
       String trace = System.getProperty(TRACE_PROPERTY);
       Attempt a = attempt(body, seed, trace == null || trace.isBlank() ? null : Path.of(trace),
           null);
-      return new Result(1, a.failed() ? failure(body, seed, a) : null);
+      return new Result(1, a.failed() ? failure(body, seed, a) : null, coverage(List.of(a)));
     }
     int n = (int) Math.min(Integer.MAX_VALUE, to - from + 1);
     // The smallest failing seed, as a serial loop finds it: later seeds are abandoned.
@@ -93,23 +142,46 @@ public final class SeedSweep {
     for (int i = 0; i < n; i++) {
       Attempt a = attempts.get(i);
       if (a != null && a.failed()) {
-        return new Result(i + 1, failure(body, from + i, a));
+        return new Result(i + 1, failure(body, from + i, a), coverage(attempts.subList(0, i + 1)));
       }
     }
-    return new Result(n, null);
+    return new Result(n, null, coverage(attempts));
+  }
+
+  /** The sometimes-tallies of the attempts, summed seed by seed, in first-checked order. */
+  private static List<Coverage> coverage(List<Attempt> attempts) {
+    java.util.Map<String, long[]> seeds = new java.util.LinkedHashMap<>();
+    for (Attempt a : attempts) {
+      if (a == null) {
+        continue;
+      }
+      for (Sometimes.Tally t : a.sometimes()) {
+        long[] c = seeds.computeIfAbsent(t.name(), k -> new long[2]);
+        c[1]++;
+        if (t.hits() > 0) {
+          c[0]++;
+        }
+      }
+    }
+    List<Coverage> out = new java.util.ArrayList<>();
+    seeds.forEach((name, c) -> out.add(new Coverage(name, c[0], c[1])));
+    return out;
   }
 
   /** One run of the body: how it ended, where, and the trace hash there. */
-  private record Attempt(Throwable failure, long atNanos, String traceHash, boolean aborted) {
+  private record Attempt(Throwable failure, long atNanos, String traceHash, boolean aborted,
+      List<Sometimes.Tally> sometimes) {
     boolean failed() {
       return failure != null;
     }
   }
 
-  private static Attempt attempt(SimulationBody body, long seed, Path trace,
-      AbortSignal signal) {
+  private Attempt attempt(SimulationBody body, long seed, Path trace, AbortSignal signal) {
     Simulation sim = new Simulation(seed);
     sim.setAbortSignal(signal);
+    if (buggify > 0) {
+      sim.enableBuggify(buggify);
+    }
     JsonLinesTrace writer = null;
     try {
       if (trace != null) {
@@ -117,13 +189,15 @@ public final class SeedSweep {
         sim.setTraceListener(writer);
       }
       body.run(sim);
-      return new Attempt(null, sim.now(), sim.traceHashHex(), false);
+      return new Attempt(null, sim.now(), sim.traceHashHex(), false, sim.sometimesTallies());
     } catch (RunAbortedException e) {
-      return new Attempt(null, sim.now(), sim.traceHashHex(), true);
+      return new Attempt(null, sim.now(), sim.traceHashHex(), true, sim.sometimesTallies());
     } catch (InvariantViolation e) {
-      return new Attempt(e, e.atNanos(), e.traceHash(), false);
+      return new Attempt(e, e.atNanos(), e.traceHash(), false, sim.sometimesTallies());
+    } catch (LivenessViolation e) {
+      return new Attempt(e, e.deadlineNanos(), e.traceHash(), false, sim.sometimesTallies());
     } catch (Exception | AssertionError e) {
-      return new Attempt(e, sim.now(), sim.traceHashHex(), false);
+      return new Attempt(e, sim.now(), sim.traceHashHex(), false, sim.sometimesTallies());
     } finally {
       if (writer != null) {
         try {

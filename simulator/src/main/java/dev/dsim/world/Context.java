@@ -70,4 +70,19 @@ public interface Context {
    * ("one leader per term") are registered on the simulation, by the test.
    */
   void invariant(String name, dev.dsim.engine.Invariant check);
+
+  /**
+   * FoundationDB's BUGGIFY: true with a small probability, and only in a run that enabled it
+   * ({@link dev.dsim.engine.Simulation#enableBuggify}); always false otherwise. Guard a nastier
+   * code path with it (a delay before replying, a smaller batch, an early timeout) so tests
+   * drive the protocol into corners real runs reach rarely. Draws from this incarnation's own
+   * {@code buggify} stream, so using it changes no other stream.
+   */
+  boolean buggify();
+
+  /**
+   * Records that the rare situation {@code name} was checked and whether it held, for the
+   * sweep's coverage table ({@link dev.dsim.engine.Sometimes}); returns {@code condition}.
+   */
+  boolean sometimes(String name, boolean condition);
 }

@@ -26,6 +26,8 @@ public final class Node {
   private final Rng rng;
   /** The running process's stream: the node's for the first incarnation, a new one per restart. */
   private Rng processRng;
+  /** This incarnation's buggify stream, forked at its first use (null until then). */
+  private Rng buggifyRng;
   private final ProcessFactory factory;
   private final NodeContext context = new NodeContext();
   private final LocalClock clock;
@@ -168,6 +170,7 @@ public final class Node {
     // Named by the incarnation it serves: a restarted process draws afresh instead of replaying
     // its first incarnation's draws (the first keeps the node's own stream).
     processRng = incarnation == 0 ? rng : rng.fork("incarnation-" + (incarnation + 1));
+    buggifyRng = null;
     process = factory.create(this);
     process.onStart(context);
   }
@@ -268,6 +271,23 @@ public final class Node {
     @Override
     public Rng rng() {
       return processRng;
+    }
+
+    @Override
+    public boolean buggify() {
+      double p = world.sim().buggifyProbability();
+      if (p == 0) {
+        return false;
+      }
+      if (buggifyRng == null) {
+        buggifyRng = processRng.fork("buggify");
+      }
+      return buggifyRng.bernoulli(p);
+    }
+
+    @Override
+    public boolean sometimes(String name, boolean condition) {
+      return world.sim().sometimes(name, condition);
     }
 
     @Override

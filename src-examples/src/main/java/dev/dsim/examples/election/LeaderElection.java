@@ -33,6 +33,13 @@ import java.util.Map;
  * that never partition anything. A nemesis that splits the nodes at random finds it in a few
  * seeds; the invariant "at most one leader per term", checked after every event, stops the run
  * at the very event that breaks it, and the seed replays it exactly.
+ *
+ * <p>The three helpers for corners and progress. {@code ctx.buggify()} (on only in a sweep that
+ * enables it, {@code Simulations.seeds(..).buggify(0.2)}) holds a vote back for 100 ms, which
+ * makes split votes common; {@code ctx.sometimes("a split vote", …)} records whether a run
+ * reached one, and the sweep's coverage table says in how many seeds; {@code sim.eventually("a
+ * leader is elected", …, 2 s)} fails the run, with seed and hash, if no leader ever comes (a
+ * quorum larger than the cluster, say).
  */
 public final class LeaderElection {
   /** The message kinds; each summarises its content into the trace hash. */
@@ -49,6 +56,9 @@ public final class LeaderElection {
       return term * 2L + (granted ? 1 : 0);
     }
   }
+
+  /** A vote held back by buggify, sent when its timer fires. */
+  record DelayedVote(int to, Vote vote) {}
 
   record Heartbeat(int term) implements TraceSummary {
     @Override
@@ -123,7 +133,13 @@ public final class LeaderElection {
 
     @Override
     public void onTimer(Context ctx, Object tag) {
+      if (tag instanceof DelayedVote d) {
+        ctx.send(d.to(), d.vote());
+        return;
+      }
       if ("election".equals(tag) && !leader) {
+        // Timing out as a candidate (we voted for ourselves in this term) means nobody won it.
+        ctx.sometimes("a split vote", term > 0 && votedInTerm == term && votes > 0);
         term++;
         votedInTerm = term;
         votes = 1;
@@ -148,7 +164,12 @@ public final class LeaderElection {
           votedInTerm = term;
           resetElectionTimer(ctx);
         }
-        ctx.send(m.from(), new Vote(rv.term(), grant));
+        Vote vote = new Vote(rv.term(), grant);
+        if (ctx.buggify()) {
+          ctx.setTimer(100_000_000, new DelayedVote(m.from(), vote)); // a slow voter
+        } else {
+          ctx.send(m.from(), vote);
+        }
       } else if (m.payload() instanceof Vote v) {
         if (v.term() == term && v.granted() && !leader && votedInTerm == term) {
           votes++;
@@ -195,6 +216,8 @@ public final class LeaderElection {
       world.addNode("n" + i, 1, 1.0, n -> new Node(quorum, elections));
     }
     sim.invariant("at most one leader per term", elections::violation);
+    sim.eventually("a leader is elected", () -> elections.termsWithALeader() > 0,
+        2_000_000_000L);
     partitionAtRandom(sim, world);
     world.start();
     sim.runUntil(seconds * 1_000_000_000L);

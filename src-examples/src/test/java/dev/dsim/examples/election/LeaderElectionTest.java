@@ -49,6 +49,29 @@ final class LeaderElectionTest {
     assertThat(e.termsWithALeader()).isGreaterThan(5);
   }
 
+  @Test
+  void buggify_drivesTheProtocolIntoSplitVotes_andTheCoverageTableSaysSo() {
+    SeedSweep.Result plain = Simulations.seeds(1, 40)
+        .run(sim -> LeaderElection.run(sim, LeaderElection.MAJORITY, SECONDS));
+    SeedSweep.Result buggified = Simulations.seeds(1, 40).buggify(0.3)
+        .run(sim -> LeaderElection.run(sim, LeaderElection.MAJORITY, SECONDS));
+    assertThat(plain.passed()).isTrue();
+    assertThat(buggified.passed()).as(buggified.passed() ? "" : buggified.failure().describe())
+        .isTrue();
+    assertThat(buggified.coverageTable()).contains("a split vote: ");
+    assertThat(buggified.seedsReaching("a split vote"))
+        .isGreaterThanOrEqualTo(plain.seedsReaching("a split vote")).isPositive();
+  }
+
+  @Test
+  void aQuorumNoClusterCanReach_failsTheLivenessCheck_withSeedAndHash() {
+    SeedSweep.Result r = Simulations.seeds(1, 3).run(sim -> LeaderElection.run(sim, 6, SECONDS));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.failure().seed()).isEqualTo(1);
+    assertThat(r.failure().cause()).isInstanceOf(dev.dsim.engine.LivenessViolation.class)
+        .hasMessageContaining("a leader is elected").hasMessageContaining("traceHash");
+  }
+
   /** The same check as a JUnit template: one test per seed, each named by its seed. */
   @SimulationTest(seeds = 25)
   void majorityQuorum_perSeed(Simulation sim) {
