@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     description = "Deterministic simulator of distributed systems: run scenarios, see what "
         + "partial failure does, reproduce any run from its seed.",
     subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class,
-        ReplayCommand.class, ValidateCommand.class, ResolveCommand.class, SchemaCommand.class,
+        ReplayCommand.class, ValidateCommand.class, ResolveCommand.class, ShrinkCommand.class,
+        SchemaCommand.class,
         GalleryCommand.class,
         AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success, 1 an expectation failed (or a sweep found failing "
