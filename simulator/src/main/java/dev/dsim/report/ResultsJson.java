@@ -169,6 +169,10 @@ public final class ResultsJson {
       ArrayNode core = l.putArray("operations");
       lin.operations().forEach(core::add);
       l.put("explanation", lin.explanation());
+      if (!Double.isNaN(lin.fromSeconds())) {
+        l.put("fromSeconds", Numbers.fixed(lin.fromSeconds(), 9));
+        l.put("toSeconds", Numbers.fixed(lin.toSeconds(), 9));
+      }
     }
     ArrayNode examples = o.putArray("examples");
     for (RunResult.Example e : c.examples()) {

@@ -136,8 +136,17 @@ public final class RunReport {
       for (Entry e : entries) {
         RunResult.Consistency c = e.result().consistency();
         if (c != null && !c.linearizability().verdict().equals("true")) {
+          RunResult.Linearizability l = c.linearizability();
           html.h3("Linearizability, " + e.result().variant());
-          html.pre(c.linearizability().explanation());
+          html.pre(l.explanation());
+          if (!Double.isNaN(l.fromSeconds())) {
+            // A little before and after the core, so the messages that caused it are in view.
+            double from = Math.max(0, Math.floor((l.fromSeconds() - 0.05) * 1000) / 1000);
+            double to = Math.ceil((l.toSeconds() + 0.05) * 1000) / 1000;
+            html.p("The violation's window, with its trace and space-time diagram: "
+                + e.replayCommand() + " --from " + Numbers.fixed(from, 3).toPlainString() + "s"
+                + " --to " + Numbers.fixed(to, 3).toPlainString() + "s");
+          }
         }
       }
     }

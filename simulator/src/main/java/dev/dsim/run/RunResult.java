@@ -100,9 +100,12 @@ public record RunResult(String scenario, String variant, long seed, String trace
    *
    * @param violatingKeys keys whose history is not linearizable
    * @param unknownKeys keys the checker could not decide within its budget
+   * @param fromSeconds when the violation's first operation was called (NaN: no violation)
+   * @param toSeconds when its last one returned: with {@code fromSeconds}, the window to replay
    */
   public record Linearizability(String verdict, String key, List<String> operations,
-      String explanation, int violatingKeys, int unknownKeys) {
+      String explanation, int violatingKeys, int unknownKeys, double fromSeconds,
+      double toSeconds) {
     public Linearizability {
       operations = List.copyOf(operations);
     }

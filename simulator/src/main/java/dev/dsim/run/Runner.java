@@ -261,13 +261,14 @@ public final class Runner {
     Verdict v = KvHistory.check(history, Budget.DEFAULT);
     if (v instanceof Verdict.Violation bad) {
       return new RunResult.Linearizability(v.word(), bad.key(), bad.core(), bad.explanation(),
-          bad.violatingKeys(), 0);
+          bad.violatingKeys(), 0, bad.fromNanos() / 1e9, bad.toNanos() / 1e9);
     }
     if (v instanceof Verdict.Unknown u) {
       return new RunResult.Linearizability(v.word(), u.key(), List.of(), "key " + u.key()
-          + " could not be decided: " + u.reason(), 0, u.unknownKeys());
+          + " could not be decided: " + u.reason(), 0, u.unknownKeys(), Double.NaN, Double.NaN);
     }
-    return new RunResult.Linearizability(v.word(), null, List.of(), "", 0, 0);
+    return new RunResult.Linearizability(v.word(), null, List.of(), "", 0, 0, Double.NaN,
+        Double.NaN);
   }
 
   private static RunResult.DiskResult disk(Disk d) {

@@ -77,6 +77,10 @@ final class BuildingBlocksTest {
         .anyMatch(op -> op.contains("read")).anyMatch(op -> op.contains("write"));
     assertThat(plain.expectations()).anyMatch(e -> e.metric().equals("consistency.linearizable")
         && !e.ok());
+    // The window to replay: the core's operations, inside the run.
+    RunResult.Linearizability lin = plain.consistency().linearizability();
+    assertThat(lin.fromSeconds()).isPositive().isLessThan(lin.toSeconds());
+    assertThat(lin.toSeconds() - lin.fromSeconds()).isLessThan(1.0);
     // ABD's reads: linearizable, with a write-back on the reads that saw a minority's value.
     assertThat(back.consistency().staleReads()).isZero();
     assertThat(back.consistency().linearizability().verdict()).isEqualTo("true");

@@ -29,10 +29,13 @@ public sealed interface Verdict {
    *
    * @param violatingKeys how many keys are not linearizable (only the first is explained)
    * @param keyOperations how many operations the violating key has
+   * @param fromNanos when the core's first operation was called
+   * @param toNanos when its last one returned (or was called, if it never returned): the
+   *     window a trace or a space-time diagram of the violation should show
    */
   record Violation(String key, List<String> core, boolean coreMinimal, List<String> longest,
       String blocked, String stateThen, String explanation, int violatingKeys,
-      int keyOperations) implements Verdict {
+      int keyOperations, long fromNanos, long toNanos) implements Verdict {
     public Violation {
       core = List.copyOf(core);
       longest = List.copyOf(longest);
