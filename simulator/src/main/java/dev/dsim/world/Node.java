@@ -150,6 +150,10 @@ public final class Node {
       t.cancel();
     }
     timers.clear();
+    if (sim.tracing()) {
+      int inc = incarnation;
+      sim.record(id, "crash", out -> out.field("incarnation", inc).field("wipe", wipe));
+    }
     return true;
   }
 
@@ -159,6 +163,10 @@ public final class Node {
       return false;
     }
     boot();
+    if (sim.tracing()) {
+      int inc = incarnation;
+      sim.record(id, "restart", out -> out.field("incarnation", inc));
+    }
     return true;
   }
 
@@ -263,6 +271,16 @@ public final class Node {
     @Override
     public void log(String text) {
       sim.note(id, text);
+    }
+
+    @Override
+    public boolean tracing() {
+      return sim.tracing();
+    }
+
+    @Override
+    public void trace(String kind, dev.dsim.engine.TraceRecord record) {
+      sim.record(id, kind, record);
     }
 
     @Override
