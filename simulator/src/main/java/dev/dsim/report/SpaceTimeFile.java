@@ -1,0 +1,86 @@
+package dev.dsim.report;
+
+import dev.dsim.run.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the space-time diagram of a trace file beside it ({@code t.jsonl} → {@code t.html}):
+ * reads the trace back, draws it, and moves the page into place atomically, never over a file
+ * unless told to ({@code --force}), like the trace itself.
+ */
+public final class SpaceTimeFile {
+  /** Lines read from the trace at most: a limit, so a huge trace cannot exhaust the heap. */
+  static final int MAX_LINES = 200_000;
+
+  private SpaceTimeFile() {}
+
+  /** What was drawn: where, how many lifelines and how many messages of each fate. */
+  public record Written(Path page, int lifelines, long delivered, long notDelivered,
+      int truncated) {}
+
+  /** {@code dir/name.html} for {@code dir/name.jsonl} (or {@code name.ext}). */
+  public static Path besideTrace(Path trace) {
+    String name = trace.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".html");
+  }
+
+  /**
+   * Draws {@code trace} into {@code page}.
+   *
+   * @param nodes the run's nodes in order
+   * @param allNodes whether every node gets a lifeline (false under --node: the listed ones and
+   *     those they exchanged messages with)
+   * @param replace whether an existing page may be replaced; without it, an existing file
+   *     stays as it is and this throws {@link FileAlreadyExistsException}
+   */
+  public static Written write(Path trace, Path page, List<String> nodes, boolean allNodes,
+      long fromNanos, long toNanos, RunResult result, String title, boolean replace)
+      throws IOException {
+    List<TraceLine> lines = TraceLine.read(trace, MAX_LINES);
+    SpaceTime st = SpaceTime.of(lines, nodes, allNodes, fromNanos, toNanos, highlights(result));
+    String subtitle = "Space-time diagram of " + trace.getFileName() + ", "
+        + SpaceTimeDiagram.seconds(st.fromNanos()) + " to " + SpaceTimeDiagram.seconds(st.toNanos())
+        + ", seed " + result.seed() + ", trace hash " + result.traceHash() + ".";
+    byte[] html = SpaceTimeDiagram.page(st, title, subtitle).getBytes(StandardCharsets.UTF_8);
+    Path tmp = AtomicFiles.newTempFile(page);
+    try {
+      Files.write(tmp, html);
+      if (replace) {
+        AtomicFiles.moveIntoPlace(tmp, page);
+      } else if (!AtomicFiles.moveIfAbsent(tmp, page)) {
+        throw new FileAlreadyExistsException(page.toString(), null,
+            "dsim did not write it; it was left as it is");
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return new Written(page, st.nodes().size(), st.count(SpaceTime.Fate.DELIVERED),
+        st.arrows().size() - st.count(SpaceTime.Fate.DELIVERED), st.truncated());
+  }
+
+  /**
+   * The violating operation of each example the consistency checkers give (the first of its
+   * operations): drawn in red. The linearizability checker's core is not matched (its
+   * operations are given as text).
+   */
+  static List<SpaceTime.Highlight> highlights(RunResult result) {
+    List<SpaceTime.Highlight> h = new ArrayList<>();
+    if (result.consistency() == null) {
+      return h;
+    }
+    for (RunResult.Example e : result.consistency().examples()) {
+      if (!e.operations().isEmpty()) { // the violating one comes first, the others are context
+        RunResult.Operation op = e.operations().get(0);
+        h.add(new SpaceTime.Highlight(op.key(), Math.round(op.invokedAtSeconds() * 1e9)));
+      }
+    }
+    return h;
+  }
+}
