@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
           + "(-2, -3, … when that exists: an earlier trace is never overwritten).",
       "With --from or --to it also writes, beside the trace (same name, .html), a page with "
           + "a space-time diagram of the window: a lifeline per node, an arrow per message, "
-          + "crashes, partitions and client operations.",
+          + "crashes, partitions and client operations; and the same window as a ShiViz log "
+          + "(.shiviz.log).",
       "Exit status: 0 same run and expectations hold, 1 hash mismatch or an expectation "
           + "failed, 2 bad input."
     })
@@ -233,11 +234,12 @@ final class ReplayCommand implements Callable<Integer> {
       stdout.println("wrote space-time diagram " + RunCommand.display(page) + " ("
           + w.lifelines() + " nodes, " + w.delivered() + " messages delivered, "
           + w.notDelivered() + " dropped or in flight"
-          + (w.truncated() > 0 ? ", " + w.truncated() + " not drawn" : "") + ")");
+          + (w.truncated() > 0 ? ", " + w.truncated() + " not drawn" : "") + ") and its ShiViz "
+          + "log " + RunCommand.display(SpaceTimeFile.shivizBeside(traceFile)));
       return true;
     } catch (FileAlreadyExistsException e) {
-      err.println("note: " + RunCommand.display(page) + " already exists; the diagram was not "
-          + "written (add --force to replace it)");
+      err.println("note: " + e.getFile() + " already exists and was left as it is; add --force "
+          + "to replace it");
       return true;
     } catch (IOException e) {
       err.println("error: cannot write the diagram " + RunCommand.display(page) + ": " + e);

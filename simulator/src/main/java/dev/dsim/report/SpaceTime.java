@@ -193,16 +193,7 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
     }
 
     private static String label(TraceLine l, Fate fate) {
-      StringBuilder s = new StringBuilder();
-      s.append(l.text("type")).append(" #").append(l.number("msg", -1)).append(' ')
-          .append(l.text("from")).append(" \u2192 ").append(l.text("to"));
-      Iterator<Map.Entry<String, JsonNode>> it = l.json().fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> f = it.next();
-        if (!ENVELOPE.contains(f.getKey())) {
-          s.append(' ').append(f.getKey()).append('=').append(f.getValue().asText());
-        }
-      }
+      StringBuilder s = new StringBuilder(message(l));
       s.append(switch (fate) {
         case DELIVERED -> "";
         case REFUSED -> " (arrived, not received: " + l.text("reason") + ")";
@@ -265,6 +256,21 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
 
   SpaceTime {
     Objects.requireNonNull(nodes, "nodes");
+  }
+
+  /** A message line in words: {@code Request #7 lb → web-1 req=3 op=READ}. */
+  static String message(TraceLine l) {
+    StringBuilder s = new StringBuilder();
+    s.append(l.text("type")).append(" #").append(l.number("msg", -1)).append(' ')
+        .append(l.text("from")).append(" \u2192 ").append(l.text("to"));
+    Iterator<Map.Entry<String, JsonNode>> it = l.json().fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (!ENVELOPE.contains(f.getKey())) {
+        s.append(' ').append(f.getKey()).append('=').append(f.getValue().asText());
+      }
+    }
+    return s.toString();
   }
 
   /** Arrows of one fate. */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the space-time diagram of a trace file beside it ({@code t.jsonl} → {@code t.html}):
- * reads the trace back, draws it, and moves the page into place atomically, never over a file
- * unless told to ({@code --force}), like the trace itself.
+ * Writes the space-time diagram of a trace file beside it ({@code t.jsonl} → {@code t.html}),
+ * and the same window as a ShiViz log ({@code t.shiviz.log}): reads the trace back, draws it,
+ * and moves each file into place atomically, never over a file unless told to
+ * ({@code --force}), like the trace itself. The page comes first: if it cannot be placed, no
+ * ShiViz log is written either.
  */
 public final class SpaceTimeFile {
   /** Lines read from the trace at most: a limit, so a huge trace cannot exhaust the heap. */
@@ -26,13 +28,41 @@ public final class SpaceTimeFile {
 
   /** {@code dir/name.html} for {@code dir/name.jsonl} (or {@code name.ext}). */
   public static Path besideTrace(Path trace) {
+    return beside(trace, ".html");
+  }
+
+  /** The ShiViz log written with the page: {@code dir/name.shiviz.log}. */
+  public static Path shivizBeside(Path trace) {
+    return beside(trace, ".shiviz.log");
+  }
+
+  private static Path beside(Path trace, String ext) {
     String name = trace.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".html");
+    return trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ext);
   }
 
   /**
-   * Draws {@code trace} into {@code page}.
+   * Moves {@code content} into {@code target} atomically; without {@code replace}, a file
+   * already there stays as it is and this throws {@link FileAlreadyExistsException}.
+   */
+  private static void place(Path target, byte[] content, boolean replace) throws IOException {
+    Path tmp = AtomicFiles.newTempFile(target);
+    try {
+      Files.write(tmp, content);
+      if (replace) {
+        AtomicFiles.moveIntoPlace(tmp, target);
+      } else if (!AtomicFiles.moveIfAbsent(tmp, target)) {
+        throw new FileAlreadyExistsException(target.toString(), null,
+            "dsim did not write it; it was left as it is");
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Draws {@code trace} into {@code page}, and writes its ShiViz log beside the trace.
    *
    * @param nodes the run's nodes in order
    * @param allNodes whether every node gets a lifeline (false under --node: the listed ones and
@@ -49,18 +79,9 @@ public final class SpaceTimeFile {
         + SpaceTimeDiagram.seconds(st.fromNanos()) + " to " + SpaceTimeDiagram.seconds(st.toNanos())
         + ", seed " + result.seed() + ", trace hash " + result.traceHash() + ".";
     byte[] html = SpaceTimeDiagram.page(st, title, subtitle).getBytes(StandardCharsets.UTF_8);
-    Path tmp = AtomicFiles.newTempFile(page);
-    try {
-      Files.write(tmp, html);
-      if (replace) {
-        AtomicFiles.moveIntoPlace(tmp, page);
-      } else if (!AtomicFiles.moveIfAbsent(tmp, page)) {
-        throw new FileAlreadyExistsException(page.toString(), null,
-            "dsim did not write it; it was left as it is");
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    place(page, html, replace);
+    Path shiviz = beside(trace, ".shiviz.log");
+    place(shiviz, ShiVizLog.of(lines).getBytes(StandardCharsets.UTF_8), replace);
     return new Written(page, st.nodes().size(), st.count(SpaceTime.Fate.DELIVERED),
         st.arrows().size() - st.count(SpaceTime.Fate.DELIVERED), st.truncated());
   }

@@ -82,6 +82,15 @@ final class ReplayDiagramTest {
   }
 
   @Test
+  void theShiVizLog_hasOneReceiveEventPerDeliveredMessage() throws Exception {
+    List<String> log = Files.readAllLines(dir.resolve("crash.shiviz.log"));
+    assertThat(log.get(0)).isEqualTo("(?<event>.*)\\n(?<host>\\S*) (?<clock>{.*})");
+    assertThat(log.get(1)).isEmpty();
+    assertThat(log.stream().filter(l -> l.matches("\\S+s receive .*")).count())
+        .isEqualTo(deliveries(true));
+  }
+
+  @Test
   void theCrashIsABandOnItsLifeline() {
     assertThat(lines).anyMatch(l -> l.get("kind").asText().equals("crash"));
     assertThat(count("<rect class=\"down\" data-nodes=\"web-2\"")).isEqualTo(1);

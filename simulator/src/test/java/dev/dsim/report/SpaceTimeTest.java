@@ -86,6 +86,27 @@ final class SpaceTimeTest {
   }
 
   @Test
+  void theShiVizLog_carriesVectorClocksAlongTheMessages() throws Exception {
+    List<TraceLine> l = lines(
+        "{\"t\":1,\"kind\":\"send\",\"node\":\"a\",\"from\":\"a\",\"to\":\"b\",\"msg\":1,"
+            + "\"type\":\"Ping\",\"seq\":1}",
+        "{\"t\":2,\"kind\":\"deliver\",\"node\":\"b\",\"from\":\"a\",\"to\":\"b\",\"msg\":1,"
+            + "\"sent\":1,\"accepted\":true,\"type\":\"Ping\",\"seq\":1}",
+        "{\"t\":3,\"kind\":\"send\",\"node\":\"b\",\"from\":\"b\",\"to\":\"a\",\"msg\":2,"
+            + "\"type\":\"Pong\",\"seq\":1}",
+        "{\"t\":4,\"kind\":\"crash\",\"node\":\"a\",\"incarnation\":1,\"wipe\":false}",
+        "{\"t\":5,\"kind\":\"deliver\",\"node\":\"a\",\"from\":\"b\",\"to\":\"a\",\"msg\":2,"
+            + "\"sent\":3,\"accepted\":false,\"reason\":\"down\",\"type\":\"Pong\",\"seq\":1}");
+    String log = ShiVizLog.of(l);
+    assertThat(log).startsWith(ShiVizLog.PATTERN + "\n\n");
+    assertThat(log.lines().skip(2).filter(x -> x.matches("\\S* \\{.*\\}")))
+        .containsExactly("a {\"a\":1}", "b {\"a\":1, \"b\":1}", "b {\"a\":1, \"b\":2}",
+            "a {\"a\":2}", "a {\"a\":3}");
+    assertThat(log).contains("0.000000s send Ping #1 a \u2192 b seq=1",
+        "arrived, not received (down) Pong #2");
+  }
+
+  @Test
   void aDiagramPage_goesBesideItsTrace() {
     assertThat(SpaceTimeFile.besideTrace(Path.of("r", "x-seed-1.jsonl")))
         .isEqualTo(Path.of("r", "x-seed-1.html"));
