@@ -229,7 +229,7 @@ final class ReplayCommand implements Callable<Integer> {
     Path page = SpaceTimeFile.besideTrace(traceFile);
     try {
       SpaceTimeFile.Written w = SpaceTimeFile.write(traceFile, page, s.nodeNames(),
-          nodes.isEmpty(), fromNanos, toNanos, run.result(),
+          nodes, fromNanos, toNanos, run.result(),
           s.name() + " seed " + seed + ": space-time diagram", force);
       stdout.println("wrote space-time diagram " + RunCommand.display(page) + " ("
           + w.lifelines() + " nodes, " + w.delivered() + " messages delivered, "

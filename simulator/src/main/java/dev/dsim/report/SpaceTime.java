@@ -71,18 +71,20 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
   /**
    * Reads the diagram out of a window's lines.
    *
-   * @param nodes every node of the run, in order; lifelines are those the lines mention (every
-   *     one of them when {@code allNodes})
+   * @param nodes every node of the run, in order
+   * @param traced the nodes whose lines the trace holds (--node), or null for every node; the
+   *     lifelines are every node, or these and the nodes they exchanged messages with
    * @param fromNanos the window's start (or the first line's time, if later)
    * @param toNanos the window's end (Long.MAX_VALUE: the last line's time)
    */
-  static SpaceTime of(List<TraceLine> lines, List<String> nodes, boolean allNodes,
+  static SpaceTime of(List<TraceLine> lines, List<String> nodes, Set<String> traced,
       long fromNanos, long toNanos, List<Highlight> highlights) {
+    boolean allNodes = traced == null;
     long first = lines.isEmpty() ? fromNanos : lines.get(0).tNanos();
     long last = lines.isEmpty() ? fromNanos : lines.get(lines.size() - 1).tNanos();
     long top = Math.min(Math.max(fromNanos, 0), first);
     long bottom = toNanos == Long.MAX_VALUE ? last : Math.max(toNanos, last);
-    Builder b = new Builder(top, bottom, highlights);
+    Builder b = new Builder(top, bottom, highlights, traced);
     for (TraceLine l : lines) {
       b.add(l);
     }
@@ -120,10 +122,14 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
     final Map<String, TraceLine> invoked = new LinkedHashMap<>();
     int truncated;
 
-    Builder(long top, long bottom, List<Highlight> highlights) {
+    /** Nodes whose lines the trace holds, or null for all. */
+    final Set<String> traced;
+
+    Builder(long top, long bottom, List<Highlight> highlights, Set<String> traced) {
       this.top = top;
       this.bottom = bottom;
       this.highlights = List.copyOf(highlights);
+      this.traced = traced;
     }
 
     void add(TraceLine l) {
@@ -236,7 +242,10 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
 
     SpaceTime finish(List<String> lifelines) {
       for (TraceLine s : open.values()) {
-        if (!arrived.contains(s.number("msg", -1))) {
+        // A message to a node the trace leaves out (--node) may well have arrived: the trace
+        // cannot say, so it is not drawn as in flight.
+        boolean knowable = traced == null || traced.contains(s.text("to"));
+        if (!arrived.contains(s.number("msg", -1)) && knowable) {
           arrow(s, s.tNanos(), bottom, Fate.IN_FLIGHT);
         }
       }

@@ -65,16 +65,18 @@ public final class SpaceTimeFile {
    * Draws {@code trace} into {@code page}, and writes its ShiViz log beside the trace.
    *
    * @param nodes the run's nodes in order
-   * @param allNodes whether every node gets a lifeline (false under --node: the listed ones and
-   *     those they exchanged messages with)
+   * @param traced the nodes the trace was cut to (--node), or empty for every node: then
+   *     every node gets a lifeline, otherwise those and the nodes they exchanged messages with
    * @param replace whether an existing page may be replaced; without it, an existing file
    *     stays as it is and this throws {@link FileAlreadyExistsException}
    */
-  public static Written write(Path trace, Path page, List<String> nodes, boolean allNodes,
+  public static Written write(Path trace, Path page, List<String> nodes, List<String> traced,
       long fromNanos, long toNanos, RunResult result, String title, boolean replace)
       throws IOException {
     List<TraceLine> lines = TraceLine.read(trace, MAX_LINES);
-    SpaceTime st = SpaceTime.of(lines, nodes, allNodes, fromNanos, toNanos, highlights(result));
+    SpaceTime st = SpaceTime.of(lines, nodes,
+        traced.isEmpty() ? null : new java.util.HashSet<>(traced), fromNanos, toNanos,
+        highlights(result));
     String subtitle = "Space-time diagram of " + trace.getFileName() + ", "
         + SpaceTimeDiagram.seconds(st.fromNanos()) + " to " + SpaceTimeDiagram.seconds(st.toNanos())
         + ", seed " + result.seed() + ", trace hash " + result.traceHash() + ".";

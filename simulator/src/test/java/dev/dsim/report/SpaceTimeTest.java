@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,8 @@ final class SpaceTimeTest {
         "{\"t\":140,\"kind\":\"crash\",\"node\":\"b\",\"incarnation\":1,\"wipe\":false}",
         "{\"t\":150,\"kind\":\"struck\",\"fault\":\"partition\",\"targets\":\"a | c\",\"id\":0,"
             + "\"source\":\"schedule\"}");
-    SpaceTime st = SpaceTime.of(l, List.of("a", "b", "c", "d"), false, 50, 200, List.of());
+    SpaceTime st = SpaceTime.of(l, List.of("a", "b", "c", "d"), Set.of("a", "b", "c"), 50,
+        200, List.of());
     assertThat(st.nodes()).containsExactly("a", "b", "c");
     assertThat(st.arrows()).extracting(SpaceTime.Arrow::fate).containsExactly(
         SpaceTime.Fate.DELIVERED, SpaceTime.Fate.DROPPED, SpaceTime.Fate.IN_FLIGHT);
@@ -71,7 +73,7 @@ final class SpaceTimeTest {
             + "\"outcome\":\"OK\",\"value\":8}",
         "{\"t\":160,\"kind\":\"op-complete\",\"node\":\"client-1\",\"clientOp\":3,"
             + "\"outcome\":\"TIMED_OUT\"}");
-    SpaceTime st = SpaceTime.of(l, List.of("client-1"), true, 0, 200,
+    SpaceTime st = SpaceTime.of(l, List.of("client-1"), null, 0, 200,
         List.of(new SpaceTime.Highlight(3, 100)));
     assertThat(st.operations()).extracting(SpaceTime.Bar::key, SpaceTime.Bar::outcome,
         SpaceTime.Bar::violating).containsExactly(
