@@ -8,6 +8,7 @@ import dev.dsim.report.SpaceTimeFile;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
 import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioError;
@@ -170,6 +171,9 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (dev.dsim.engine.InvariantViolation e) {
       // The trace up to the violation is what the user came for: keep it.
       stdout.println("traceHash " + e.traceHash() + " at the violation");
+      if ((from != null || to != null) && Files.exists(traceFile)) {
+        writeDiagram(s, null, e.traceHash(), traceFile, fromNanos, toNanos, stdout, err);
+      }
       stdout.flush();
       err.println("error: " + e.getMessage());
       boolean same = expectHash == null || e.traceHash().equalsIgnoreCase(expectHash.trim());
@@ -194,7 +198,8 @@ final class ReplayCommand implements Callable<Integer> {
     if (!empty) {
       stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
       if (from != null || to != null) {
-        diagramFailed = !writeDiagram(s, run, traceFile, fromNanos, toNanos, stdout, err);
+        diagramFailed = !writeDiagram(s, run.result(), run.result().traceHash(), traceFile,
+            fromNanos, toNanos, stdout, err);
       }
     }
     stdout.flush();
@@ -224,12 +229,12 @@ final class ReplayCommand implements Callable<Integer> {
    * already there that {@code --force} does not cover is left alone, with a note. Returns false
    * if the page could not be written.
    */
-  private boolean writeDiagram(Scenario s, CompletedRun run, Path traceFile, long fromNanos,
-      long toNanos, PrintWriter stdout, PrintWriter err) {
+  private boolean writeDiagram(Scenario s, RunResult result, String hash, Path traceFile,
+      long fromNanos, long toNanos, PrintWriter stdout, PrintWriter err) {
     Path page = SpaceTimeFile.besideTrace(traceFile);
     try {
       SpaceTimeFile.Written w = SpaceTimeFile.write(traceFile, page, s.nodeNames(),
-          nodes, fromNanos, toNanos, run.result(),
+          nodes, fromNanos, toNanos, seed, hash, result,
           s.name() + " seed " + seed + ": space-time diagram", force);
       stdout.println("wrote space-time diagram " + RunCommand.display(page) + " ("
           + w.lifelines() + " nodes, " + w.delivered() + " messages delivered, "

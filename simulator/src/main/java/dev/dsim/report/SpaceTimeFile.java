@@ -67,19 +67,21 @@ public final class SpaceTimeFile {
    * @param nodes the run's nodes in order
    * @param traced the nodes the trace was cut to (--node), or empty for every node: then
    *     every node gets a lifeline, otherwise those and the nodes they exchanged messages with
+   * @param result the finished run, whose checkers' examples are highlighted; null when the
+   *     run stopped early (an invariant was violated), with nothing to highlight
    * @param replace whether an existing page may be replaced; without it, an existing file
    *     stays as it is and this throws {@link FileAlreadyExistsException}
    */
   public static Written write(Path trace, Path page, List<String> nodes, List<String> traced,
-      long fromNanos, long toNanos, RunResult result, String title, boolean replace)
-      throws IOException {
+      long fromNanos, long toNanos, long seed, String traceHash, RunResult result, String title,
+      boolean replace) throws IOException {
     List<TraceLine> lines = TraceLine.read(trace, MAX_LINES);
     SpaceTime st = SpaceTime.of(lines, nodes,
         traced.isEmpty() ? null : new java.util.HashSet<>(traced), fromNanos, toNanos,
         highlights(result));
     String subtitle = "Space-time diagram of " + trace.getFileName() + ", "
         + SpaceTimeDiagram.seconds(st.fromNanos()) + " to " + SpaceTimeDiagram.seconds(st.toNanos())
-        + ", seed " + result.seed() + ", trace hash " + result.traceHash() + ".";
+        + ", seed " + seed + ", trace hash " + traceHash + ".";
     byte[] html = SpaceTimeDiagram.page(st, title, subtitle).getBytes(StandardCharsets.UTF_8);
     place(page, html, replace);
     Path shiviz = beside(trace, ".shiviz.log");
@@ -95,7 +97,7 @@ public final class SpaceTimeFile {
    */
   static List<SpaceTime.Highlight> highlights(RunResult result) {
     List<SpaceTime.Highlight> h = new ArrayList<>();
-    if (result.consistency() == null) {
+    if (result == null || result.consistency() == null) {
       return h;
     }
     for (RunResult.Example e : result.consistency().examples()) {
