@@ -131,6 +131,17 @@ final class TraceFormatTest {
   }
 
   @Test
+  void timersAndDiskEvents_sayWhatTheyAre() {
+    assertThat(ofKind("timer")).isNotEmpty().allSatisfy(l ->
+        assertThat(l.get("type").isTextual()).as(l.toString()).isTrue());
+    assertThat(ofKind("disk-write")).isNotEmpty().allSatisfy(l -> {
+      assertThat(l.get("block").isTextual()).as(l.toString()).isTrue();
+      assertThat(l.get("bytes").isInt()).isTrue();
+      assertThat(l.has("detail")).isFalse();
+    });
+  }
+
+  @Test
   void clientOperations_openAndClose_byTheirNumber() {
     List<JsonNode> invoked = ofKind("op-invoke");
     assertThat(invoked).isNotEmpty();
