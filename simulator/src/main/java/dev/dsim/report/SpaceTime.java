@@ -231,10 +231,10 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
         }
       }
       String label = op + (key == null ? "" : " key " + key)
-          + (invoke != null && invoke.text("value") != null ? " value " + invoke.text("value")
-              : "")
-          + (complete != null && complete.text("value") != null
-              ? " read " + complete.text("value") : "")
+          + (invoke != null && invoke.json().has("value")
+              ? " value " + hex(invoke.json().get("value")) : "")
+          + (complete != null && complete.json().has("value")
+              ? " read " + hex(complete.json().get("value")) : "")
           + " \u2192 " + (outcome == null ? "still open" : outcome)
           + (violating ? " (a violation the checkers report)" : "");
       return new Bar(at.node(), from, to, op, key, outcome, label, violating);
@@ -276,10 +276,17 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
       if (!ENVELOPE.contains(f.getKey())) {
-        s.append(' ').append(f.getKey()).append('=').append(f.getValue().asText());
+        s.append(' ').append(f.getKey()).append('=').append(f.getKey().equals("value")
+            ? hex(f.getValue()) : f.getValue().asText());
       }
     }
     return s.toString();
+  }
+
+  /** A value as results.json writes it: 16 hex digits, so the two can be compared. */
+  static String hex(JsonNode value) {
+    return value.isIntegralNumber()
+        ? String.format(java.util.Locale.ROOT, "%016x", value.asLong()) : value.asText();
   }
 
   /** Arrows of one fate. */
