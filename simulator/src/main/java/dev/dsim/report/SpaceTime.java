@@ -283,10 +283,9 @@ record SpaceTime(List<String> nodes, long fromNanos, long toNanos, List<Arrow> a
     return s.toString();
   }
 
-  /** A value as results.json writes it: 16 hex digits, so the two can be compared. */
+  /** A value as results.json writes it (unsigned hex), so the two can be compared. */
   static String hex(JsonNode value) {
-    return value.isIntegralNumber()
-        ? String.format(java.util.Locale.ROOT, "%016x", value.asLong()) : value.asText();
+    return value.isIntegralNumber() ? Long.toHexString(value.asLong()) : value.asText();
   }
 
   /** Arrows of one fate. */

@@ -80,7 +80,7 @@ final class SpaceTimeTest {
             org.assertj.core.groups.Tuple.tuple("3", "OK", true),
             org.assertj.core.groups.Tuple.tuple(null, "TIMED_OUT", false),
             org.assertj.core.groups.Tuple.tuple("4", null, false));
-    assertThat(st.operations().get(0).label()).contains("READ key 3", "read 0000000000000008", "violation");
+    assertThat(st.operations().get(0).label()).contains("READ key 3", "read 8", "violation");
     String page = SpaceTimeDiagram.page(st, "t", "s");
     assertThat(page).contains("<rect class=\"op ok violating\" data-nodes=\"client-1\" "
         + "data-key=\"3\"", "<rect class=\"op timed_out\"", "<rect class=\"op open\"",
