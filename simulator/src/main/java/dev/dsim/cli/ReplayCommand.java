@@ -4,9 +4,11 @@ import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
+import dev.dsim.report.SpaceTimeFile;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
 import dev.dsim.run.RunOptions;
+import dev.dsim.run.RunResult;
 import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioError;
@@ -14,6 +16,7 @@ import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,6 +45,10 @@ import picocli.CommandLine.Parameters;
           + "window (--from/--to) and some nodes (--node).",
       "The trace goes to --trace FILE, or reports/replays/<scenario>-<variant>-seed-<n>.jsonl "
           + "(-2, -3, … when that exists: an earlier trace is never overwritten).",
+      "With --from or --to it also writes, beside the trace (same name, .html), a page with "
+          + "a space-time diagram of the window: a lifeline per node, an arrow per message, "
+          + "crashes, partitions and client operations; and the same window as a ShiViz log "
+          + "(.shiviz.log).",
       "Exit status: 0 same run and expectations hold, 1 hash mismatch or an expectation "
           + "failed, 2 bad input."
     })
@@ -164,6 +171,9 @@ final class ReplayCommand implements Callable<Integer> {
     } catch (dev.dsim.engine.InvariantViolation e) {
       // The trace up to the violation is what the user came for: keep it.
       stdout.println("traceHash " + e.traceHash() + " at the violation");
+      if ((from != null || to != null) && Files.exists(traceFile)) {
+        writeDiagram(s, null, e.traceHash(), traceFile, fromNanos, toNanos, stdout, err);
+      }
       stdout.flush();
       err.println("error: " + e.getMessage());
       boolean same = expectHash == null || e.traceHash().equalsIgnoreCase(expectHash.trim());
@@ -184,8 +194,13 @@ final class ReplayCommand implements Callable<Integer> {
     stdout.println("traceHash " + hash + (expectHash == null ? ""
         : hash.equalsIgnoreCase(expectHash.trim()) ? " (as expected: the same run)" : ""));
     boolean empty = lines == 0;
+    boolean diagramFailed = false;
     if (!empty) {
       stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
+      if (from != null || to != null) {
+        diagramFailed = !writeDiagram(s, run.result(), run.result().traceHash(), traceFile,
+            fromNanos, toNanos, stdout, err);
+      }
     }
     stdout.flush();
     boolean failed = ExpectationMessages.print(err, run.result());
@@ -205,7 +220,36 @@ final class ReplayCommand implements Callable<Integer> {
       failed = true;
     }
     err.flush();
-    return failed ? ExitCodes.RUN_FAILED : empty ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+    return failed ? ExitCodes.RUN_FAILED
+        : empty || diagramFailed ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+  }
+
+  /**
+   * Writes the window's space-time diagram beside the trace (same name, {@code .html}); a file
+   * already there that {@code --force} does not cover is left alone, with a note. Returns false
+   * if the page could not be written.
+   */
+  private boolean writeDiagram(Scenario s, RunResult result, String hash, Path traceFile,
+      long fromNanos, long toNanos, PrintWriter stdout, PrintWriter err) {
+    Path page = SpaceTimeFile.besideTrace(traceFile);
+    try {
+      SpaceTimeFile.Written w = SpaceTimeFile.write(traceFile, page, s.nodeNames(),
+          nodes, fromNanos, toNanos, seed, hash, result,
+          s.name() + " seed " + seed + ": space-time diagram", force);
+      stdout.println("wrote space-time diagram " + RunCommand.display(page) + " ("
+          + w.lifelines() + " nodes, " + w.delivered() + " messages delivered, "
+          + w.notDelivered() + " dropped or in flight"
+          + (w.truncated() > 0 ? ", " + w.truncated() + " not drawn" : "") + ") and its ShiViz "
+          + "log " + RunCommand.display(SpaceTimeFile.shivizBeside(traceFile)));
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      err.println("note: " + e.getFile() + " already exists and was left as it is; add --force "
+          + "to replace it");
+      return true;
+    } catch (IOException e) {
+      err.println("error: cannot write the diagram " + RunCommand.display(page) + ": " + e);
+      return false;
+    }
   }
 
   /**

@@ -35,10 +35,20 @@ public abstract class Event {
     return 0L;
   }
 
-  /** Human-readable detail for the JSON-lines trace; only called when a trace is being written. */
+  /**
+   * Human-readable detail for the JSON-lines trace (its {@code detail} field); only called when a
+   * trace is being written. A fallback for people: programs read {@link #traceFields}.
+   */
   public String describe() {
     return "";
   }
+
+  /**
+   * Writes the event's typed fields for the JSON-lines trace (a message's {@code from},
+   * {@code to}, {@code type}...); only called when a trace is being written, and never part of
+   * the fingerprint ({@link #traceDetail()} is). Must not change simulation state.
+   */
+  public void traceFields(TraceFields out) {}
 
   /** Does what the event stands for. Called once, at {@link #timeNanos()}. */
   protected abstract void fire();

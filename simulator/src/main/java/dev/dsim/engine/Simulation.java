@@ -325,6 +325,24 @@ public final class Simulation {
     }
   }
 
+  /**
+   * True while a trace listener is installed: callers test it before building a
+   * {@link TraceRecord}, so an untraced run allocates nothing for records.
+   */
+  public boolean tracing() {
+    return listener != null;
+  }
+
+  /**
+   * Hands a trace record (a message sent, a crash...) to the trace listener, if any. Not an
+   * event: it fires nothing and leaves the trace hash alone.
+   */
+  public void record(int node, String kind, TraceRecord record) {
+    if (listener != null) {
+      listener.onRecord(now, node, kind, record);
+    }
+  }
+
   /** The fingerprint of every event fired so far, as a 64-bit value. */
   public long traceHash() {
     return fingerprint.value();

@@ -14,4 +14,11 @@ public interface TraceListener {
    * trace file only, never into the trace hash, so adding a log line never changes a run.
    */
   default void onNote(long timeNanos, int node, String text) {}
+
+  /**
+   * A trace record of {@code kind} ("send", "drop", "crash"...) at {@code timeNanos} on
+   * {@code node} (-1 for none), whose fields {@code record} writes. Like notes, records never
+   * enter the trace hash.
+   */
+  default void onRecord(long timeNanos, int node, String kind, TraceRecord record) {}
 }

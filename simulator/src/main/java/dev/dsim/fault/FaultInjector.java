@@ -124,8 +124,10 @@ public final class FaultInjector {
       return; // it found nothing to do: nothing happened, nothing to log
     }
     int record = log.struck(s.kind(), s.label(), sim.now(), source);
+    traceStruck(record, s.kind(), s.label(), source);
     if (s.heal() == null) {
       log.healed(record, sim.now());
+      traceHealed(record);
       return;
     }
     pendingHeals.put(record, s.heal());
@@ -162,6 +164,7 @@ public final class FaultInjector {
       }
       n.crash();
       int record = log.struck("crash", n.name(), sim.now(), "nemesis");
+      traceStruck(record, "crash", n.name(), "nemesis");
       pendingHeals.put(record, n::restart);
       sim.after(Math.round(ttr.sample()), HEAL, n.id(), () -> {
         healNow(record);
@@ -185,6 +188,22 @@ public final class FaultInjector {
     if (heal != null) {
       heal.run();
       log.healed(record, sim.now());
+      traceHealed(record);
+    }
+  }
+
+  /** A "struck" trace line: which fault, on what, from where; numbered as in the fault log. */
+  private void traceStruck(int record, String kind, String label, String source) {
+    if (sim.tracing()) {
+      sim.record(-1, "struck", out -> out.field("fault", kind).field("targets", label)
+          .field("id", record).field("source", source));
+    }
+  }
+
+  /** A "healed" trace line for fault {@code record} of the fault log. */
+  private void traceHealed(int record) {
+    if (sim.tracing()) {
+      sim.record(-1, "healed", out -> out.field("id", record));
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.dsim.engine.Event;
 import dev.dsim.engine.TraceListener;
+import dev.dsim.engine.TraceRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +16,13 @@ import java.nio.file.Path;
 import java.util.function.IntFunction;
 
 /**
- * Writes every fired event as one JSON object per line:
- * {@code {"t":1500000,"kind":"deliver","node":"web-1","detail":"lb -> web-1: Request[id=7]"}}
- * ({@code t} in simulated nanoseconds; {@code node} omitted for events of no node), and every
- * line a process logged with {@code ctx.log} as {@code "kind":"log"}.
+ * Writes every fired event, every trace record (a message sent or dropped, a crash, a client
+ * operation...) and every line a process logged, as one JSON object per line:
+ * {@code {"t":1500000,"kind":"deliver","node":"web-1","from":"lb","to":"web-1","msg":42,...}}.
+ * {@code t} is in simulated nanoseconds, {@code node} is omitted for lines of no node, then come
+ * the line's typed fields ({@link dev.dsim.engine.TraceFields}); {@code detail}, a
+ * human-readable string, appears only where typed fields do not carry the content. The README's
+ * "How to read a trace" lists the kinds and their fields.
  *
  * <p>The file appears only when {@link #close()} completes: until then it is written to a
  * temporary file beside it, so a crash never leaves a half-written trace under the real name.
@@ -31,6 +35,7 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
   private final JsonGenerator out;
   private final IntFunction<String> nodeName;
   private final boolean replace;
+  private final TraceLineWriter fields;
   private long written;
 
   /**
@@ -46,40 +51,56 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
     this.tmp = AtomicFiles.newTempFile(target);
     this.out = FACTORY.createGenerator(tmp.toFile(), JsonEncoding.UTF8);
     out.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+    this.fields = new TraceLineWriter(out);
   }
 
   @Override
   public void onEvent(long timeNanos, Event event) {
-    written++;
-    try {
-      out.writeStartObject();
-      out.writeNumberField("t", timeNanos);
-      out.writeStringField("kind", event.kind().name());
-      if (event.node() >= 0) {
-        out.writeStringField("node", nodeName.apply(event.node()));
-      }
-      String detail = event.describe();
-      if (!detail.isEmpty()) {
-        out.writeStringField("detail", detail);
-      }
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trace " + target, e);
+    int envelope = start(timeNanos, event.kind().name(), event.node());
+    event.traceFields(fields);
+    String detail = fields.written(envelope) == 0 ? event.describe() : "";
+    if (!detail.isEmpty()) {
+      fields.field("detail", detail);
     }
+    end();
   }
 
   /** A process's log line: {@code {"t":…,"kind":"log","node":"web-1","detail":"…"}}. */
   @Override
   public void onNote(long timeNanos, int node, String text) {
+    start(timeNanos, "log", node);
+    fields.field("detail", text);
+    end();
+  }
+
+  @Override
+  public void onRecord(long timeNanos, int node, String kind, TraceRecord record) {
+    start(timeNanos, kind, node);
+    record.write(fields);
+    end();
+  }
+
+  /** Writes a line's envelope ({@code t}, {@code kind}, {@code node}); returns its field count. */
+  private int start(long timeNanos, String kind, int node) {
     written++;
     try {
       out.writeStartObject();
       out.writeNumberField("t", timeNanos);
-      out.writeStringField("kind", "log");
+      out.writeStringField("kind", kind);
       if (node >= 0) {
         out.writeStringField("node", nodeName.apply(node));
+        fields.begin("t", "kind", "node");
+        return 3;
       }
-      out.writeStringField("detail", text);
+      fields.begin("t", "kind");
+      return 2;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write trace " + target, e);
+    }
+  }
+
+  private void end() {
+    try {
       out.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write trace " + target, e);

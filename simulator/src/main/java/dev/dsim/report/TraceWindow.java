@@ -2,6 +2,7 @@ package dev.dsim.report;
 
 import dev.dsim.engine.Event;
 import dev.dsim.engine.TraceListener;
+import dev.dsim.engine.TraceRecord;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,13 @@ public final class TraceWindow implements TraceListener {
   public void onNote(long timeNanos, int node, String text) {
     if (wanted(timeNanos, node)) {
       delegate.onNote(timeNanos, node, text);
+    }
+  }
+
+  @Override
+  public void onRecord(long timeNanos, int node, String kind, TraceRecord record) {
+    if (wanted(timeNanos, node)) {
+      delegate.onRecord(timeNanos, node, kind, record);
     }
   }
 }

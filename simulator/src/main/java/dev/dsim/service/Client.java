@@ -61,6 +61,8 @@ public final class Client implements Process {
   private final Config config;
   private final RequestMetrics metrics;
   private final History history;
+  /** The node's context, for trace lines; set when the process starts. */
+  private Context ctx;
   private final Runnable onDrained;
   private final LongSupplier trueTimeNanos;
   private final ClientArrivals arrivals;
@@ -95,6 +97,7 @@ public final class Client implements Process {
 
   @Override
   public void onStart(Context ctx) {
+    this.ctx = ctx;
     int[] targetIds = new int[config.targets().size()];
     for (int i = 0; i < targetIds.length; i++) {
       targetIds[i] = ctx.nodeId(config.targets().get(i));
@@ -168,7 +171,24 @@ public final class Client implements Process {
       op.historyIndex = -1;
     }
     link(op);
+    if (ctx != null && ctx.tracing()) {
+      traceInvoke(op);
+    }
     calls.start(op);
+  }
+
+  /** An "op-invoke" trace line: a client operation begins (one bar in a space-time diagram). */
+  private void traceInvoke(Operation op) {
+    boolean data = config.mix() != null;
+    ctx.trace("op-invoke", out -> {
+      out.field("clientOp", op.seq).field("op", op.kind.name());
+      if (data) {
+        out.field("key", op.key);
+      }
+      if (op.kind == Request.Op.WRITE) {
+        out.field("value", op.value);
+      }
+    });
   }
 
   /** Operation {@code op} is over, with this outcome: records it and moves on. */
@@ -183,6 +203,17 @@ public final class Client implements Process {
     }
     if (op.historyIndex >= 0) {
       history.complete(op.historyIndex, now, outcome, valueRead);
+    }
+    if (ctx != null && ctx.tracing()) {
+      ctx.trace("op-complete", out -> {
+        out.field("clientOp", op.seq).field("outcome", outcome.name());
+        if (outcome == Outcome.OK && op.kind != Request.Op.WRITE && config.mix() != null) {
+          out.field("value", valueRead);
+        }
+        if (damaged) {
+          out.field("damaged", true);
+        }
+      });
     }
     if (op.user >= 0) {
       arrivals.thinkThenIssue(op.user);

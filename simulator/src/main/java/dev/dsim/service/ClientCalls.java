@@ -1,12 +1,14 @@
 package dev.dsim.service;
 
 import dev.dsim.engine.Rng;
+import dev.dsim.engine.TraceFields;
 import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.world.Calls;
 import dev.dsim.world.Context;
 import dev.dsim.world.Timer;
+import dev.dsim.world.TraceContent;
 import dev.dsim.world.TraceSummary;
 
 /**
@@ -176,10 +178,15 @@ final class ClientCalls {
   }
 
   /** One request sent for an operation; what its timeout stands for in the trace. */
-  private record Attempt(long id, Operation op) implements TraceSummary {
+  private record Attempt(long id, Operation op) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return id;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("req", id).field("clientOp", op.seq);
     }
 
     @Override
@@ -189,10 +196,15 @@ final class ClientCalls {
   }
 
   /** A retry after backoff, or a hedge. */
-  private record Resend(Operation op, boolean hedge) implements TraceSummary {
+  private record Resend(Operation op, boolean hedge) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return op.seq;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("clientOp", op.seq).field("hedge", hedge);
     }
 
     @Override

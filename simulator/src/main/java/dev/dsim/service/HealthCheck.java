@@ -1,7 +1,9 @@
 package dev.dsim.service;
 
+import dev.dsim.engine.TraceFields;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
+import dev.dsim.world.TraceContent;
 import dev.dsim.world.TraceSummary;
 
 /**
@@ -22,18 +24,28 @@ public record HealthCheck(long intervalNanos, long timeoutNanos) {
   }
 
   /** "Are you alive?" */
-  public record Ping(long seq) implements TraceSummary {
+  public record Ping(long seq) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return seq;
     }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("seq", seq);
+    }
   }
 
   /** "Yes." */
-  public record Pong(long seq) implements TraceSummary {
+  public record Pong(long seq) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return seq;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("seq", seq);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.dsim.service;
 
 import dev.dsim.engine.Rng;
+import dev.dsim.engine.TraceFields;
 import dev.dsim.world.Corruptible;
+import dev.dsim.world.TraceContent;
 import dev.dsim.world.TraceSummary;
 
 /**
@@ -13,7 +15,7 @@ import dev.dsim.world.TraceSummary;
  * do not, and a server answering it answers garbage (a write stores garbage).
  */
 public record Request(long id, Op op, int key, long value, boolean damaged)
-    implements TraceSummary, Corruptible {
+    implements TraceSummary, TraceContent, Corruptible {
 
   /** What the client asks for. */
   public enum Op {
@@ -39,6 +41,20 @@ public record Request(long id, Op op, int key, long value, boolean damaged)
   @Override
   public long traceSummary() {
     return id;
+  }
+
+  @Override
+  public void traceFields(TraceFields out) {
+    out.field("req", id).field("op", op.name());
+    if (op != Op.READ || key != 0) {
+      out.field("key", key);
+    }
+    if (op == Op.WRITE) {
+      out.field("value", value);
+    }
+    if (damaged) {
+      out.field("damaged", true);
+    }
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.dsim.service;
 
 import dev.dsim.engine.Rng;
+import dev.dsim.engine.TraceFields;
 import dev.dsim.world.Corruptible;
+import dev.dsim.world.TraceContent;
 import dev.dsim.world.TraceSummary;
 
 /**
@@ -12,7 +14,7 @@ import dev.dsim.world.TraceSummary;
  * metrics count it as a corrupt response.
  */
 public record Response(long id, boolean ok, long value, boolean damaged) implements TraceSummary,
-    Corruptible {
+    TraceContent, Corruptible {
 
   /** A reply that carries no value. */
   public Response(long id, boolean ok) {
@@ -37,6 +39,17 @@ public record Response(long id, boolean ok, long value, boolean damaged) impleme
   @Override
   public long traceSummary() {
     return ok ? id : ~id;
+  }
+
+  @Override
+  public void traceFields(TraceFields out) {
+    out.field("req", id).field("ok", ok);
+    if (value != 0) {
+      out.field("value", value);
+    }
+    if (damaged) {
+      out.field("damaged", true);
+    }
   }
 
   @Override

@@ -52,6 +52,20 @@ public interface Context {
   void log(String text);
 
   /**
+   * True while the run writes a trace: test it before building a {@link #trace} record, so an
+   * untraced run allocates nothing for it.
+   */
+  default boolean tracing() {
+    return false;
+  }
+
+  /**
+   * Writes a typed line of {@code kind} on this node into the JSON-lines trace (as the client
+   * does for "op-invoke" and "op-complete"); like {@link #log}, never part of the trace hash.
+   */
+  default void trace(String kind, dev.dsim.engine.TraceRecord record) {}
+
+  /**
    * The running process's random stream: {@code node/<name>} for the node's first incarnation,
    * {@code node/<name>/incarnation-<k>} after its k-th start (a restart draws afresh rather than
    * repeating what the crashed process drew). Fork it by name for each use

@@ -425,6 +425,14 @@ public final class Disk {
     }
 
     @Override
+    public void traceFields(dev.dsim.engine.TraceFields out) {
+      out.field("block", key);
+      if (value != null) {
+        out.field("bytes", value.length);
+      }
+    }
+
+    @Override
     protected void fire() {
       if (generation == disk.generation) {
         disk.complete(this);

@@ -86,10 +86,11 @@ public final class Network {
 
   void send(Node from, int to, Object payload) {
     Node target = world.node(to);
-    sent++;
+    long id = ++sent; // numbers the message in the trace: deterministic, one per send
     long pair = pair(from.id(), to);
     if (!blocked.isEmpty() && blocked.containsKey(pair)) {
       dropped++;
+      trace(from.id(), to, id, payload, false, "partition");
       return;
     }
     Link link = links == null ? null : link(pair);
@@ -109,23 +110,74 @@ public final class Network {
     }
     if (p > 0 && lossRng.nextDouble() < p) {
       lost++;
+      trace(from.id(), to, id, payload, false, "loss");
       return;
     }
+    boolean damaged = false;
     if (pc > 0 && corruptRng.nextDouble() < pc) {
       corrupted++;
       if (config.checksums()) {
         corruptDiscarded++; // the receiver's checksum check throws it away
+        trace(from.id(), to, id, payload, true, "checksum");
         return;
       }
+      trace(from.id(), to, id, payload, true, null);
       payload = damage(payload);
+      damaged = true;
+    } else {
+      trace(from.id(), to, id, payload, false, null);
     }
     Message m = new Message(from.id(), to, payload, sim.now());
-    sim.after(delay, new Delivery(this, target, m, target.incarnation()));
+    sim.after(delay, new Delivery(this, target, m, target.incarnation(), id, damaged, false));
     if (duplicate > 0 && duplicateRng.nextDouble() < duplicate) {
       duplicated++;
       sim.after(Math.round(duplicateLatency.sample()) + extraDelay,
-          new Delivery(this, target, m, target.incarnation()));
+          new Delivery(this, target, m, target.incarnation(), id, damaged, true));
     }
+  }
+
+  /**
+   * Writes a "send" line for message {@code id} and, when it never gets onto the wire, a "drop"
+   * line saying why; only while tracing, so an untraced run allocates nothing here.
+   */
+  private void trace(int from, int to, long id, Object payload, boolean corrupt, String drop) {
+    if (!sim.tracing()) {
+      return;
+    }
+    sim.record(from, "send", out -> {
+      envelope(out, from, to, id);
+      if (corrupt) {
+        out.field("corrupt", true);
+      }
+      PayloadFields.write(out, payload);
+    });
+    if (drop != null) {
+      sim.record(from, "drop", out -> {
+        envelope(out, from, to, id);
+        out.field("reason", drop);
+        PayloadFields.write(out, payload);
+      });
+    }
+  }
+
+  private void envelope(dev.dsim.engine.TraceFields out, int from, int to, long id) {
+    out.field("from", world.node(from).name()).field("to", world.node(to).name())
+        .field("msg", id);
+  }
+
+  /**
+   * Why a message arriving now would not reach a process, or null if it would: the same tests
+   * as {@link #arrive}, so the trace's "deliver" line (written just before the event fires) can
+   * say what happens to it.
+   */
+  private String refusal(Node target, Message m, int incarnation) {
+    if (!blocked.isEmpty() && blocked.containsKey(pair(m.from(), m.to()))) {
+      return "partition";
+    }
+    if (!target.isUp()) {
+      return "down";
+    }
+    return incarnation == target.incarnation() ? null : "restarted";
   }
 
   private Object damage(Object payload) {
@@ -378,12 +430,20 @@ public final class Network {
     private final Node target;
     private final Message message;
     private final int incarnation;
+    /** For the trace only: the message's number, whether it was damaged, whether a duplicate. */
+    private final long id;
+    private final boolean damaged;
+    private final boolean duplicate;
 
-    Delivery(Network network, Node target, Message message, int incarnation) {
+    Delivery(Network network, Node target, Message message, int incarnation, long id,
+        boolean damaged, boolean duplicate) {
       this.network = network;
       this.target = target;
       this.message = message;
       this.incarnation = incarnation;
+      this.id = id;
+      this.damaged = damaged;
+      this.duplicate = duplicate;
     }
 
     @Override
@@ -405,6 +465,22 @@ public final class Network {
     public String describe() {
       return network.world.node(message.from()).name() + " -> " + target.name() + ": "
           + message.payload();
+    }
+
+    @Override
+    public void traceFields(dev.dsim.engine.TraceFields out) {
+      network.envelope(out, message.from(), message.to(), id);
+      out.field("sent", message.sentAtNanos());
+      if (duplicate) {
+        out.field("duplicate", true);
+      }
+      if (damaged) {
+        out.field("corrupt", true);
+      }
+      String refused = network.refusal(target, message, incarnation);
+      out.field("accepted", refused == null);
+      out.field("reason", refused);
+      PayloadFields.write(out, message.payload());
     }
 
     @Override

@@ -152,6 +152,10 @@ public final class Node {
       t.cancel();
     }
     timers.clear();
+    if (sim.tracing()) {
+      int inc = incarnation;
+      sim.record(id, "crash", out -> out.field("incarnation", inc).field("wipe", wipe));
+    }
     return true;
   }
 
@@ -161,6 +165,10 @@ public final class Node {
       return false;
     }
     boot();
+    if (sim.tracing()) {
+      int inc = incarnation;
+      sim.record(id, "restart", out -> out.field("incarnation", inc));
+    }
     return true;
   }
 
@@ -266,6 +274,16 @@ public final class Node {
     @Override
     public void log(String text) {
       sim.note(id, text);
+    }
+
+    @Override
+    public boolean tracing() {
+      return sim.tracing();
+    }
+
+    @Override
+    public void trace(String kind, dev.dsim.engine.TraceRecord record) {
+      sim.record(id, kind, record);
     }
 
     @Override

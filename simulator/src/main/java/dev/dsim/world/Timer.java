@@ -91,6 +91,13 @@ public final class Timer {
     }
 
     @Override
+    public void traceFields(dev.dsim.engine.TraceFields out) {
+      if (timer.tag != null) {
+        PayloadFields.write(out, timer.tag);
+      }
+    }
+
+    @Override
     protected void fire() {
       timer.node.fireTimer(timer, timer.incarnation);
     }

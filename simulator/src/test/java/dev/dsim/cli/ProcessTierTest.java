@@ -171,6 +171,15 @@ final class ProcessTierTest {
     assertThat(replay.exitCode()).isEqualTo(1);
     assertThat(replay.err()).contains("served 51 > 50");
     assertThat(Files.readAllLines(trace)).isNotEmpty();
+
+    // The window up to the violation is drawn too: what led to it is what the user came for.
+    CliRunner.Result window = CliRunner.run("replay", s.toString(), "--seed", "3",
+        "--classpath", classes.toString(), "--trace", dir.resolve("inv-w.jsonl").toString(),
+        "--from", "0s");
+    assertThat(window.exitCode()).isEqualTo(1);
+    assertThat(window.out()).contains("wrote space-time diagram");
+    assertThat(Files.readString(dir.resolve("inv-w.html"))).contains("<svg",
+        "<line class=\"msg delivered\"");
   }
 
   @Test

@@ -51,6 +51,37 @@ final class ReportPagesTest {
         compareDir.toString()).exitCode()).isIn(0, 1);
     assertThat(CliRunner.run("sweep", f.toString(), "--seeds", "2", "--loads", "100,200,300",
         "--out", sweepDir.toString()).exitCode()).isIn(0, 1);
+    diagram = dir.resolve("replay").resolve("crash.html");
+    assertThat(CliRunner.run("replay", f.toString(), "--variant", "three", "--seed", "4",
+        "--from", "7.98s", "--to", "8.05s", "--trace",
+        dir.resolve("replay").resolve("crash.jsonl").toString()).exitCode()).isIn(0, 1);
+  }
+
+  static Path diagram;
+
+  @Test
+  void diagramPage_drawsTheCrashAndTheMessages() throws Exception {
+    String html = Files.readString(diagram);
+    assertThat(html).contains("<title>paged seed 4: space-time diagram</title>",
+        "<rect class=\"down\" data-nodes=\"web-2\"", "<line class=\"msg delivered\"",
+        "<line class=\"lifeline\"");
+    assertThat(references(diagram)).isEmpty();
+  }
+
+  @Test
+  void headlessBrowser_loadsTheDiagramPage_runsItsFilterScript_withoutErrors() throws Exception {
+    Path browser = chromium();
+    Process p = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--virtual-time-budget=10000", "--dump-dom",
+        diagram.toAbsolutePath().toUri().toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String dom = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    Matcher m = Pattern.compile("data-arrows=\"(\\d+)\"").matcher(dom);
+    assertThat(m.find()).as(diagram + ": the page's load handler did not run").isTrue();
+    assertThat(Integer.parseInt(m.group(1))).isPositive();
+    assertThat(dom).contains("data-errors=\"0\"");
   }
 
   /** The local files a page links to or shows. */

@@ -1,8 +1,10 @@
 package dev.dsim.service.kv;
 
 import dev.dsim.engine.Rng;
+import dev.dsim.engine.TraceFields;
 import dev.dsim.world.Corruptible;
 import dev.dsim.world.Sized;
+import dev.dsim.world.TraceContent;
 import dev.dsim.world.TraceSummary;
 
 /**
@@ -13,12 +15,25 @@ import dev.dsim.world.TraceSummary;
 final class KvMessages {
   private KvMessages() {}
 
+  /** Only a damaged message says so: the common case stays short. */
+  private static void markDamaged(TraceFields out, boolean damaged) {
+    if (damaged) {
+      out.field("damaged", true);
+    }
+  }
+
   /** Store ({@code version}, {@code value}) under {@code key} if newer than what is there. */
   record ReplicaWrite(long op, int key, long version, long value, int bytes, boolean damaged)
-      implements TraceSummary, Corruptible, Sized {
+      implements TraceSummary, TraceContent, Corruptible, Sized {
     @Override
     public long traceSummary() {
       return op;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("kvOp", op).field("key", key).field("version", version).field("value", value);
+      markDamaged(out, damaged);
     }
 
     @Override
@@ -33,10 +48,17 @@ final class KvMessages {
   }
 
   /** Read {@code key}. */
-  record ReplicaRead(long op, int key, boolean damaged) implements TraceSummary, Corruptible {
+  record ReplicaRead(long op, int key, boolean damaged)
+      implements TraceSummary, TraceContent, Corruptible {
     @Override
     public long traceSummary() {
       return op;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("kvOp", op).field("key", key);
+      markDamaged(out, damaged);
     }
 
     @Override
@@ -53,10 +75,22 @@ final class KvMessages {
    */
   record ReplicaReply(long op, boolean ok, boolean corrupt, long version, long value,
       boolean garbage, int bytes, boolean damaged)
-      implements TraceSummary, Corruptible, Sized {
+      implements TraceSummary, TraceContent, Corruptible, Sized {
     @Override
     public long traceSummary() {
       return ok ? op : ~op;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("kvOp", op).field("ok", ok).field("version", version).field("value", value);
+      if (corrupt) {
+        out.field("corruptBlock", true);
+      }
+      if (garbage) {
+        out.field("garbage", true);
+      }
+      markDamaged(out, damaged);
     }
 
     @Override
@@ -71,27 +105,43 @@ final class KvMessages {
   }
 
   /** "I am alive", sent to every peer each heartbeat interval. */
-  record Heartbeat(long seq) implements TraceSummary {
+  record Heartbeat(long seq) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return seq;
     }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("seq", seq);
+    }
   }
 
   /** "Send me what you hold of the shards we share": a replica catching up after a restart. */
-  record SyncRequest(long seq) implements TraceSummary {
+  record SyncRequest(long seq) implements TraceSummary, TraceContent {
     @Override
     public long traceSummary() {
       return seq;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("seq", seq);
     }
   }
 
   /** Anti-entropy: every key the sender holds of the shards it shares with the receiver. */
   record SyncEntries(int[] keys, long[] versions, long[] values, int bytesEach, boolean damaged)
-      implements TraceSummary, Corruptible, Sized {
+      implements TraceSummary, TraceContent, Corruptible, Sized {
     @Override
     public long traceSummary() {
       return keys.length;
+    }
+
+    @Override
+    public void traceFields(TraceFields out) {
+      out.field("entries", keys.length);
+      markDamaged(out, damaged);
     }
 
     @Override
