@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsim.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code results.json}: the contract of DESIGN.md ("results.json"), field by field in a fixed
@@ -173,24 +174,28 @@ public final class ResultsJson {
         l.put("fromSeconds", Numbers.fixed(lin.fromSeconds(), 9));
         l.put("toSeconds", Numbers.fixed(lin.toSeconds(), 9));
       }
+      operations(l.putArray("core"), lin.core());
     }
     ArrayNode examples = o.putArray("examples");
     for (RunResult.Example e : c.examples()) {
       ObjectNode x = examples.addObject();
       x.put("kind", e.kind());
       x.put("explanation", e.explanation());
-      ArrayNode ops = x.putArray("operations");
-      for (RunResult.Operation op : e.operations()) {
-        ObjectNode y = ops.addObject();
-        y.put("op", op.op());
-        y.put("key", op.key());
-        y.put("value", op.value());
-        y.put("invokedAtSeconds", Numbers.fixed(op.invokedAtSeconds(), 9));
-        if (op.completedAtSeconds() != null) {
-          y.put("completedAtSeconds", Numbers.fixed(op.completedAtSeconds(), 9));
-        }
-        y.put("outcome", op.outcome());
+      operations(x.putArray("operations"), e.operations());
+    }
+  }
+
+  private static void operations(ArrayNode ops, List<RunResult.Operation> list) {
+    for (RunResult.Operation op : list) {
+      ObjectNode y = ops.addObject();
+      y.put("op", op.op());
+      y.put("key", op.key());
+      y.put("value", op.value());
+      y.put("invokedAtSeconds", Numbers.fixed(op.invokedAtSeconds(), 9));
+      if (op.completedAtSeconds() != null) {
+        y.put("completedAtSeconds", Numbers.fixed(op.completedAtSeconds(), 9));
       }
+      y.put("outcome", op.outcome());
     }
   }
 

@@ -143,7 +143,8 @@ public final class RunReport {
             // A little before and after the core, so the messages that caused it are in view.
             double from = Math.max(0, Math.floor((l.fromSeconds() - 0.05) * 1000) / 1000);
             double to = Math.ceil((l.toSeconds() + 0.05) * 1000) / 1000;
-            html.p("The violation's window, with its trace and space-time diagram: "
+            html.p("Replay the violation's window for its trace and space-time diagram (the "
+                + "core's operations in red): "
                 + e.replayCommand() + " --from " + Numbers.fixed(from, 3).toPlainString() + "s"
                 + " --to " + Numbers.fixed(to, 3).toPlainString() + "s");
           }

@@ -92,8 +92,7 @@ public final class SpaceTimeFile {
 
   /**
    * The violating operation of each example the consistency checkers give (the first of its
-   * operations): drawn in red. The linearizability checker's core is not matched (its
-   * operations are given as text).
+   * operations) and the linearizability checker's core: drawn in red.
    */
   static List<SpaceTime.Highlight> highlights(RunResult result) {
     List<SpaceTime.Highlight> h = new ArrayList<>();
@@ -105,6 +104,9 @@ public final class SpaceTimeFile {
         RunResult.Operation op = e.operations().get(0);
         h.add(new SpaceTime.Highlight(op.key(), Math.round(op.invokedAtSeconds() * 1e9)));
       }
+    }
+    for (RunResult.Operation op : result.consistency().linearizability().core()) {
+      h.add(new SpaceTime.Highlight(op.key(), Math.round(op.invokedAtSeconds() * 1e9)));
     }
     return h;
   }

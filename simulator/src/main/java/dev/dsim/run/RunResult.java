@@ -102,12 +102,15 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * @param unknownKeys keys the checker could not decide within its budget
    * @param fromSeconds when the violation's first operation was called (NaN: no violation)
    * @param toSeconds when its last one returned: with {@code fromSeconds}, the window to replay
+   * @param core the core's operations as the examples show operations (key, value in hex,
+   *     times, outcome), for a space-time diagram to highlight
    */
   public record Linearizability(String verdict, String key, List<String> operations,
       String explanation, int violatingKeys, int unknownKeys, double fromSeconds,
-      double toSeconds) {
+      double toSeconds, List<Operation> core) {
     public Linearizability {
       operations = List.copyOf(operations);
+      core = List.copyOf(core);
     }
 
     /** 1 linearizable, 0 not, NaN unknown: what an expectation compares. */

@@ -240,12 +240,7 @@ public final class Runner {
       for (Violation v : kind) {
         List<RunResult.Operation> ops = new ArrayList<>();
         for (History.Operation o : v.operations()) {
-          ops.add(new RunResult.Operation(
-              (o.phase() == History.Phase.FINAL ? "final-" : "")
-                  + o.kind().name().toLowerCase(java.util.Locale.ROOT),
-              o.key(), Long.toHexString(o.value()), o.invokedAtNanos() / 1e9,
-              o.completedAtNanos() == History.NEVER ? null : o.completedAtNanos() / 1e9,
-              o.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+          ops.add(operation(o));
         }
         examples.add(new RunResult.Example(v.kind().jsonName(), v.explanation(), ops));
       }
@@ -256,19 +251,33 @@ public final class Runner {
         examples, linearizability(system.history()));
   }
 
+  /** An operation of the history as results.json shows it. */
+  private static RunResult.Operation operation(History.Operation o) {
+    return new RunResult.Operation((o.phase() == History.Phase.FINAL ? "final-" : "")
+        + o.kind().name().toLowerCase(java.util.Locale.ROOT), o.key(),
+        Long.toHexString(o.value()), o.invokedAtNanos() / 1e9,
+        o.completedAtNanos() == History.NEVER ? null : o.completedAtNanos() / 1e9,
+        o.outcome().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The linearizability checker's verdict on the workload's history, for results.json. */
   static RunResult.Linearizability linearizability(History history) {
     Verdict v = KvHistory.check(history, Budget.DEFAULT);
     if (v instanceof Verdict.Violation bad) {
+      List<RunResult.Operation> core = new ArrayList<>();
+      for (int id : bad.coreIds()) {
+        core.add(operation(history.get(id))); // ids are positions in the history
+      }
       return new RunResult.Linearizability(v.word(), bad.key(), bad.core(), bad.explanation(),
-          bad.violatingKeys(), 0, bad.fromNanos() / 1e9, bad.toNanos() / 1e9);
+          bad.violatingKeys(), 0, bad.fromNanos() / 1e9, bad.toNanos() / 1e9, core);
     }
     if (v instanceof Verdict.Unknown u) {
       return new RunResult.Linearizability(v.word(), u.key(), List.of(), "key " + u.key()
-          + " could not be decided: " + u.reason(), 0, u.unknownKeys(), Double.NaN, Double.NaN);
+          + " could not be decided: " + u.reason(), 0, u.unknownKeys(), Double.NaN, Double.NaN,
+          List.of());
     }
     return new RunResult.Linearizability(v.word(), null, List.of(), "", 0, 0, Double.NaN,
-        Double.NaN);
+        Double.NaN, List.of());
   }
 
   private static RunResult.DiskResult disk(Disk d) {

@@ -109,7 +109,7 @@ public final class LinearizabilityChecker {
     if (first != null) {
       return new Verdict.Violation(first.key(), first.core(), first.coreMinimal(),
           first.longest(), first.blocked(), first.stateThen(), first.explanation(), violating,
-          first.keyOperations(), first.fromNanos(), first.toNanos());
+          first.keyOperations(), first.fromNanos(), first.toNanos(), first.coreIds());
     }
     if (unknownKey != null) {
       return new Verdict.Unknown(unknownKey, unknownReason, unknown, byKey.size());
@@ -197,11 +197,13 @@ public final class LinearizabilityChecker {
       why = "no order of them explains all of their answers";
     }
     List<String> coreWords = new ArrayList<>();
+    List<Integer> coreIds = new ArrayList<>();
     long from = Long.MAX_VALUE;
     long to = Long.MIN_VALUE;
     for (int i : sortedByCall(ops, found.operations())) {
       Operation<I, O> o = ops.get(i);
       coreWords.add(line(model, o));
+      coreIds.add(o.id());
       from = Math.min(from, o.callNanos());
       to = Math.max(to, o.isPending() ? o.callNanos() : o.returnNanos());
     }
@@ -225,7 +227,7 @@ public final class LinearizabilityChecker {
       text.append("The key's history is too long and concurrent for the search to find its "
           + "longest linearizable prefix within budget; the zones decided it.");
       return new Verdict.Violation(key, coreWords, found.minimal(), longestWords, "", "",
-          text.toString(), 1, keyOperations, from, to);
+          text.toString(), 1, keyOperations, from, to, coreIds);
     }
     text.append("The longest linearizable prefix found orders ").append(r.longest().length)
         .append(" of the ").append(ops.size()).append(" operations called by then");
@@ -240,7 +242,7 @@ public final class LinearizabilityChecker {
       text.append('.');
     }
     return new Verdict.Violation(key, coreWords, found.minimal(), longestWords, blocked,
-        stateThen, text.toString(), 1, keyOperations, from, to);
+        stateThen, text.toString(), 1, keyOperations, from, to, coreIds);
   }
 
   /**

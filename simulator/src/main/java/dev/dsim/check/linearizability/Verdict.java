@@ -32,12 +32,15 @@ public sealed interface Verdict {
    * @param fromNanos when the core's first operation was called
    * @param toNanos when its last one returned (or was called, if it never returned): the
    *     window a trace or a space-time diagram of the violation should show
+   * @param coreIds the core's operations by {@link Operation#id}, in call order
    */
   record Violation(String key, List<String> core, boolean coreMinimal, List<String> longest,
       String blocked, String stateThen, String explanation, int violatingKeys,
-      int keyOperations, long fromNanos, long toNanos) implements Verdict {
+      int keyOperations, long fromNanos, long toNanos, List<Integer> coreIds)
+      implements Verdict {
     public Violation {
       core = List.copyOf(core);
+      coreIds = List.copyOf(coreIds);
       longest = List.copyOf(longest);
     }
 

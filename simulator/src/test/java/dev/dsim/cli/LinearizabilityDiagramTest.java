@@ -1,0 +1,45 @@
+package dev.dsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A linearizability violation leads to its picture: results.json gives the core's operations and
+ * window, and replaying that window draws the core's operations in red on the space-time
+ * diagram.
+ */
+final class LinearizabilityDiagramTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theViolationsWindow_replayed_highlightsItsCore() throws Exception {
+    String scenario = Path.of("..", "scenarios", "quorums-vs-linearizability.json").toString();
+    CliRunner.Result run = CliRunner.run("run", scenario, "--variant", "quorum-reads",
+        "--no-charts", "--out", dir.resolve("r").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode lin = JSON.readTree(dir.resolve("r/quorum-reads/seed-11/results.json").toFile())
+        .path("consistency").path("linearizability");
+    int core = lin.path("core").size();
+    assertThat(core).isGreaterThanOrEqualTo(2);
+    double from = lin.path("fromSeconds").asDouble();
+    double to = lin.path("toSeconds").asDouble();
+    assertThat(from).isLessThan(to);
+
+    Path trace = dir.resolve("w.jsonl");
+    CliRunner.Result replay = CliRunner.run("replay", scenario, "--variant", "quorum-reads",
+        "--seed", "11", "--from", (Math.floor(from * 1000) / 1000) + "s",
+        "--to", (Math.ceil(to * 1000) / 1000) + "s", "--trace", trace.toString());
+    assertThat(replay.out() + replay.err()).contains("space-time diagram");
+    String html = Files.readString(dir.resolve("w.html"));
+    assertThat(html).contains("(" + core + " violating)");
+  }
+}
