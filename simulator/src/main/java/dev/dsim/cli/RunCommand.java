@@ -10,6 +10,7 @@ import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResolvedScenario;
+import dev.dsim.report.SpaceTimeFile;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.RunReport;
 import dev.dsim.report.Staging;
@@ -175,6 +176,30 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * For a run whose history is not linearizable: the run again, traced over the violation's
+   * window (50 ms either side of its core), and the space-time diagram of that window, in the
+   * run's directory; the files written (none for a linearizable run).
+   */
+  private List<Path> violationDiagram(Scenario s, long runSeed, RunResult r, Path runDir,
+      AbortSignal abort) throws IOException {
+    RunResult.Consistency c = r.consistency();
+    if (c == null || !c.linearizability().verdict().equals("false")
+        || Double.isNaN(c.linearizability().fromSeconds())) {
+      return List.of();
+    }
+    long from = Math.max(0, Math.round((c.linearizability().fromSeconds() - 0.05) * 1e9));
+    long to = Math.round((c.linearizability().toSeconds() + 0.05) * 1e9);
+    Path trace = runDir.resolve("violation.jsonl");
+    TracedRun.run(s, runSeed, RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents)
+        .withAbort(abort), trace, new TraceFilter(from, to, List.of()), false);
+    SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(
+        RunReport.VIOLATION_PAGE), s.nodeNames(), List.of(), from, to, runSeed, r.traceHash(), r,
+        s.name() + " (" + ScenarioOptions.variantName(s) + "): the linearizability violation "
+            + "on key " + c.linearizability().key(), false);
+    return List.of(trace, w.page(), SpaceTimeFile.shivizBeside(trace));
+  }
+
   /** {@code --check-determinism}: every planned run twice, compared event by event. */
   private int checkDeterminism(PrintWriter out, List<Planned> plan) {
     boolean all = true;
@@ -264,6 +289,10 @@ final class RunCommand implements Callable<Integer> {
               .resolve("seed-" + runSeed).resolve("results.json");
           ResultsJson.write(results, run.result());
           staged.add(results);
+          if (!noCharts) {
+            violationDiagram(s, runSeed, run.result(), results.getParent(), abort)
+                .forEach(staged::add);
+          }
           if (!run.result().expectations().stream().allMatch(RunResult.ExpectationResult::ok)) {
             // A failure worth reproducing: the scenario it ran, as a file of its own.
             Path resolved = ResolvedScenario.write(results.getParent(), s, runSeed);

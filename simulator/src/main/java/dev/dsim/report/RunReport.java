@@ -61,7 +61,7 @@ public final class RunReport {
     }
     html.h2("Summary");
     html.table(summaryHeader(), summaryRows(entries));
-    consistency(html, entries);
+    consistency(html, entries, reportDir);
     expectations(html, entries);
     if (entries.size() > 1) {
       List<String> labels = new ArrayList<>();
@@ -118,7 +118,10 @@ public final class RunReport {
       r.traceHash()};
   }
 
-  private static void consistency(Html html, List<Entry> entries) {
+  /** The space-time diagram a failing run's report holds of its linearizability violation. */
+  public static final String VIOLATION_PAGE = "violation.html";
+
+  private static void consistency(Html html, List<Entry> entries, Path reportDir) {
     List<String[]> rows = new ArrayList<>();
     for (Entry e : entries) {
       RunResult.Consistency c = e.result().consistency();
@@ -143,6 +146,11 @@ public final class RunReport {
             // A little before and after the core, so the messages that caused it are in view.
             double from = Math.max(0, Math.floor((l.fromSeconds() - 0.05) * 1000) / 1000);
             double to = Math.ceil((l.toSeconds() + 0.05) * 1000) / 1000;
+            if (java.nio.file.Files.exists(reportDir.resolve(e.dir()).resolve(VIOLATION_PAGE))) {
+              html.raw("<p><a href=\"" + Html.esc(e.dir() + "/" + VIOLATION_PAGE) + "\">The "
+                  + "space-time diagram of the violation</a> (its window, the core's operations "
+                  + "in red).</p>\n");
+            }
             html.p("Replay the violation's window for its trace and space-time diagram (the "
                 + "core's operations in red): "
                 + e.replayCommand() + " --from " + Numbers.fixed(from, 3).toPlainString() + "s"

@@ -21,6 +21,26 @@ final class LinearizabilityDiagramTest {
   Path dir;
 
   @Test
+  void aRunReport_holdsTheViolationsDiagram_andLinksIt() throws Exception {
+    String scenario = Path.of("..", "scenarios", "quorums-vs-linearizability.json").toString();
+    Path out = dir.resolve("report");
+    CliRunner.Result run = CliRunner.run("run", scenario, "--variant", "quorum-reads", "--out",
+        out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    Path page = out.resolve("quorum-reads/seed-11/violation.html");
+    assertThat(page).exists();
+    assertThat(Files.readString(page)).contains("violating)").doesNotContain("(0 violating)");
+    assertThat(out.resolve("quorum-reads/seed-11/violation.jsonl")).exists();
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("href=\"quorum-reads/seed-11/violation.html\"");
+    // A linearizable run has none.
+    CliRunner.Result ok = CliRunner.run("run", scenario, "--variant", "write-back-reads",
+        "--out", dir.resolve("ok").toString());
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(dir.resolve("ok/write-back-reads/seed-11/violation.html")).doesNotExist();
+  }
+
+  @Test
   void theViolationsWindow_replayed_highlightsItsCore() throws Exception {
     String scenario = Path.of("..", "scenarios", "quorums-vs-linearizability.json").toString();
     CliRunner.Result run = CliRunner.run("run", scenario, "--variant", "quorum-reads",
