@@ -4,6 +4,7 @@ import dev.dsim.engine.AbortSignal;
 import dev.dsim.engine.Durations;
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.RunAbortedException;
+import dev.dsim.report.ResolvedScenario;
 import dev.dsim.report.SpaceTimeFile;
 import dev.dsim.report.SummaryTable;
 import dev.dsim.run.CompletedRun;
@@ -197,6 +198,14 @@ final class ReplayCommand implements Callable<Integer> {
     boolean diagramFailed = false;
     if (!empty) {
       stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
+      try {
+        stdout.println("wrote the scenario it ran " + RunCommand.display(
+            ResolvedScenario.writeBeside(traceFile, s, seed, force)) + " (dsim run it for the "
+            + "same trace hash)");
+      } catch (FileAlreadyExistsException e) {
+        err.println("note: " + e.getFile() + " already exists and was left as it is; add "
+            + "--force to replace it");
+      }
       if (from != null || to != null) {
         diagramFailed = !writeDiagram(s, run.result(), run.result().traceHash(), traceFile,
             fromNanos, toNanos, stdout, err);

@@ -26,6 +26,32 @@ public final class ResolvedScenario {
     return ScenarioWriter.write(run, ScenarioWriter.Style.EXPLICIT);
   }
 
+  /**
+   * Writes the scenario beside a replay's trace ({@code x.jsonl} → {@code x.resolved.json});
+   * without {@code replace}, a file already there stays as it is and this throws
+   * {@link java.nio.file.FileAlreadyExistsException}.
+   */
+  public static Path writeBeside(Path trace, Scenario s, long seed, boolean replace)
+      throws IOException {
+    String name = trace.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path file = trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name)
+        + ".resolved.json");
+    Path tmp = AtomicFiles.newTempFile(file);
+    try {
+      java.nio.file.Files.writeString(tmp, text(s, seed));
+      if (replace) {
+        AtomicFiles.moveIntoPlace(tmp, file);
+      } else if (!AtomicFiles.moveIfAbsent(tmp, file)) {
+        throw new java.nio.file.FileAlreadyExistsException(file.toString(), null,
+            "dsim did not write it; it was left as it is");
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+    return file;
+  }
+
   /** Writes {@link #FILE} in {@code dir} (a staging directory's run directory). */
   public static Path write(Path dir, Scenario s, long seed) throws IOException {
     Path file = dir.resolve(FILE);

@@ -48,6 +48,30 @@ final class ResolvedScenarioTest {
   }
 
   @Test
+  void aReplay_leavesTheScenarioItRanBesideItsTrace() throws Exception {
+    Path trace = dir.resolve("t.jsonl");
+    CliRunner.Result replay = CliRunner.run("replay", CliCommandsTest.PLANTED.toString(),
+        "--seed", "4", "--set", "clients.rate=25", "--trace", trace.toString());
+    Path resolved = dir.resolve("t.resolved.json");
+    assertThat(replay.out()).contains("wrote the scenario it ran");
+    assertThat(resolved).exists();
+    Matcher m = Pattern.compile("traceHash (\\p{XDigit}{16})").matcher(replay.out());
+    assertThat(m.find()).isTrue();
+    CliRunner.Result alone = CliRunner.run("run", resolved.toString(), "--json", "--out",
+        dir.resolve("r").toString());
+    assertThat(JSON.readTree(alone.out()).path("runs").get(0).path("traceHash").asText())
+        .isEqualTo(m.group(1));
+    // Again without --force: the file stays as it is, and a note says so.
+    Files.writeString(resolved, "{}");
+    Files.delete(trace);
+    CliRunner.Result again = CliRunner.run("replay", CliCommandsTest.PLANTED.toString(),
+        "--seed", "4", "--trace", trace.toString());
+    assertThat(again.exitCode()).isIn(0, 1);
+    assertThat(again.err()).contains("already exists and was left as it is");
+    assertThat(Files.readString(resolved)).isEqualTo("{}");
+  }
+
+  @Test
   void aPassingRun_leavesNone() throws Exception {
     Path f = dir.resolve("ok.json");
     Files.writeString(f, """
