@@ -1,0 +1,65 @@
+package dev.dsim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of the document model's records ({@code dev.dsim.scenario.format}) as Jackson names
+ * them: a component's {@code JsonProperty} name, or its own; a kind of a named union ({@code
+ * "kind"}, {@code "dist"}) has the union's property first. Key lists in messages ("allowed
+ * keys here: ...") come from here, so a key added to a record is known everywhere at once.
+ */
+final class DocumentKeys {
+  private DocumentKeys() {}
+
+  /** The keys of one record, in component order. */
+  static List<String> of(Class<?> record) {
+    List<String> keys = new ArrayList<>();
+    for (Class<?> union : record.getInterfaces()) {
+      JsonTypeInfo info = union.getAnnotation(JsonTypeInfo.class);
+      if (info != null && info.use() == JsonTypeInfo.Id.NAME) {
+        keys.add(info.property());
+      }
+    }
+    if (record.isRecord()) {
+      for (RecordComponent c : record.getRecordComponents()) {
+        keys.add(name(c));
+      }
+    }
+    return keys;
+  }
+
+  /** A component's key. */
+  static String name(RecordComponent c) {
+    JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
+    return p != null && !p.value().isEmpty() ? p.value() : c.getName();
+  }
+
+  /** True when the document must give the component's key. */
+  static boolean required(RecordComponent c) {
+    JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
+    return p != null && p.required();
+  }
+
+  /** What the component's key is for, as the schema says it; "" if it says nothing. */
+  static String description(RecordComponent c) {
+    JsonPropertyDescription d = c.getAccessor().getAnnotation(JsonPropertyDescription.class);
+    return d == null ? "" : d.value();
+  }
+
+  /** The records of a named union by their names ({@code JsonSubTypes}), in declared order. */
+  static Map<String, Class<?>> subtypes(Class<?> union) {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    for (JsonSubTypes.Type t : union.getAnnotation(JsonSubTypes.class).value()) {
+      out.put(t.name(), t.value());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.dsim.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import dev.dsim.scenario.format.ScenarioDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a scenario tree (a variant already applied) into the document model, {@link
+ * ScenarioDocument}, with Jackson, and reports every syntactic problem of it in one pass: an
+ * unknown key (with did-you-mean, or the keys allowed there), a value of the wrong type, a bad
+ * duration, size, name or enum value, a missing required key. Each is located through the
+ * {@link Problems} of the file; the bad value reads as null and reading goes on.
+ *
+ * <p>It does not check what needs more than one value (quorums against replication, names that
+ * must exist, limits on counts): that is the binders'.
+ */
+final class DocumentReader {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .annotationIntrospector(new Strict())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+      .addModule(DocumentValues.module())
+      .addModule(DocumentUnions.module())
+      .addHandler(new ReadProblemHandler())
+      .build();
+
+  private DocumentReader() {}
+
+  /** The document, or null when it has problems (all of them reported to {@code problems}). */
+  static ScenarioDocument read(JsonNode root, Problems problems) {
+    ReadContext context = new ReadContext(problems);
+    ObjectReader reader = MAPPER.readerFor(ScenarioDocument.class).with(
+        ContextAttributes.getEmpty().withSharedAttribute(ReadContext.key(), context));
+    ScenarioDocument doc;
+    try {
+      doc = reader.readValue(reader.treeAsTokens(root));
+    } catch (IOException e) {
+      // Every problem the handler and the readers know of is recorded, not thrown: this is one
+      // they do not, and a bug to fix here.
+      throw new UncheckedIOException("reading the scenario document", e);
+    }
+    if (doc == null) {
+      return null;
+    }
+    boolean before = problems.isEmpty();
+    requiredKeys(doc, root, "", context);
+    return before && problems.isEmpty() ? doc : null;
+  }
+
+  /**
+   * Reports the required keys a value lacks, record by record down the bound document. A value
+   * that did not bind is null and not looked into: its problem is already reported.
+   */
+  private static void requiredKeys(Object value, JsonNode node, String path,
+      ReadContext context) {
+    if (value == null || node == null) {
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = (String) e.getKey();
+        requiredKeys(e.getValue(), node.get(key), Paths.child(path, key), context);
+      }
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        requiredKeys(list.get(i), node.get(i), Paths.index(path, i), context);
+      }
+    } else if (value instanceof Record record) {
+      for (RecordComponent c : record.getClass().getRecordComponents()) {
+        String key = DocumentKeys.name(c);
+        JsonNode child = node.isObject() ? node.get(key) : null;
+        if (DocumentKeys.required(c) && (child == null || child.isNull())) {
+          // At the object that lacks it, as the binders report it: the key is not in the file.
+          context.atValue(path, "missing required key '" + key + "'",
+              DocumentKeys.description(c));
+        }
+        requiredKeys(component(record, c), child, Paths.child(path, key), context);
+      }
+    }
+  }
+
+  private static Object component(Record record, RecordComponent c) {
+    try {
+      return c.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(c + " of the document model", e);
+    }
+  }
+
+  /**
+   * The document model's annotations, minus what the readers do themselves: unions are read by
+   * {@link DocumentUnions} (Jackson's type ids would stop at the first bad kind), and required
+   * keys are checked after binding (Jackson would stop at the first missing one).
+   */
+  private static final class Strict extends JacksonAnnotationIntrospector {
+    @Override
+    public TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac,
+        JavaType baseType) {
+      return null;
+    }
+
+    @Override
+    public TypeResolverBuilder<?> findPropertyTypeResolver(MapperConfig<?> config,
+        AnnotatedMember am, JavaType baseType) {
+      return null;
+    }
+
+    @Override
+    public Boolean hasRequiredMarker(AnnotatedMember m) {
+      return Boolean.FALSE;
+    }
+  }
+}
