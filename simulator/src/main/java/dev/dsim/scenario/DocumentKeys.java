@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.dsim.scenario.format.Schema;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +53,21 @@ final class DocumentKeys {
   static String description(RecordComponent c) {
     JsonPropertyDescription d = c.getAccessor().getAnnotation(JsonPropertyDescription.class);
     return d == null ? "" : d.value();
+  }
+
+  /** The component's first example value, as JSON; "" if it has none. */
+  static String example(RecordComponent c) {
+    Schema.Examples e = c.getAccessor().getDeclaringClass().isRecord()
+        ? field(c).getAnnotation(Schema.Examples.class) : null;
+    return e == null || e.value().length == 0 ? "" : e.value()[0];
+  }
+
+  private static java.lang.reflect.Field field(RecordComponent c) {
+    try {
+      return c.getDeclaringRecord().getDeclaredField(c.getName());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(c + " has no field", e);
+    }
   }
 
   /** The records of a named union by their names ({@code JsonSubTypes}), in declared order. */

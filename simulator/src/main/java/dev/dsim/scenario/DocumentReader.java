@@ -48,23 +48,29 @@ final class DocumentReader {
 
   /** The document, or null when it has problems (all of them reported to {@code problems}). */
   static ScenarioDocument read(JsonNode root, Problems problems) {
+    return section(root, "", ScenarioDocument.class, problems);
+  }
+
+  /**
+   * One section of the document ({@code tiers.web.clock} as a {@code Clock}), its problems
+   * located at their paths in the whole file; null when it has any. This is how a binder reads
+   * its section while the others are still bound by hand.
+   */
+  static <T> T section(JsonNode node, String path, Class<T> type, Problems problems) {
     ReadContext context = new ReadContext(problems);
-    ObjectReader reader = MAPPER.readerFor(ScenarioDocument.class).with(
+    ObjectReader reader = MAPPER.readerFor(type).with(
         ContextAttributes.getEmpty().withSharedAttribute(ReadContext.key(), context));
-    ScenarioDocument doc;
+    int before = problems.count();
+    T value;
     try {
-      doc = reader.readValue(reader.treeAsTokens(root));
+      value = context.within(path, () -> reader.readValue(reader.treeAsTokens(node)));
     } catch (IOException e) {
       // Every problem the handler and the readers know of is recorded, not thrown: this is one
       // they do not, and a bug to fix here.
-      throw new UncheckedIOException("reading the scenario document", e);
+      throw new UncheckedIOException("reading the scenario document at " + path, e);
     }
-    if (doc == null) {
-      return null;
-    }
-    boolean before = problems.isEmpty();
-    requiredKeys(doc, root, "", context);
-    return before && problems.isEmpty() ? doc : null;
+    requiredKeys(value, node, path, context);
+    return problems.count() == before ? value : null;
   }
 
   /**
@@ -91,8 +97,10 @@ final class DocumentReader {
         JsonNode child = node.isObject() ? node.get(key) : null;
         if (DocumentKeys.required(c) && (child == null || child.isNull())) {
           // At the object that lacks it, as the binders report it: the key is not in the file.
-          context.atValue(path, "missing required key '" + key + "'",
-              DocumentKeys.description(c));
+          String what = DocumentKeys.description(c).replaceAll("\\.$", "");
+          context.atValue(path, "missing required key '" + key + "'" + (what.isEmpty() ? ""
+              : " (" + what + ")"), DocumentKeys.example(c).isEmpty() ? ""
+              : "add for example \"" + key + "\": " + DocumentKeys.example(c));
         }
         requiredKeys(component(record, c), child, Paths.child(path, key), context);
       }

@@ -37,12 +37,13 @@ final class DocumentUnions {
     SimpleModule m = new SimpleModule("dsim-document-unions");
     m.setDeserializers(new Enums()); // first: it holds the deserializers added below too
     DocumentValues.add(m, Tier.class, (v, at, read, c) -> named(v, at, read, c, Tier.class,
-        "kind", "\"stateless\""));
+        "kind", DocumentUnions::tierKind));
     DocumentValues.add(m, Distribution.class, (v, at, read, c) -> v.isTextual()
         ? DocumentValues.nonNegative(v, at, read)
-        : v.isObject() ? named(v, at, read, c, Distribution.class, "dist", "\"exponential\"")
-        : DocumentValues.wrong(read, at, "a duration or a distribution {\"dist\": ...}", v,
-            "e.g. \"5ms\" or {\"dist\": \"exponential\", \"mean\": \"8ms\"}"));
+        : v.isObject() ? named(v, at, read, c, Distribution.class, "dist", DocumentUnions::dist)
+        : DocumentValues.wrong(read, at, "a duration like \"8ms\" or a distribution like "
+            + "{\"dist\": \"exponential\", \"mean\": \"8ms\"}", v, v.isNumber()
+            ? "durations need a unit: \"" + v.asText() + "ms\"" : ""));
     DocumentValues.add(m, ScheduledFault.class, DocumentUnions::scheduled);
     DocumentValues.add(m, Fsync.class, (v, at, read, c) -> {
       for (Fsync.FsyncMode mode : Fsync.FsyncMode.values()) {
@@ -74,9 +75,15 @@ final class DocumentUnions {
     return m;
   }
 
+  /** Reports a union's missing (null) or unknown name. */
+  @FunctionalInterface
+  private interface BadName {
+    void report(String at, JsonNode name, java.util.Set<String> names, ReadContext read);
+  }
+
   /** A union named by its {@code property}: the record of that name, read without it. */
   private static <T> T named(JsonNode v, String at, ReadContext read,
-      DeserializationContext c, Class<T> union, String property, String example)
+      DeserializationContext c, Class<T> union, String property, BadName bad)
       throws IOException {
     if (!v.isObject()) {
       return DocumentValues.wrong(read, at, "an object { ... }", v, "this key takes an object "
@@ -84,23 +91,53 @@ final class DocumentUnions {
     }
     Map<String, Class<?>> kinds = DocumentKeys.subtypes(union);
     JsonNode name = v.get(property);
-    String path = Paths.child(at, property);
-    if (name == null || name.isNull()) {
-      read.atValue(at, "missing required key '" + property + "' (one of " + String.join(", ",
-          kinds.keySet()) + ")", "add for example \"" + property + "\": " + example);
-      return null;
-    }
-    Class<?> kind = name.isTextual() ? kinds.get(name.textValue()) : null;
+    Class<?> kind = name != null && name.isTextual() ? kinds.get(name.textValue()) : null;
     if (kind == null) {
-      String close = name.isTextual() ? DidYouMean.closest(name.textValue(), kinds.keySet())
-          : null;
-      read.atValue(path, "expected one of " + String.join(", ", kinds.keySet()) + ", got "
-          + Fields.describe(name), close != null ? "did you mean \"" + close + "\"?" : "");
+      bad.report(at, name == null || name.isNull() ? null : name, kinds.keySet(), read);
       return null;
     }
     ObjectNode rest = ((ObjectNode) v).deepCopy();
     rest.remove(property);
     return union.cast(read.within(at, () -> c.readTreeAsValue(rest, kind)));
+  }
+
+  /** As ScenarioBinder said it: a missing kind at the tier, a wrong one at the kind. */
+  private static void tierKind(String at, JsonNode name, java.util.Set<String> names,
+      ReadContext read) {
+    String choices = choices(names);
+    if (name == null) {
+      read.atValue(at, "missing required key 'kind' (what the tier is: " + choices + ")",
+          "add for example \"kind\": \"stateless\"");
+      return;
+    }
+    String close = name.isTextual() ? DidYouMean.closest(name.textValue(), names) : null;
+    read.atValue(Paths.child(at, "kind"), "expected one of " + choices + ", got "
+        + Fields.describe(name), close != null ? "did you mean \"" + close + "\"?" : "");
+  }
+
+  /** As DistributionReader said it. */
+  private static void dist(String at, JsonNode name, java.util.Set<String> names,
+      ReadContext read) {
+    String got = name == null ? "no \"dist\" key" : Fields.describe(name);
+    String close = name != null && name.isTextual() ? DidYouMean.closest(name.textValue(), names)
+        : null;
+    read.atValue(name == null ? at : Paths.child(at, "dist"), "expected \"dist\" to be one of "
+        + String.join(", ", names) + "; got " + got, close != null ? "did you mean \"" + close
+        + "\"?" : "");
+  }
+
+  /** "a", "b" or "c", as JsonEnum.choices writes them. */
+  static String choices(java.util.Collection<String> names) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (String n : names) {
+      if (i > 0) {
+        sb.append(i == names.size() - 1 ? " or " : ", ");
+      }
+      sb.append('"').append(n).append('"');
+      i++;
+    }
+    return sb.toString();
   }
 
   /** A scheduled fault: "at" and exactly one kind key, each kind's record having its own. */
@@ -145,7 +182,7 @@ final class DocumentUnions {
           return e;
         }
         String close = v.isTextual() ? DidYouMean.closest(v.textValue(), byName.keySet()) : null;
-        return DocumentValues.wrong(read, at, "one of " + String.join(", ", byName.keySet()), v,
+        return DocumentValues.wrong(read, at, "one of " + choices(byName.keySet()), v,
             close != null ? "did you mean \"" + close + "\"?" : "");
       });
       return d;

@@ -1,7 +1,10 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,6 +18,7 @@ import dev.dsim.scenario.format.Name;
 import dev.dsim.scenario.format.NonNegativeDuration;
 import dev.dsim.scenario.format.PositiveDuration;
 import dev.dsim.scenario.format.Probability;
+import dev.dsim.scenario.format.Schema;
 import dev.dsim.scenario.format.Size;
 import dev.dsim.scenario.format.Target;
 import java.io.IOException;
@@ -39,7 +43,7 @@ final class DocumentValues {
   }
 
   /** A deserializer that hands the value's tree and path to a {@link Reader}. */
-  static final class Checked<T> extends StdDeserializer<T> {
+  static class Checked<T> extends StdDeserializer<T> {
     private final transient Reader<T> reader;
 
     Checked(Class<T> type, Reader<T> reader) {
@@ -65,12 +69,8 @@ final class DocumentValues {
         : wrong(read, at, "a string", v, ""));
     add(m, Boolean.class, (v, at, read, c) -> v.isBoolean() ? v.booleanValue()
         : wrong(read, at, "true or false", v, ""));
-    add(m, Long.class, (v, at, read, c) -> {
-      Long n = wholeNumber(v);
-      return n != null ? n : wrong(read, at, "a whole number", v, "");
-    });
-    add(m, Double.class, (v, at, read, c) -> v.isNumber() ? v.doubleValue()
-        : wrong(read, at, "a number", v, ""));
+    m.addDeserializer(Long.class, new Bounded<>(Long.class, null, null, null));
+    m.addDeserializer(Double.class, new Bounded<>(Double.class, null, null, null));
     add(m, Duration.class, (v, at, read, c) -> {
       Long nanos = nanos(v, at, read);
       return nanos == null ? null : new Duration(v.textValue());
@@ -79,7 +79,9 @@ final class DocumentValues {
     add(m, PositiveDuration.class, (v, at, read, c) -> {
       Long nanos = nanos(v, at, read);
       if (nanos != null && nanos <= 0) {
-        return wrong(read, at, "a duration > 0", v, "");
+        read.atValue(at, "expected a duration > 0, got \"" + v.textValue() + "\"",
+            "durations count forward from the start, e.g. \"30s\"");
+        return null;
       }
       return nanos == null ? null : new PositiveDuration(v.textValue());
     });
@@ -113,6 +115,62 @@ final class DocumentValues {
     return m;
   }
 
+  /**
+   * A number read with its key's bounds ({@code Schema.Min}, {@code Schema.Above} on the record
+   * component), so the message says what the key takes, as the binders' did: "expected a whole
+   * number >= 1", "expected a number > 0".
+   */
+  static final class Bounded<T> extends Checked<T> implements ContextualDeserializer {
+    private final Class<T> type;
+
+    Bounded(Class<T> type, String key, Schema.Min min, Schema.Above above) {
+      super(type, (v, at, read, c) -> type.cast(number(type == Long.class, key, min, above, v,
+          at, read)));
+      this.type = type;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt,
+        BeanProperty property) {
+      if (property == null) {
+        return this;
+      }
+      return new Bounded<>(type, property.getName(), property.getAnnotation(Schema.Min.class),
+          property.getAnnotation(Schema.Above.class));
+    }
+  }
+
+  private static Object number(boolean whole, String key, Schema.Min min, Schema.Above above,
+      JsonNode v, String at, ReadContext read) {
+    String what = whole ? "a whole number" : "a number";
+    String bound = min != null ? " >= " + plain(min.value())
+        : above != null ? " > " + plain(above.value()) : "";
+    Number n = whole ? wholeNumber(v) : v.isNumber() ? (Number) v.doubleValue() : null;
+    if (n == null) {
+      String example = min != null ? plain(Math.max(min.value(), 1)) : "1";
+      return wrong(read, at, what + bound, v, whole ? "write a number without quotes or "
+          + "decimals, e.g. \"" + key + "\": " + example : min != null ? "" : "write a number "
+          + "without quotes");
+    }
+    double d = n.doubleValue();
+    if (min != null && !(d >= min.value()) || above != null && !(d > above.value())
+        || Double.isInfinite(d)) {
+      // As the binders said it: a whole number as itself, a number as written.
+      String got = whole ? Long.toString(n.longValue()) : above != null ? v.asText()
+          : Fields.describe(v);
+      read.atValue(at, "expected " + what + bound + ", got " + got, above != null ? "the value "
+          + "must be greater than " + plain(above.value()) : whole ? "e.g. \"" + key + "\": "
+          + plain(Math.max(min.value(), 1)) : "");
+      return null;
+    }
+    return n;
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+        : Double.toString(d);
+  }
+
   static <T> T wrong(ReadContext read, String path, String expected, JsonNode v, String hint) {
     read.atValue(path, "expected " + expected + ", got " + Fields.describe(v), hint);
     return null;
@@ -121,7 +179,9 @@ final class DocumentValues {
   static NonNegativeDuration nonNegative(JsonNode v, String at, ReadContext read) {
     Long nanos = nanos(v, at, read);
     if (nanos != null && nanos < 0) {
-      return wrong(read, at, "a duration >= 0", v, "");
+      read.atValue(at, "expected a duration >= 0, got \"" + v.textValue() + "\"",
+          "durations count forward from the start, e.g. \"30s\"");
+      return null;
     }
     return nanos == null ? null : new NonNegativeDuration(v.textValue());
   }

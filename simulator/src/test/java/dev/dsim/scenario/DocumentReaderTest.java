@@ -121,8 +121,9 @@ final class DocumentReaderTest {
         {"tiers": {"web": {"kind": "stateless"}}}""");
     assertThat(errors).extracting(ScenarioError::jsonPath).containsExactly("$", "$",
         "tiers.web");
-    assertThat(errors).extracting(ScenarioError::message).contains(
-        "missing required key 'name'", "missing required key 'work'");
+    assertThat(errors).extracting(ScenarioError::message)
+        .anyMatch(m -> m.startsWith("missing required key 'name' (The scenario's name"))
+        .anyMatch(m -> m.startsWith("missing required key 'work' (The CPU work per request"));
   }
 
   @Test
