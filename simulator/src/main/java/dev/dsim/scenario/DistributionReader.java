@@ -29,7 +29,8 @@ final class DistributionReader {
     return d == null ? null : convert(d, v, path, problems);
   }
 
-  private static Distribution convert(dev.dsim.scenario.format.Distribution d, JsonNode v,
+  /** A distribution already read (as part of its section) at {@code path}, whose tree is v. */
+  static Distribution convert(dev.dsim.scenario.format.Distribution d, JsonNode v,
       String path, Problems problems) {
     if (d instanceof NonNegativeDuration c) {
       return new Distribution.Constant(nanos(c));

@@ -66,9 +66,9 @@ final class DocumentValues {
   static SimpleModule module() {
     SimpleModule m = new SimpleModule("dsim-document-values");
     add(m, String.class, (v, at, read, c) -> v.isTextual() ? v.textValue()
-        : wrong(read, at, "a string", v, ""));
+        : wrong(read, at, "a string", v, "put the value in double quotes"));
     add(m, Boolean.class, (v, at, read, c) -> v.isBoolean() ? v.booleanValue()
-        : wrong(read, at, "true or false", v, ""));
+        : wrong(read, at, "true or false", v, "write true or false without quotes"));
     m.addDeserializer(Long.class, new Bounded<>(Long.class, null, null, null));
     m.addDeserializer(Double.class, new Bounded<>(Double.class, null, null, null));
     add(m, Duration.class, (v, at, read, c) -> {
@@ -85,11 +85,13 @@ final class DocumentValues {
       }
       return nanos == null ? null : new PositiveDuration(v.textValue());
     });
-    add(m, Size.class, (v, at, read, c) -> parsed(v, at, read, "a size like \"4KiB\"",
+    add(m, Size.class, (v, at, read, c) -> parsed(v, at, read, "a size string",
+        v.isNumber() ? "write the unit too, e.g. \"" + v.asText() + "B\" or \"" + v.asText()
+            + "KiB\"" : "e.g. \"4KiB\" or \"10GB\"", "units: B, kB, KiB, MB, MiB, GB, GiB, TB, TiB",
         t -> Quantities.bytes(t)) ? new Size(v.textValue()) : null);
-    add(m, Bandwidth.class, (v, at, read, c) -> parsed(v, at, read,
-        "a bandwidth like \"10Gbit/s\"", t -> Quantities.bitsPerSecond(t))
-        ? new Bandwidth(v.textValue()) : null);
+    add(m, Bandwidth.class, (v, at, read, c) -> parsed(v, at, read, "a bandwidth string",
+        "e.g. \"10Gbit/s\"", "units: bit/s or B/s with k, M, G, T (or Ki, Mi, Gi, Ti)",
+        t -> Quantities.bitsPerSecond(t)) ? new Bandwidth(v.textValue()) : null);
     add(m, Name.class, (v, at, read, c) -> v.isTextual()
         && ScenarioBinder.NAME.matcher(v.textValue()).matches()
         && v.textValue().length() <= Limits.NAME_CHARS ? new Name(v.textValue())
@@ -201,17 +203,18 @@ final class DocumentValues {
     }
   }
 
+  /** A quantity string, as Fields read sizes and bandwidths, with the same messages. */
   private static boolean parsed(JsonNode v, String path, ReadContext read, String expected,
-      java.util.function.ToDoubleFunction<String> parse) {
+      String typeHint, String unitsHint, java.util.function.ToDoubleFunction<String> parse) {
     if (!v.isTextual()) {
-      wrong(read, path, expected, v, "");
+      wrong(read, path, expected, v, typeHint);
       return false;
     }
     try {
       parse.applyAsDouble(v.textValue());
       return true;
     } catch (IllegalArgumentException e) {
-      read.atValue(path, e.getMessage(), "");
+      read.atValue(path, e.getMessage(), unitsHint);
       return false;
     }
   }

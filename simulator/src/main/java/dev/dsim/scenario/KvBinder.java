@@ -17,7 +17,6 @@ final class KvBinder {
   static final List<String> KEYS = List.of("replication", "shards", "placement", "vnodes",
       "readQuorum", "writeQuorum", "sloppy", "readRepair", "readWriteBack", "fsync", "heartbeat",
       "checksums", "timeout");
-  private static final List<String> HEALTH_KEYS = List.of("interval", "timeout");
   static final long DEFAULT_TIMEOUT = 500_000_000L;
   static final int DEFAULT_VNODES = 64;
   static final int DEFAULT_SHARDS_PER_NODE = 8;
@@ -143,23 +142,20 @@ final class KvBinder {
 
   /** {@code {"interval": "1s", "timeout": "3s"}} at {@code key}; null if wrong. */
   HealthCheck healthCheck(Fields f, String key) {
-    Fields h = Fields.of(f.raw(key), f.pathOf(key), problems, HEALTH_KEYS);
-    if (h == null) {
-      return null;
-    }
-    if (!h.has("interval") || !h.has("timeout")) {
-      h.missing(h.has("interval") ? "timeout" : "interval", "how often to check, and how long "
-          + "a silence means down", h.has("interval") ? "\"3s\"" : "\"1s\"");
-      return null;
-    }
-    Long interval = h.durationOrNull("interval", true);
-    Long timeout = h.durationOrNull("timeout", true);
-    if (interval == null || timeout == null) {
-      return null;
-    }
+    dev.dsim.scenario.format.HealthCheck h = DocumentReader.section(f.raw(key), f.pathOf(key),
+        dev.dsim.scenario.format.HealthCheck.class, problems);
+    return h == null ? null : healthCheck(h, f.pathOf(key), problems);
+  }
+
+  /** A health check read at {@code path}: a timeout of at least the interval. */
+  static HealthCheck healthCheck(dev.dsim.scenario.format.HealthCheck h, String path,
+      Problems problems) {
+    long interval = dev.dsim.engine.Durations.parse(h.interval().text());
+    long timeout = dev.dsim.engine.Durations.parse(h.timeout().text());
     if (timeout < interval) {
-      h.error("timeout", "a timeout shorter than the interval suspects every node between two "
-          + "checks", "make the timeout a few intervals, e.g. 3 × interval");
+      problems.atValue(Paths.child(path, "timeout"), "a timeout shorter than the interval "
+          + "suspects every node between two checks", "make the timeout a few intervals, e.g. "
+          + "3 × interval");
       return null;
     }
     return new HealthCheck(interval, timeout);

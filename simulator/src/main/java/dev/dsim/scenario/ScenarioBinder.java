@@ -2,7 +2,10 @@ package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
+import dev.dsim.engine.Durations;
 import dev.dsim.fault.FaultPlan;
+import dev.dsim.scenario.format.Disk;
+import dev.dsim.scenario.format.LoadBalancer;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
@@ -24,16 +27,11 @@ final class ScenarioBinder {
   static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
       "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
       "expect", "variants");
-  private static final List<String> LB_KEYS = List.of("policy", "healthCheck", "nodes");
   private static final List<String> TIER_KEYS = tierKeys();
   private static final List<String> CALL_KEYS = List.of("calls", "callTimeout", "callRetries");
   static final long DEFAULT_CALL_TIMEOUT = 1_000_000_000L;
   /** Work of one replica operation when a kv tier does not say. */
   static final long DEFAULT_KV_WORK = 50_000L;
-  private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
-  private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
-      "checksums", "tornWrites");
-  private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -148,21 +146,21 @@ final class ScenarioBinder {
   }
 
   private LoadBalancerSpec loadBalancer(Fields top) {
-    if (!top.has("loadBalancer")) {
+    LoadBalancer lb = top.has("loadBalancer") ? DocumentReader.section(top.raw("loadBalancer"),
+        top.pathOf("loadBalancer"), LoadBalancer.class, problems) : null;
+    if (lb == null) {
       return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
     }
-    Fields f = Fields.of(top.raw("loadBalancer"), top.pathOf("loadBalancer"), problems,
-        LB_KEYS);
-    if (f == null) {
-      return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
-    }
-    LbPolicy policy = f.choice("policy", LbPolicy.class, LbPolicy.ROUND_ROBIN);
-    HealthCheck check = f.has("healthCheck")
-        ? new KvBinder(problems).healthCheck(f, "healthCheck") : null;
-    long nodes = f.integer("nodes", 1, 1);
+    String at = top.pathOf("loadBalancer");
+    LbPolicy policy = lb.policy() == null ? LbPolicy.ROUND_ROBIN
+        : JsonEnum.lookup(LbPolicy.class, lb.policy().jsonName());
+    HealthCheck check = lb.healthCheck() == null ? null
+        : KvBinder.healthCheck(lb.healthCheck(), Paths.child(at, "healthCheck"), problems);
+    long nodes = lb.nodes() == null ? 1 : lb.nodes();
     if (nodes > Limits.LOAD_BALANCERS) {
-      f.error("nodes", "at most " + Limits.count(Limits.LOAD_BALANCERS) + " load balancers, got "
-          + Limits.count(nodes), "two or three remove the single point of failure");
+      problems.atValue(Paths.child(at, "nodes"), "at most " + Limits.count(Limits.LOAD_BALANCERS)
+          + " load balancers, got " + Limits.count(nodes), "two or three remove the single "
+          + "point of failure");
       nodes = 1;
     }
     return new LoadBalancerSpec(policy, check, (int) nodes);
@@ -280,18 +278,15 @@ final class ScenarioBinder {
     }
     long offset = 0;
     double drift = 0;
-    if (f.has("clock")) {
-      Fields c = Fields.of(f.raw("clock"), f.pathOf("clock"), problems, CLOCK_KEYS);
-      if (c != null) {
-        JsonNode o = c.raw("offset");
-        Long nanos = o == null ? Long.valueOf(0) : Fields.durationValue(o, c.pathOf("offset"),
-            problems);
-        offset = nanos == null || !Limits.timeWithin(nanos, c.pathOf("offset"), problems) ? 0
-            : nanos;
-        drift = c.numberAbove("driftPpm", 0, -1e6);
-        if (!Limits.driftWithin(drift, c.pathOf("driftPpm"), problems)) {
-          drift = 0;
-        }
+    dev.dsim.scenario.format.Clock clock = f.has("clock") ? DocumentReader.section(
+        f.raw("clock"), f.pathOf("clock"), dev.dsim.scenario.format.Clock.class, problems) : null;
+    if (clock != null) {
+      String at = f.pathOf("clock");
+      long nanos = clock.offset() == null ? 0 : Durations.parse(clock.offset().text());
+      offset = Limits.timeWithin(nanos, Paths.child(at, "offset"), problems) ? nanos : 0;
+      drift = clock.driftPpm() == null ? 0 : clock.driftPpm();
+      if (!Limits.driftWithin(drift, Paths.child(at, "driftPpm"), problems)) {
+        drift = 0;
       }
     }
     long maxCores = f.integer("maxCores", 0, 1);
@@ -392,16 +387,13 @@ final class ScenarioBinder {
   }
 
   private Contention contention(Fields tier) {
-    if (!tier.has("contention")) {
-      return Contention.NONE;
-    }
-    Fields c = Fields.of(tier.raw("contention"), tier.pathOf("contention"), problems,
-        CONTENTION_KEYS);
+    dev.dsim.scenario.format.Contention c = tier.has("contention") ? DocumentReader.section(
+        tier.raw("contention"), tier.pathOf("contention"),
+        dev.dsim.scenario.format.Contention.class, problems) : null;
     if (c == null) {
       return Contention.NONE;
     }
-    return new Contention(c.has("alpha") ? nonNegative(c, "alpha") : 0,
-        c.has("beta") ? nonNegative(c, "beta") : 0);
+    return new Contention(c.alpha() == null ? 0 : c.alpha(), c.beta() == null ? 0 : c.beta());
   }
 
   private static double nonNegative(Fields f, String key) {
@@ -413,25 +405,34 @@ final class ScenarioBinder {
     return v.doubleValue();
   }
 
+  /**
+   * A tier's disk. Read as a {@code Disk} for every kind: a kv tier's {@code checksums} is the
+   * tier's, and {@link #tier} says so in its own words rather than as an unknown key.
+   */
   private DiskConfig disk(Fields tier) {
     DiskConfig d = DiskConfig.DEFAULT;
-    if (!tier.has("disk")) {
+    Disk disk = tier.has("disk") ? DocumentReader.section(tier.raw("disk"), tier.pathOf("disk"),
+        Disk.class, problems) : null;
+    if (disk == null) {
       return d;
     }
-    Fields f = Fields.of(tier.raw("disk"), tier.pathOf("disk"), problems, DISK_KEYS);
-    if (f == null) {
-      return d;
-    }
-    return new DiskConfig(dist(f, "read", d.readNanos()), dist(f, "write", d.writeNanos()),
-        dist(f, "fsync", d.fsyncNanos()), f.bytes("capacity", d.capacityBytes()),
-        f.bool("checksums", d.checksums()), f.bool("tornWrites", d.tornWrites()));
+    JsonNode node = tier.raw("disk");
+    String at = tier.pathOf("disk");
+    return new DiskConfig(dist(disk.read(), node, at, "read", d.readNanos()),
+        dist(disk.write(), node, at, "write", d.writeNanos()),
+        dist(disk.fsync(), node, at, "fsync", d.fsyncNanos()),
+        disk.capacity() == null ? d.capacityBytes() : Quantities.bytes(disk.capacity().text()),
+        disk.checksums() == null ? d.checksums() : disk.checksums(),
+        disk.tornWrites() == null ? d.tornWrites() : disk.tornWrites());
   }
 
-  private Distribution dist(Fields f, String key, Distribution fallback) {
-    if (!f.has(key)) {
+  private Distribution dist(dev.dsim.scenario.format.Distribution read, JsonNode disk,
+      String at, String key, Distribution fallback) {
+    if (read == null) {
       return fallback;
     }
-    Distribution d = DistributionReader.read(f.raw(key), f.pathOf(key), problems);
+    Distribution d = DistributionReader.convert(read, disk.get(key), Paths.child(at, key),
+        problems);
     return d == null ? fallback : d;
   }
 }
