@@ -45,18 +45,7 @@ final class DocumentUnions {
             + "{\"dist\": \"exponential\", \"mean\": \"8ms\"}", v, v.isNumber()
             ? "durations need a unit: \"" + v.asText() + "ms\"" : ""));
     DocumentValues.add(m, ScheduledFault.class, DocumentUnions::scheduled);
-    DocumentValues.add(m, Fsync.class, (v, at, read, c) -> {
-      for (Fsync.FsyncMode mode : Fsync.FsyncMode.values()) {
-        if (v.isTextual() && v.textValue().equals(mode.jsonName())) {
-          return mode;
-        }
-      }
-      return v.isTextual() && !v.textValue().isEmpty()
-          && Character.isDigit(v.textValue().trim().charAt(0))
-          ? read.within(at, () -> c.readTreeAsValue(v,
-              dev.dsim.scenario.format.PositiveDuration.class))
-          : DocumentValues.wrong(read, at, "\"always\", \"never\" or a duration", v, "");
-    });
+    DocumentValues.add(m, Fsync.class, DocumentUnions::fsync);
     DocumentValues.add(m, KeyDistribution.class, (v, at, read, c) -> v.isObject()
         ? read.within(at, () -> c.readTreeAsValue(v, KeyDistribution.KeyDist.class))
         : read.within(at, () -> c.readTreeAsValue(v, KeyDistName.class)));
@@ -94,11 +83,16 @@ final class DocumentUnions {
     Class<?> kind = name != null && name.isTextual() ? kinds.get(name.textValue()) : null;
     if (kind == null) {
       bad.report(at, name == null || name.isNull() ? null : name, kinds.keySet(), read);
-      return null;
+      if (union != Tier.class) {
+        return null;
+      }
+      // The rest of a tier is still read, as the first kind's, to report its problems too.
+      kind = kinds.values().iterator().next();
     }
+    Class<?> chosen = kind;
     ObjectNode rest = ((ObjectNode) v).deepCopy();
     rest.remove(property);
-    return union.cast(read.within(at, () -> c.readTreeAsValue(rest, kind)));
+    return union.cast(read.within(at, () -> c.readTreeAsValue(rest, chosen)));
   }
 
   /** As ScenarioBinder said it: a missing kind at the tier, a wrong one at the kind. */
@@ -138,6 +132,29 @@ final class DocumentUnions {
       i++;
     }
     return sb.toString();
+  }
+
+  /** A kv tier's fsync: "always", "never" or a period, in KvBinder's words. */
+  private static Fsync fsync(JsonNode v, String at, ReadContext read, DeserializationContext c) {
+    String hint = "\"always\" (before acknowledging), \"never\", or a period like \"100ms\"";
+    if (!v.isTextual()) {
+      return DocumentValues.wrong(read, at, "\"always\", \"never\" or a period", v, hint);
+    }
+    for (Fsync.FsyncMode mode : Fsync.FsyncMode.values()) {
+      if (v.textValue().equals(mode.jsonName())) {
+        return mode;
+      }
+    }
+    try {
+      if (dev.dsim.engine.Durations.parse(v.textValue()) > 0) {
+        return new dev.dsim.scenario.format.PositiveDuration(v.textValue());
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    read.atValue(at, "expected \"always\", \"never\" or a period > 0, got \"" + v.textValue()
+        + "\"", hint);
+    return null;
   }
 
   /** A scheduled fault: "at" and exactly one kind key, each kind's record having its own. */

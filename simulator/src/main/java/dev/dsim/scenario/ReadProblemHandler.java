@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import java.io.IOException;
+import dev.dsim.scenario.format.Tier;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +25,41 @@ final class ReadProblemHandler extends DeserializationProblemHandler {
       throws IOException {
     ReadContext read = ReadContext.of(ctxt);
     Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
-    read.unknownKey(read.path(p), propertyName, DocumentKeys.of(type));
+    String path = read.path(p);
+    if (Tier.class.isAssignableFrom(type)) {
+      tierKey(read, path, type, propertyName);
+    } else {
+      read.unknownKey(path, propertyName, DocumentKeys.of(type));
+    }
     p.skipChildren();
     return true;
+  }
+
+  /**
+   * A key a tier of this kind does not have: another kind's says so, and an unknown one is
+   * matched against every kind's keys, as a user who misspells a key may have the kind wrong.
+   */
+  private static void tierKey(ReadContext read, String path, Class<?> type, String key) {
+    Map<String, Class<?>> kinds = DocumentKeys.subtypes(Tier.class);
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    String owner = null;
+    String self = null;
+    for (Map.Entry<String, Class<?>> k : kinds.entrySet()) {
+      List<String> keys = DocumentKeys.of(k.getValue());
+      all.addAll(keys);
+      if (owner == null && keys.contains(key)) {
+        owner = k.getKey();
+      }
+      if (k.getValue() == type) {
+        self = k.getKey();
+      }
+    }
+    if (owner == null) {
+      read.unknownKey(path, key, all);
+    } else {
+      read.atValue(path, "'" + key + "' is for tiers of kind \"" + owner + "\", this one is \""
+          + self + "\"", "drop it, or set \"kind\": \"" + owner + "\"");
+    }
   }
 
   @Override
@@ -64,6 +98,9 @@ final class ReadProblemHandler extends DeserializationProblemHandler {
   private static String expected(Class<?> type) {
     if (Map.class.isAssignableFrom(type)) {
       return "an object keyed by name";
+    }
+    if (com.fasterxml.jackson.databind.node.ObjectNode.class.isAssignableFrom(type)) {
+      return "an object";
     }
     if (java.util.Collection.class.isAssignableFrom(type)) {
       return "an array [ ... ]";
