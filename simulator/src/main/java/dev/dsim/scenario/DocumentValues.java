@@ -102,7 +102,8 @@ final class DocumentValues {
         : wrong(read, at, "a condition like \">= 0.999\"", v, ""));
     add(m, Probability.class, (v, at, read, c) -> v.isNumber() && v.doubleValue() >= 0
         && v.doubleValue() <= 1 ? new Probability(v.doubleValue())
-        : wrong(read, at, "a probability between 0 and 1", v, ""));
+        : wrong(read, at, "a probability between 0 and 1", v,
+            "e.g. 0.001 for one message in a thousand"));
     add(m, FaultRate.class, (v, at, read, c) -> faultRate(v) ? new FaultRate(v.asText())
         : wrong(read, at, "a rate > 0: a number per second or \"N/<unit>\"", v,
             "e.g. \"1/h\", \"6/d\" or 0.01"));
@@ -292,8 +293,8 @@ final class DocumentValues {
       return true;
     }
     if (!allowed) {
-      read.atValue(path, "these targets are fixed: \"random:<tier>\" is not allowed here",
-          "name the tier, e.g. \"" + Fields.shorten(t.textValue().substring(7)) + "\"");
+      read.atValue(path, "expected fixed nodes or tiers here, not "
+          + Fields.shorten(t.textValue()), "name the tier (all its nodes) or the nodes");
       return false;
     }
     if (!alone) {

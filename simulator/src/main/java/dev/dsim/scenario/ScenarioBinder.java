@@ -1,15 +1,9 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsim.engine.Distribution;
-import dev.dsim.engine.Durations;
 import dev.dsim.fault.FaultPlan;
-import dev.dsim.scenario.format.Disk;
 import dev.dsim.scenario.format.LoadBalancer;
 import dev.dsim.service.HealthCheck;
-import dev.dsim.world.Contention;
-import dev.dsim.world.DiskConfig;
-import dev.dsim.world.NodeConfig;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
