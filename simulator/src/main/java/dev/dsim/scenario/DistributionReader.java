@@ -24,6 +24,11 @@ final class DistributionReader {
 
   /** The distribution at {@code path}, or null after reporting what is wrong. */
   static Distribution read(JsonNode v, String path, Problems problems) {
+    if (v.isNull()) {
+      problems.atValue(path, "expected a duration like \"8ms\" or a distribution like "
+          + "{\"dist\": \"exponential\", \"mean\": \"8ms\"}, got null", "");
+      return null;
+    }
     dev.dsim.scenario.format.Distribution d = DocumentReader.section(v, path,
         dev.dsim.scenario.format.Distribution.class, problems);
     return d == null ? null : convert(d, v, path, problems);

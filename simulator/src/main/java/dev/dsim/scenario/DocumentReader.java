@@ -58,6 +58,13 @@ final class DocumentReader {
    */
   static <T> T section(JsonNode node, String path, Class<T> type, Problems problems) {
     ReadContext context = new ReadContext(problems);
+    if (node == null || node.isNull()) {
+      // Jackson reads null as "not there"; the file said null where a section belongs.
+      problems.atValue(path, "expected " + (type.isRecord() || type.isInterface()
+          ? "an object { ... }" : "a value") + ", got null", "this key takes an object of "
+          + "settings in braces; see dsim schema for its keys");
+      return null;
+    }
     ObjectReader reader = MAPPER.readerFor(type).with(
         ContextAttributes.getEmpty().withSharedAttribute(ReadContext.key(), context));
     int before = problems.count();

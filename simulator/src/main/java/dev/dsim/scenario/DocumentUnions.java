@@ -49,15 +49,7 @@ final class DocumentUnions {
     DocumentValues.add(m, KeyDistribution.class, (v, at, read, c) -> v.isObject()
         ? read.within(at, () -> c.readTreeAsValue(v, KeyDistribution.KeyDist.class))
         : read.within(at, () -> c.readTreeAsValue(v, KeyDistName.class)));
-    DocumentValues.add(m, ClientRate.class, (v, at, read, c) -> {
-      if (v.isNumber() && v.doubleValue() > 0) {
-        return new ClientRate.RequestRate(v.doubleValue());
-      }
-      if (v.isArray() && !v.isEmpty()) {
-        return read.within(at, () -> c.readTreeAsValue(v, ClientRate.RateSchedule.class));
-      }
-      return DocumentValues.wrong(read, at, "a rate > 0 or a list of rate steps", v, "");
-    });
+    DocumentValues.add(m, ClientRate.class, DocumentUnions::clientRate);
     DocumentValues.add(m, VariantPatch.class, (v, at, read, c) -> v.isObject()
         ? new VariantPatch((ObjectNode) v)
         : DocumentValues.wrong(read, at, "a merge patch object", v, ""));
@@ -132,6 +124,31 @@ final class DocumentUnions {
       i++;
     }
     return sb.toString();
+  }
+
+  /** A request rate, or rate steps (at most Limits.RATE_STEPS, counted before reading them). */
+  private static ClientRate clientRate(JsonNode v, String at, ReadContext read,
+      DeserializationContext c) throws IOException {
+    if (v.isNumber()) {
+      if (v.doubleValue() > 0 && !Double.isInfinite(v.doubleValue())) {
+        return new ClientRate.RequestRate(v.doubleValue());
+      }
+      read.atValue(at, "expected a number > 0, got " + v.asText(), "the value must be greater "
+          + "than 0");
+      return null;
+    }
+    if (!v.isArray() || v.isEmpty()) {
+      return DocumentValues.wrong(read, at, "a rate > 0 or a list of rate steps", v, "a number "
+          + "of requests per second, or steps like [{\"at\": \"0s\", \"rate\": 100}, "
+          + "{\"at\": \"5m\", \"rate\": 400, \"ramp\": true}]");
+    }
+    if (v.size() > Limits.RATE_STEPS) {
+      read.atValue(at, "at most " + Limits.count(Limits.RATE_STEPS) + " rate steps, got "
+          + Limits.count(v.size()), "a ramp (\"ramp\": true) between two steps replaces many "
+          + "small steps");
+      return null;
+    }
+    return read.within(at, () -> c.readTreeAsValue(v, ClientRate.RateSchedule.class));
   }
 
   /** A kv tier's fsync: "always", "never" or a period, in KvBinder's words. */

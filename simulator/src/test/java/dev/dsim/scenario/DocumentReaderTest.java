@@ -125,6 +125,15 @@ final class DocumentReaderTest {
         .isEqualTo(2L);
   }
 
+  @Test
+  void aNullSection_isAnErrorOfTheLoader() {
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) ScenarioSchemaTest.patched("{}");
+    doc.with("tiers").putNull("web");
+    assertThat(binderErrors(doc)).extracting(ScenarioError::jsonPath)
+        .containsExactly("tiers.web");
+  }
+
   // ---- helpers
 
   private static Set<String> paths(List<ScenarioError> errors) {
