@@ -5,8 +5,14 @@ import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Lasting;
 import dev.dsim.fault.Target;
+import dev.dsim.scenario.format.Faults;
+import dev.dsim.scenario.format.RandomFaults;
+import dev.dsim.scenario.format.ScheduledFault;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,14 +22,35 @@ import java.util.Set;
  * suggestion for a misspelt name.
  */
 final class FaultsBinder {
-  private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
-  private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
-      "degrade", "corrupt", "clockJump", "clockDrift");
-  private static final List<String> RANDOM_KEYS = List.of("crash", "partition", "isolate",
-      "slow", "degrade", "corrupt", "clockJump", "clockDrift");
+  // The keys come from the document model's records (dev.dsim.scenario.format), so a key added
+  // there is known here; the values are still read by hand, with Fields.
+  private static final List<String> FAULTS_KEYS = DocumentKeys.of(Faults.class);
+  /** Each scheduled kind's keys by its kind key: "at", the kind key, then its own. */
+  private static final Map<String, List<String>> SCHEDULED = scheduledKinds();
+  private static final List<String> KINDS = List.copyOf(SCHEDULED.keySet());
+  private static final List<String> RANDOM_KEYS = DocumentKeys.of(RandomFaults.class);
   private static final List<String> RESOURCES = List.of("cpu", "disk", "both");
-  private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
-      "maxDown");
+  private static final List<String> RANDOM_CRASH_KEYS =
+      DocumentKeys.of(RandomFaults.RandomCrash.class);
+
+  private static Map<String, List<String>> scheduledKinds() {
+    Map<String, List<String>> kinds = new LinkedHashMap<>();
+    for (Class<?> k : ScheduledFault.class.getPermittedSubclasses()) {
+      List<String> keys = DocumentKeys.of(k);
+      kinds.put(keys.get(1), keys);
+    }
+    return kinds;
+  }
+
+  /** A random kind's keys: how often, which targets, then its own. */
+  private static List<String> randomKeys(String kind) {
+    for (RecordComponent c : RandomFaults.class.getRecordComponents()) {
+      if (DocumentKeys.name(c).equals(kind)) {
+        return DocumentKeys.of(c.getType());
+      }
+    }
+    throw new IllegalArgumentException("no random fault kind " + kind);
+  }
 
   private final Problems problems;
   private final TargetNames names;
@@ -102,17 +129,7 @@ final class FaultsBinder {
     }
     List<String> allowed = new ArrayList<>(List.of("at"));
     if (kind != null) {
-      allowed.add(kind);
-      allowed.addAll(switch (kind) {
-        case "crash" -> List.of("restartAfter", "wipe");
-        case "corrupt" -> List.of("blocks", "sectors", "messages", "for");
-        case "partition" -> List.of("for", "oneWay");
-        case "isolate" -> List.of("for");
-        case "degrade" -> List.of("latency", "loss", "for");
-        case "clockJump" -> List.of("by");
-        case "clockDrift" -> List.of("ppm", "for");
-        default -> List.of("factor", "for", "resource");
-      });
+      allowed = SCHEDULED.get(kind);
     } else {
       allowed.addAll(KINDS);
     }
@@ -294,15 +311,7 @@ final class FaultsBinder {
    * "N/<unit>"), which nodes ({@code targets}, default every tier), and the fault's own keys.
    */
   private FaultPlan.RandomFault randomFault(Fields random, String kind) {
-    List<String> keys = new ArrayList<>(List.of("mtbf", "rate", "targets"));
-    keys.addAll(switch (kind) {
-      case "partition", "isolate" -> List.of("for");
-      case "slow" -> List.of("for", "factor", "resource");
-      case "degrade" -> List.of("for", "latency", "loss");
-      case "clockJump" -> List.of("by");
-      case "clockDrift" -> List.of("for", "ppm");
-      default -> List.of("blocks", "sectors");
-    });
+    List<String> keys = randomKeys(kind);
     Fields c = Fields.of(random.raw(kind), random.pathOf(kind), problems, keys);
     if (c == null) {
       return null;

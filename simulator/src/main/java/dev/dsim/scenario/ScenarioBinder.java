@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * kind is a local change.
  */
 final class ScenarioBinder {
-  static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
-      "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
-      "expect", "variants");
+  /** The top-level keys, the document model's (its records are where a key is added). */
+  static final List<String> TOP_KEYS = DocumentKeys.of(
+      dev.dsim.scenario.format.ScenarioDocument.class);
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
