@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,8 +82,10 @@ final class DocumentReader {
   }
 
   /**
-   * Reports the required keys a value lacks, record by record down the bound document. A value
-   * that did not bind is null and not looked into: its problem is already reported.
+   * Reports the required keys a value lacks, and the keys written as null (Jackson reads null
+   * as "not there", but a scenario says a key or leaves it out), record by record down the
+   * bound document. A value that did not bind is null and not looked into: its problem is
+   * already reported. Free JSON (process settings, variant patches) may hold null.
    */
   private static void requiredKeys(Object value, JsonNode node, String path,
       ReadContext context) {
@@ -92,14 +95,19 @@ final class DocumentReader {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         String key = (String) e.getKey();
-        requiredKeys(e.getValue(), node.get(key), Paths.child(path, key), context);
+        nullOrRequired(e.getValue(), node.get(key), Paths.child(path, key), false, context);
       }
     } else if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        requiredKeys(list.get(i), node.get(i), Paths.index(path, i), context);
+        nullOrRequired(list.get(i), node.get(i), Paths.index(path, i), false, context);
       }
     } else if (value instanceof Record record) {
       for (RecordComponent c : record.getClass().getRecordComponents()) {
+        if (c.getAccessor().isAnnotationPresent(JsonValue.class)) {
+          // A value written as its one component (rate steps as a list): the same node.
+          requiredKeys(component(record, c), node, path, context);
+          continue;
+        }
         String key = DocumentKeys.name(c);
         JsonNode child = node.isObject() ? node.get(key) : null;
         if (DocumentKeys.required(c) && (child == null || child.isNull())) {
@@ -108,9 +116,20 @@ final class DocumentReader {
           context.atValue(path, "missing required key '" + key + "'" + (what.isEmpty() ? ""
               : " (" + what + ")"), DocumentKeys.example(c).isEmpty() ? ""
               : "add for example \"" + key + "\": " + DocumentKeys.example(c));
+        } else if (!JsonNode.class.isAssignableFrom(c.getType())) {
+          nullOrRequired(component(record, c), child, Paths.child(path, key), true, context);
         }
-        requiredKeys(component(record, c), child, Paths.child(path, key), context);
       }
+    }
+  }
+
+  private static void nullOrRequired(Object value, JsonNode node, String path, boolean key,
+      ReadContext context) {
+    if (node != null && node.isNull() && !(value instanceof JsonNode)) {
+      context.atValue(path, "expected a value, got null", key ? "leave the key out for its "
+          + "default" : "");
+    } else {
+      requiredKeys(value, node, path, context);
     }
   }
 

@@ -134,6 +134,20 @@ final class DocumentReaderTest {
         .containsExactly("tiers.web");
   }
 
+  @Test
+  void aRateStepWithoutItsRate_isMissingAKey() {
+    assertThat(binderErrors(ScenarioSchemaTest.patched(
+        "{'clients': {'rate': [{'at': '0s'}]}}"))).extracting(ScenarioError::message)
+        .anyMatch(m -> m.startsWith("missing required key 'rate'"));
+  }
+
+  @Test
+  void aKeyWrittenAsNull_isAnError() {
+    assertThat(readerErrors("{\"name\": \"x\", \"duration\": \"1m\", \"tiers\": {\"web\": "
+        + "{\"kind\": \"stateless\", \"work\": \"1ms\", \"cores\": null}}}"))
+        .extracting(ScenarioError::jsonPath).containsExactly("tiers.web.cores");
+  }
+
   // ---- helpers
 
   private static Set<String> paths(List<ScenarioError> errors) {
