@@ -112,7 +112,9 @@ final class DocumentReader {
         JsonNode child = node.isObject() ? node.get(key) : null;
         if (DocumentKeys.required(c) && (child == null || child.isNull())) {
           // At the object that lacks it, as the binders report it: the key is not in the file.
+          // The schema's description, in a sentence of the message: "(how many times slower)".
           String what = DocumentKeys.description(c).replaceAll("\\.$", "");
+          what = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
           context.atValue(path, "missing required key '" + key + "'" + (what.isEmpty() ? ""
               : " (" + what + ")"), DocumentKeys.example(c).isEmpty() ? ""
               : "add for example \"" + key + "\": " + DocumentKeys.example(c));

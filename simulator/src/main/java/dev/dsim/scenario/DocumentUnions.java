@@ -191,10 +191,22 @@ final class DocumentUnions {
         given.add(key);
       }
     });
-    if (given.size() != 1) {
-      read.atValue(at, given.isEmpty() ? "a fault needs one of " + String.join(", ",
-          kinds.keySet()) : "one kind per fault, got " + String.join(" and ", given),
-          "e.g. {\"at\": \"30s\", \"crash\": \"web-1\"}");
+    // As FaultsBinder said it; without a kind, the keys are checked against "at" and the kinds.
+    if (given.isEmpty()) {
+      List<String> allowed = new ArrayList<>(List.of("at"));
+      allowed.addAll(kinds.keySet());
+      v.fieldNames().forEachRemaining(key -> {
+        if (!allowed.contains(key)) {
+          read.unknownKey(Paths.child(at, key), key, allowed);
+        }
+      });
+      read.atValue(at, "expected a fault: one of the keys " + String.join(", ", kinds.keySet()),
+          "e.g. {\"at\": \"5m\", \"crash\": \"web-2\", \"restartAfter\": \"1m\"}");
+      return null;
+    }
+    if (given.size() > 1) {
+      read.atValue(at, "one fault per entry, got both '" + given.get(0) + "' and '"
+          + given.get(1) + "'", "split them into two entries");
       return null;
     }
     return (ScheduledFault) read.within(at, () -> c.readTreeAsValue(v, kinds.get(given.get(0))));

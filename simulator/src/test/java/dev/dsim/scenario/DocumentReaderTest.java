@@ -109,8 +109,8 @@ final class DocumentReaderTest {
     assertThat(errors).extracting(ScenarioError::jsonPath).containsExactly("$", "$",
         "tiers.web");
     assertThat(errors).extracting(ScenarioError::message)
-        .anyMatch(m -> m.startsWith("missing required key 'name' (The scenario's name"))
-        .anyMatch(m -> m.startsWith("missing required key 'work' (The CPU work per request"));
+        .anyMatch(m -> m.startsWith("missing required key 'name' (the scenario's name"))
+        .anyMatch(m -> m.startsWith("missing required key 'work' (the CPU work per request"));
   }
 
   @Test
