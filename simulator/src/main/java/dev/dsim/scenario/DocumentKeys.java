@@ -20,8 +20,44 @@ import java.util.Map;
 final class DocumentKeys {
   private DocumentKeys() {}
 
+  /**
+   * Reflection is slow next to reading a value, and a file may hold 10,000 faults read one by
+   * one: each class's keys are worked out once.
+   */
+  private static final ClassValue<List<String>> KEYS = new ClassValue<>() {
+    @Override
+    protected List<String> computeValue(Class<?> type) {
+      return keysOf(type);
+    }
+  };
+
+  /** The components of a record with what the reader needs of each, worked out once. */
+  record Key(RecordComponent component, String name, boolean required, String description,
+      String example, boolean isValue) {}
+
+  private static final ClassValue<List<Key>> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected List<Key> computeValue(Class<?> type) {
+      List<Key> out = new ArrayList<>();
+      for (RecordComponent c : type.getRecordComponents()) {
+        out.add(new Key(c, name(c), required(c), description(c), example(c),
+            c.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)));
+      }
+      return List.copyOf(out);
+    }
+  };
+
   /** The keys of one record, in component order. */
   static List<String> of(Class<?> record) {
+    return KEYS.get(record);
+  }
+
+  /** A record's components, with their keys and annotations. */
+  static List<Key> components(Class<?> record) {
+    return COMPONENTS.get(record);
+  }
+
+  private static List<String> keysOf(Class<?> record) {
     List<String> keys = new ArrayList<>();
     for (Class<?> union : record.getInterfaces()) {
       JsonTypeInfo info = union.getAnnotation(JsonTypeInfo.class);
@@ -34,7 +70,7 @@ final class DocumentKeys {
         keys.add(name(c));
       }
     }
-    return keys;
+    return List.copyOf(keys);
   }
 
   /** A component's key. */
@@ -72,10 +108,17 @@ final class DocumentKeys {
 
   /** The records of a named union by their names ({@code JsonSubTypes}), in declared order. */
   static Map<String, Class<?>> subtypes(Class<?> union) {
-    Map<String, Class<?>> out = new LinkedHashMap<>();
-    for (JsonSubTypes.Type t : union.getAnnotation(JsonSubTypes.class).value()) {
-      out.put(t.name(), t.value());
-    }
-    return out;
+    return SUBTYPES.get(union);
   }
+
+  private static final ClassValue<Map<String, Class<?>>> SUBTYPES = new ClassValue<>() {
+    @Override
+    protected Map<String, Class<?>> computeValue(Class<?> union) {
+      Map<String, Class<?>> out = new LinkedHashMap<>();
+      for (JsonSubTypes.Type t : union.getAnnotation(JsonSubTypes.class).value()) {
+        out.put(t.name(), t.value());
+      }
+      return java.util.Collections.unmodifiableMap(out);
+    }
+  };
 }

@@ -1,6 +1,5 @@
 package dev.dsim.scenario;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +44,14 @@ final class DocumentReader {
       .addHandler(new ReadProblemHandler())
       .build();
 
+  /** A reader per type, made once: a file may hold thousands of sections of one type. */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
+
   private DocumentReader() {}
 
   /** The document, or null when it has problems (all of them reported to {@code problems}). */
@@ -66,7 +73,7 @@ final class DocumentReader {
           + "settings in braces; see dsim schema for its keys");
       return null;
     }
-    ObjectReader reader = MAPPER.readerFor(type).with(
+    ObjectReader reader = READERS.get(type).with(
         ContextAttributes.getEmpty().withSharedAttribute(ReadContext.key(), context));
     int before = problems.count();
     T value;
@@ -102,24 +109,25 @@ final class DocumentReader {
         nullOrRequired(list.get(i), node.get(i), Paths.index(path, i), false, context);
       }
     } else if (value instanceof Record record) {
-      for (RecordComponent c : record.getClass().getRecordComponents()) {
-        if (c.getAccessor().isAnnotationPresent(JsonValue.class)) {
+      for (DocumentKeys.Key c : DocumentKeys.components(record.getClass())) {
+        if (c.isValue()) {
           // A value written as its one component (rate steps as a list): the same node.
-          requiredKeys(component(record, c), node, path, context);
+          requiredKeys(component(record, c.component()), node, path, context);
           continue;
         }
-        String key = DocumentKeys.name(c);
+        String key = c.name();
         JsonNode child = node.isObject() ? node.get(key) : null;
-        if (DocumentKeys.required(c) && (child == null || child.isNull())) {
+        if (c.required() && (child == null || child.isNull())) {
           // At the object that lacks it, as the binders report it: the key is not in the file.
           // The schema's description, in a sentence of the message: "(how many times slower)".
-          String what = DocumentKeys.description(c).replaceAll("\\.$", "");
+          String what = c.description().replaceAll("\\.$", "");
           what = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
           context.atValue(path, "missing required key '" + key + "'" + (what.isEmpty() ? ""
-              : " (" + what + ")"), DocumentKeys.example(c).isEmpty() ? ""
-              : "add for example \"" + key + "\": " + DocumentKeys.example(c));
-        } else if (!JsonNode.class.isAssignableFrom(c.getType())) {
-          nullOrRequired(component(record, c), child, Paths.child(path, key), true, context);
+              : " (" + what + ")"), c.example().isEmpty() ? ""
+              : "add for example \"" + key + "\": " + c.example());
+        } else if (!JsonNode.class.isAssignableFrom(c.component().getType())) {
+          nullOrRequired(component(record, c.component()), child, Paths.child(path, key), true,
+              context);
         }
       }
     }

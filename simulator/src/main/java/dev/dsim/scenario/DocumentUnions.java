@@ -31,7 +31,18 @@ import java.util.Map;
  * from the subtree, its paths kept by {@link ReadContext#within}.
  */
 final class DocumentUnions {
+  /** Each kind's record names its kind key right after "at" (CrashFault(at, crash, ...)). */
+  private static final Map<String, Class<?>> SCHEDULED = scheduledKinds();
+
   private DocumentUnions() {}
+
+  private static Map<String, Class<?>> scheduledKinds() {
+    Map<String, Class<?>> kinds = new LinkedHashMap<>();
+    for (Class<?> k : ScheduledFault.class.getPermittedSubclasses()) {
+      kinds.put(DocumentKeys.of(k).get(1), k);
+    }
+    return java.util.Collections.unmodifiableMap(kinds);
+  }
 
   static SimpleModule module() {
     SimpleModule m = new SimpleModule("dsim-document-unions");
@@ -180,11 +191,7 @@ final class DocumentUnions {
     if (!v.isObject()) {
       return DocumentValues.wrong(read, at, "an object { ... }", v, "");
     }
-    // Each kind's record names its kind key right after "at" (CrashFault(at, crash, ...)).
-    Map<String, Class<?>> kinds = new LinkedHashMap<>();
-    for (Class<?> k : ScheduledFault.class.getPermittedSubclasses()) {
-      kinds.put(DocumentKeys.of(k).get(1), k);
-    }
+    Map<String, Class<?>> kinds = SCHEDULED;
     List<String> given = new ArrayList<>();
     v.fieldNames().forEachRemaining(key -> {
       if (kinds.containsKey(key)) {
