@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * of >=, >, <=, <, ==, !=), kept in file order. Reports every bad entry, each located.
  */
 final class ExpectBinder {
-  private static final Pattern CONDITION = Pattern.compile(
+  static final Pattern CONDITION = Pattern.compile(
       "\\s*(>=|<=|==|!=|>|<)\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*");
   private static final String HINT = "a comparison and a number, e.g. \">= 0.999\", \"== 0\" or "
       + "\"< 200\"";

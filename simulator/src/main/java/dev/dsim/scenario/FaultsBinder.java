@@ -5,8 +5,17 @@ import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Lasting;
 import dev.dsim.fault.Target;
+import dev.dsim.scenario.format.Faults;
+import dev.dsim.scenario.format.NonNegativeDuration;
+import dev.dsim.scenario.format.PositiveDuration;
+import dev.dsim.scenario.format.SlowResource;
+import dev.dsim.scenario.format.RandomFaults;
+import dev.dsim.scenario.format.ScheduledFault;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,14 +25,35 @@ import java.util.Set;
  * suggestion for a misspelt name.
  */
 final class FaultsBinder {
-  private static final List<String> FAULTS_KEYS = List.of("schedule", "random");
-  private static final List<String> KINDS = List.of("crash", "partition", "isolate", "slow",
-      "degrade", "corrupt", "clockJump", "clockDrift");
-  private static final List<String> RANDOM_KEYS = List.of("crash", "partition", "isolate",
-      "slow", "degrade", "corrupt", "clockJump", "clockDrift");
+  // The keys come from the document model's records (dev.dsim.scenario.format), so a key added
+  // there is known here; the values are still read by hand, with Fields.
+  private static final List<String> FAULTS_KEYS = DocumentKeys.of(Faults.class);
+  /** Each scheduled kind's keys by its kind key: "at", the kind key, then its own. */
+  private static final Map<String, List<String>> SCHEDULED = scheduledKinds();
+  private static final List<String> KINDS = List.copyOf(SCHEDULED.keySet());
+  private static final List<String> RANDOM_KEYS = DocumentKeys.of(RandomFaults.class);
   private static final List<String> RESOURCES = List.of("cpu", "disk", "both");
-  private static final List<String> RANDOM_CRASH_KEYS = List.of("mttf", "mttr", "targets",
-      "maxDown");
+  private static final List<String> RANDOM_CRASH_KEYS =
+      DocumentKeys.of(RandomFaults.RandomCrash.class);
+
+  private static Map<String, List<String>> scheduledKinds() {
+    Map<String, List<String>> kinds = new LinkedHashMap<>();
+    for (Class<?> k : ScheduledFault.class.getPermittedSubclasses()) {
+      List<String> keys = DocumentKeys.of(k);
+      kinds.put(keys.get(1), keys);
+    }
+    return kinds;
+  }
+
+  /** A random kind's keys: how often, which targets, then its own. */
+  private static List<String> randomKeys(String kind) {
+    for (RecordComponent c : RandomFaults.class.getRecordComponents()) {
+      if (DocumentKeys.name(c).equals(kind)) {
+        return DocumentKeys.of(c.getType());
+      }
+    }
+    throw new IllegalArgumentException("no random fault kind " + kind);
+  }
 
   private final Problems problems;
   private final TargetNames names;
@@ -86,71 +116,88 @@ final class FaultsBinder {
     return nanos < 0 ? Lasting.forever() : Lasting.forNanos(nanos);
   }
 
+  /** One entry of the schedule, read as a {@link ScheduledFault} of the document model. */
   private FaultPlan.Scheduled scheduled(JsonNode node, String path) {
-    String kind = null;
-    if (node.isObject()) {
-      for (String k : KINDS) {
-        if (node.has(k)) {
-          if (kind != null) {
-            problems.atValue(path, "one fault per entry, got both '" + kind + "' and '" + k
-                + "'", "split them into two entries");
-            return null;
-          }
-          kind = k;
-        }
+    ScheduledFault s = DocumentReader.section(node, path, ScheduledFault.class, problems);
+    if (s == null) {
+      return null;
+    }
+    Fault fault;
+    NonNegativeDuration at;
+    if (s instanceof ScheduledFault.CrashFault c) {
+      at = c.at();
+      fault = new Fault.Crash(targets(node, path, "crash"), lasting(c.restartAfter() == null
+          ? -1 : nanos(c.restartAfter().text())), TierBinder.or(c.wipe(), false));
+    } else if (s instanceof ScheduledFault.PartitionFault p) {
+      at = p.at();
+      List<Target> groups = groups(node.get("partition"), Paths.child(path, "partition"));
+      fault = groups.size() < 2 ? null : new Fault.Partition(groups,
+          TierBinder.or(p.oneWay(), false), lasting(p.lasting()));
+    } else if (s instanceof ScheduledFault.IsolateFault i) {
+      at = i.at();
+      fault = new Fault.Isolate(targets(node, path, "isolate"), lasting(i.lasting()));
+    } else if (s instanceof ScheduledFault.SlowFault w) {
+      at = w.at();
+      SlowResource r = TierBinder.or(w.resource(), SlowResource.BOTH);
+      fault = new Fault.Slow(targets(node, path, "slow"), w.factor(), lasting(w.lasting()),
+          r != SlowResource.DISK, r != SlowResource.CPU);
+    } else if (s instanceof ScheduledFault.DegradeFault d) {
+      at = d.at();
+      fault = new Fault.Degrade(targets(node, path, "degrade"), d.latency() == null ? 0
+          : nanos(d.latency().text()), d.loss() == null ? 0 : d.loss().value(),
+          lasting(d.lasting()));
+    } else if (s instanceof ScheduledFault.CorruptFault c) {
+      at = c.at();
+      fault = corrupt(c, node, path);
+    } else if (s instanceof ScheduledFault.ClockJumpFault j) {
+      at = j.at();
+      long by = nanos(j.by().text());
+      if (!Limits.timeWithin(by, Paths.child(path, "by"), problems)) {
+        by = 0;
       }
-    }
-    List<String> allowed = new ArrayList<>(List.of("at"));
-    if (kind != null) {
-      allowed.add(kind);
-      allowed.addAll(switch (kind) {
-        case "crash" -> List.of("restartAfter", "wipe");
-        case "corrupt" -> List.of("blocks", "sectors", "messages", "for");
-        case "partition" -> List.of("for", "oneWay");
-        case "isolate" -> List.of("for");
-        case "degrade" -> List.of("latency", "loss", "for");
-        case "clockJump" -> List.of("by");
-        case "clockDrift" -> List.of("ppm", "for");
-        default -> List.of("factor", "for", "resource");
-      });
+      fault = new Fault.ClockJump(targets(node, path, "clockJump"), by);
     } else {
-      allowed.addAll(KINDS);
+      ScheduledFault.ClockDriftFault d = (ScheduledFault.ClockDriftFault) s;
+      at = d.at();
+      double ppm = d.ppm();
+      if (!Limits.driftWithin(ppm, Paths.child(path, "ppm"), problems)) {
+        ppm = 0;
+      }
+      fault = new Fault.ClockDrift(targets(node, path, "clockDrift"), ppm, lasting(d.lasting()));
     }
-    Fields f = Fields.of(node, path, problems, allowed);
-    if (f == null) {
-      return null;
-    }
-    if (kind == null) {
-      problems.atValue(path, "expected a fault: one of the keys " + String.join(", ", KINDS),
-          "e.g. {\"at\": \"5m\", \"crash\": \"web-2\", \"restartAfter\": \"1m\"}");
-      return null;
-    }
-    if (!f.has("at")) {
-      f.missing("at", "when the fault strikes, a duration from the start", "\"5m\"");
-    }
-    long at = f.duration("at", 0, false);
-    long forNanos = f.duration("for", -1, true);
-    Fault fault = switch (kind) {
-      case "crash" -> new Fault.Crash(targets(f, "crash"),
-          lasting(f.duration("restartAfter", -1, false)), f.bool("wipe", false));
-      case "corrupt" -> corrupt(f, forNanos);
-      case "partition" -> partition(f, forNanos);
-      case "isolate" -> new Fault.Isolate(targets(f, "isolate"), lasting(forNanos));
-      case "clockJump" -> clockJump(f, targets(f, "clockJump"));
-      case "clockDrift" -> clockDrift(f, forNanos, targets(f, "clockDrift"));
-      case "degrade" -> new Fault.Degrade(targets(f, "degrade"),
-          f.duration("latency", 0, false), f.probability("loss"), lasting(forNanos));
-      default -> slow(f, forNanos, targets(f, "slow"));
-    };
-    return fault == null ? null : new FaultPlan.Scheduled(at, fault);
+    return fault == null ? null : new FaultPlan.Scheduled(nanos(at.text()), fault);
   }
 
-  /** A partition of two or more groups (null when they did not bind). */
-  private Fault partition(Fields f, long forNanos) {
-    List<Target> groups = groups(f);
-    return groups.size() < 2 ? null
-        : new Fault.Partition(groups, f.bool("oneWay", false), lasting(forNanos));
+  private static long nanos(String duration) {
+    return dev.dsim.engine.Durations.parse(duration);
   }
+
+  private static Lasting lasting(PositiveDuration d) {
+    return d == null ? Lasting.forever() : Lasting.forNanos(nanos(d.text()));
+  }
+
+  private Fault corrupt(ScheduledFault.CorruptFault c, JsonNode node, String path) {
+    long blocks = TierBinder.or(c.blocks(), 0L);
+    long sectors = TierBinder.or(c.sectors(), 0L);
+    double messages = c.messages() == null ? 0 : c.messages().value();
+    if (blocks == 0 && sectors == 0 && messages == 0) {
+      problems.atValue(path, "this corrupt fault damages nothing",
+          "add \"blocks\": N (bit flips on disk), \"sectors\": N (unreadable blocks) or "
+          + "\"messages\": p (damaged messages, with \"for\")");
+    }
+    if (messages == 0 && c.lasting() != null) {
+      problems.atValue(Paths.child(path, "for"), "only message corruption heals; damaged "
+          + "blocks stay until rewritten", "drop \"for\", or add \"messages\": p");
+    }
+    return new Fault.Corrupt(targets(node, path, "corrupt"), (int) Math.min(blocks, 1 << 30),
+        (int) Math.min(sectors, 1 << 30), messages, lasting(c.lasting()));
+  }
+
+  private Target targets(JsonNode node, String path, String key) {
+    return target(names.list(node.get(key), Paths.child(path, key)));
+  }
+
+  // The random kinds' keys, still read by hand.
 
   private Fault clockJump(Fields f, Target targets) {
     if (!f.has("by")) {
@@ -173,23 +220,6 @@ final class FaultsBinder {
       ppm = 0;
     }
     return new Fault.ClockDrift(targets, ppm, lasting(forNanos));
-  }
-
-  private Fault corrupt(Fields f, long forNanos) {
-    long blocks = f.integer("blocks", 0, 0);
-    long sectors = f.integer("sectors", 0, 0);
-    double messages = f.probability("messages");
-    if (blocks == 0 && sectors == 0 && messages == 0) {
-      problems.atValue(f.path(), "this corrupt fault damages nothing",
-          "add \"blocks\": N (bit flips on disk), \"sectors\": N (unreadable blocks) or "
-          + "\"messages\": p (damaged messages, with \"for\")");
-    }
-    if (messages == 0 && f.has("for")) {
-      f.error("for", "only message corruption heals; damaged blocks stay until rewritten",
-          "drop \"for\", or add \"messages\": p");
-    }
-    return new Fault.Corrupt(targets(f, "corrupt"), (int) Math.min(blocks, 1 << 30),
-        (int) Math.min(sectors, 1 << 30), messages, lasting(forNanos));
   }
 
   private Fault slow(Fields f, long forNanos, Target targets) {
@@ -219,9 +249,7 @@ final class FaultsBinder {
     return r;
   }
 
-  private List<Target> groups(Fields f) {
-    JsonNode v = f.raw("partition");
-    String path = f.pathOf("partition");
+  private List<Target> groups(JsonNode v, String path) {
     List<Target> groups = new ArrayList<>();
     if (!v.isArray() || v.size() < 2) {
       problems.atValue(path, "expected a list of at least two groups of nodes, got "
@@ -294,15 +322,7 @@ final class FaultsBinder {
    * "N/<unit>"), which nodes ({@code targets}, default every tier), and the fault's own keys.
    */
   private FaultPlan.RandomFault randomFault(Fields random, String kind) {
-    List<String> keys = new ArrayList<>(List.of("mtbf", "rate", "targets"));
-    keys.addAll(switch (kind) {
-      case "partition", "isolate" -> List.of("for");
-      case "slow" -> List.of("for", "factor", "resource");
-      case "degrade" -> List.of("for", "latency", "loss");
-      case "clockJump" -> List.of("by");
-      case "clockDrift" -> List.of("for", "ppm");
-      default -> List.of("blocks", "sectors");
-    });
+    List<String> keys = randomKeys(kind);
     Fields c = Fields.of(random.raw(kind), random.pathOf(kind), problems, keys);
     if (c == null) {
       return null;

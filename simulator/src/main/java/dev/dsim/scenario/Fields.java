@@ -2,7 +2,6 @@ package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Durations;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 
@@ -177,62 +176,6 @@ final class Fields {
     return v.booleanValue();
   }
 
-  /** A size string in bytes ({@code "4KiB"}); {@code fallback} when absent or wrong. */
-  long bytes(String key, long fallback) {
-    JsonNode v = node.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!v.isTextual()) {
-      error(key, "expected a size string, got " + describe(v), v.isNumber()
-          ? "write the unit too, e.g. \"" + v.asText() + "B\" or \"" + v.asText() + "KiB\""
-          : "e.g. \"4KiB\" or \"10GB\"");
-      return fallback;
-    }
-    try {
-      return Quantities.bytes(v.textValue());
-    } catch (IllegalArgumentException e) {
-      error(key, e.getMessage(), "units: B, kB, KiB, MB, MiB, GB, GiB, TB, TiB");
-      return fallback;
-    }
-  }
-
-  /** A bandwidth string in bits per second ({@code "10Gbit/s"}); fallback when absent or wrong. */
-  double bandwidth(String key, double fallback) {
-    JsonNode v = node.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!v.isTextual()) {
-      error(key, "expected a bandwidth string, got " + describe(v), "e.g. \"10Gbit/s\"");
-      return fallback;
-    }
-    try {
-      return Quantities.bitsPerSecond(v.textValue());
-    } catch (IllegalArgumentException e) {
-      error(key, e.getMessage(), "units: bit/s or B/s with k, M, G, T (or Ki, Mi, Gi, Ti)");
-      return fallback;
-    }
-  }
-
-  /** One of an enum's JSON names; {@code fallback} when absent or wrong. */
-  <E extends Enum<E> & JsonEnum> E choice(String key, Class<E> type, E fallback) {
-    JsonNode v = node.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    E e = v.isTextual() ? JsonEnum.lookup(type, v.textValue()) : null;
-    if (e == null) {
-      List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-          .map(JsonEnum::jsonName).toList();
-      String suggestion = v.isTextual() ? DidYouMean.closest(v.textValue(), names) : null;
-      error(key, "expected one of " + JsonEnum.choices(type) + ", got " + describe(v),
-          suggestion != null ? "did you mean \"" + suggestion + "\"?" : "");
-      return fallback;
-    }
-    return e;
-  }
-
   /** A duration value anywhere (also used by distributions); null after reporting. */
   static Long durationValue(JsonNode v, String path, Problems problems) {
     if (!v.isTextual()) {
@@ -250,20 +193,7 @@ final class Fields {
   }
 
   private static Long wholeNumber(JsonNode v) {
-    if (v.isIntegralNumber() && v.canConvertToLong()) {
-      return v.longValue();
-    }
-    if (v.isNumber()) {
-      BigDecimal d = v.decimalValue();
-      if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
-        try {
-          return d.longValueExact();
-        } catch (ArithmeticException tooBig) {
-          return null;
-        }
-      }
-    }
-    return null;
+    return DocumentValues.wholeNumber(v);
   }
 
   /** The user's value, quoted and typed, for messages: {@code "four" (a string)}. */

@@ -1,20 +1,21 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsim.engine.Distribution;
+import dev.dsim.scenario.format.Link;
+import dev.dsim.scenario.format.Network;
+import dev.dsim.scenario.format.Probability;
 import dev.dsim.world.NetworkConfig;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds the {@code network} section: latency, loss, duplicate, bandwidth, messageSize, corrupt,
- * checksums, and {@code links} configured apart (between two groups of nodes, or one way).
+ * Binds the {@code network} section, read as a {@link Network} of the document model, to the
+ * runtime's: the checks that need more than one value (a link is between two ends or from/to,
+ * and changes something), the names of its ends (which must exist), and the limits on links.
  */
 final class NetworkBinder {
-  private static final List<String> KEYS = List.of("latency", "loss", "duplicate", "bandwidth",
-      "messageSize", "corrupt", "checksums", "links");
-  private static final List<String> LINK_KEYS = List.of("between", "from", "to", "latency",
-      "bandwidth", "loss");
   private static final Distribution ZERO = new Distribution.Constant(0);
 
   private final Problems problems;
@@ -30,47 +31,64 @@ final class NetworkBinder {
     if (!top.has("network")) {
       return none;
     }
-    Fields f = Fields.of(top.raw("network"), top.pathOf("network"), problems, KEYS);
-    if (f == null) {
+    JsonNode node = top.raw("network");
+    String path = top.pathOf("network");
+    JsonNode links = node.path("links");
+    List<NetworkSpec.LinkSpec> linkSpecs = List.of();
+    if (links.isArray() && links.size() > Limits.LINKS) {
+      // Before reading them: each link is read and checked on every load.
+      problems.atValue(Paths.child(path, "links"), "at most " + Limits.count(Limits.LINKS)
+          + " links, got " + Limits.count(links.size()), "a link between two tiers covers all "
+          + "their nodes");
+    } else if (links.isArray()) {
+      // Each link on its own, so a mistake elsewhere in the network leaves its checks be.
+      linkSpecs = links(links, Paths.child(path, "links"));
+    }
+    if (node.isObject() && links.isArray()) {
+      node = ((ObjectNode) node).deepCopy().without("links");
+    }
+    Network n = DocumentReader.section(node, path, Network.class, problems);
+    if (n == null) {
       return none;
     }
-    Distribution latency = f.has("latency")
-        ? DistributionReader.read(f.raw("latency"), f.pathOf("latency"), problems) : ZERO;
-    long size = f.bytes("messageSize", NetworkConfig.DEFAULT_MESSAGE_BYTES);
+    Distribution latency = n.latency() == null ? ZERO
+        : DistributionReader.convert(n.latency(), node.get("latency"),
+            Paths.child(path, "latency"), problems);
+    long size = n.messageSize() == null ? NetworkConfig.DEFAULT_MESSAGE_BYTES
+        : Quantities.bytes(n.messageSize().text());
     if (size > Integer.MAX_VALUE) {
-      f.error("messageSize", "at most 2 GiB per message", "");
+      problems.atValue(Paths.child(path, "messageSize"), "at most 2 GiB per message", "");
       size = NetworkConfig.DEFAULT_MESSAGE_BYTES;
     }
+    return new NetworkSpec(latency == null ? ZERO : latency, p(n.loss()), p(n.duplicate()),
+        n.bandwidth() == null ? 0 : Quantities.bitsPerSecond(n.bandwidth().text()), (int) size,
+        p(n.corrupt()), TierBinder.or(n.checksums(), false), linkSpecs);
+  }
+
+  private List<NetworkSpec.LinkSpec> links(JsonNode list, String at) {
     List<NetworkSpec.LinkSpec> links = new ArrayList<>();
-    if (f.has("links")) {
-      JsonNode list = f.raw("links");
-      if (!list.isArray()) {
-        f.error("links", "expected a list of links, got " + Fields.describe(list),
-            "e.g. [{\"between\": [\"web\", \"db\"], \"latency\": \"20ms\"}]");
-      } else if (list.size() > Limits.LINKS) {
-        f.error("links", "at most " + Limits.count(Limits.LINKS) + " links, got "
-            + Limits.count(list.size()), "a link between two tiers covers all their nodes");
-      } else {
-        long pairs = 0;
-        for (int i = 0; i < list.size(); i++) {
-          NetworkSpec.LinkSpec l = link(list.get(i), Paths.index(f.pathOf("links"), i));
-          if (l != null) {
-            links.add(l);
-            pairs += pairs(l);
-          }
-        }
-        if (pairs > Limits.LINK_PAIRS) {
-          f.error("links", "at most " + Limits.count(Limits.LINK_PAIRS) + " node pairs "
-              + "configured by links, got " + Limits.count(pairs), "each pair of nodes a link "
-              + "covers gets its own state: set the network's own \"latency\" for everyone, "
-              + "and links for the few pairs that differ");
-          links.clear();
-        }
+    long pairs = 0;
+    for (int i = 0; i < list.size(); i++) {
+      String path = Paths.index(at, i);
+      NetworkSpec.LinkSpec l = link(DocumentReader.section(list.get(i), path, Link.class,
+          problems), list.get(i), path);
+      if (l != null) {
+        links.add(l);
+        pairs += pairs(l);
       }
     }
-    return new NetworkSpec(latency == null ? ZERO : latency, f.probability("loss"),
-        f.probability("duplicate"), f.bandwidth("bandwidth", 0), (int) size,
-        f.probability("corrupt"), f.bool("checksums", false), links);
+    if (pairs > Limits.LINK_PAIRS) {
+      problems.atValue(at, "at most " + Limits.count(Limits.LINK_PAIRS) + " node pairs "
+          + "configured by links, got " + Limits.count(pairs), "each pair of nodes a link "
+          + "covers gets its own state: set the network's own \"latency\" for everyone, "
+          + "and links for the few pairs that differ");
+      links.clear();
+    }
+    return links;
+  }
+
+  private static double p(Probability p) {
+    return p == null ? 0 : p.value();
   }
 
   /** Directed node pairs a link configures. */
@@ -86,56 +104,45 @@ final class NetworkBinder {
     return from * to * (l.bothWays() ? 2 : 1);
   }
 
-  private NetworkSpec.LinkSpec link(JsonNode node, String path) {
-    Fields f = Fields.of(node, path, problems, LINK_KEYS);
-    if (f == null) {
+  private NetworkSpec.LinkSpec link(Link link, JsonNode node, String path) {
+    if (link == null) {
       return null;
     }
     List<String> from;
     List<String> to;
-    boolean bothWays = f.has("between");
+    boolean bothWays = link.between() != null;
     if (bothWays) {
-      if (f.has("from") || f.has("to")) {
+      if (link.from() != null || link.to() != null) {
         problems.atValue(path, "a link is either \"between\" two groups or \"from\"/\"to\", "
             + "not both", "\"between\" configures both directions, \"from\"/\"to\" one");
         return null;
       }
-      JsonNode b = f.raw("between");
-      if (!b.isArray() || b.size() != 2) {
-        f.error("between", "expected two ends, got " + Fields.describe(b),
-            "e.g. [\"web\", \"db\"] or [[\"web-1\", \"web-2\"], \"db\"]");
+      JsonNode b = node.get("between");
+      if (link.between().size() != 2) {
+        problems.atValue(Paths.child(path, "between"), "expected two ends, got "
+            + Fields.describe(b), "e.g. [\"web\", \"db\"] or [[\"web-1\", \"web-2\"], \"db\"]");
         return null;
       }
-      from = ends(b.get(0), Paths.index(f.pathOf("between"), 0));
-      to = ends(b.get(1), Paths.index(f.pathOf("between"), 1));
+      from = names.list(b.get(0), Paths.index(Paths.child(path, "between"), 0));
+      to = names.list(b.get(1), Paths.index(Paths.child(path, "between"), 1));
     } else {
-      if (!f.has("from") || !f.has("to")) {
+      if (link.from() == null || link.to() == null) {
         problems.atValue(path, "a link needs \"between\": [A, B], or both \"from\" and \"to\"",
             "e.g. {\"from\": \"web\", \"to\": \"db\", \"latency\": \"20ms\"}");
         return null;
       }
-      from = ends(f.raw("from"), f.pathOf("from"));
-      to = ends(f.raw("to"), f.pathOf("to"));
+      from = names.list(node.get("from"), Paths.child(path, "from"));
+      to = names.list(node.get("to"), Paths.child(path, "to"));
     }
-    Distribution latency = f.has("latency")
-        ? DistributionReader.read(f.raw("latency"), f.pathOf("latency"), problems) : null;
-    Double bandwidth = f.has("bandwidth") ? f.bandwidth("bandwidth", 0) : null;
-    Double loss = f.has("loss") ? f.probability("loss") : null;
-    if (latency == null && bandwidth == null && loss == null && !f.has("latency")) {
+    Distribution latency = link.latency() == null ? null : DistributionReader.convert(
+        link.latency(), node.get("latency"), Paths.child(path, "latency"), problems);
+    Double bandwidth = link.bandwidth() == null ? null
+        : Quantities.bitsPerSecond(link.bandwidth().text());
+    Double loss = link.loss() == null ? null : link.loss().value();
+    if (link.latency() == null && bandwidth == null && loss == null) {
       problems.atValue(path, "this link changes nothing", "give it a \"latency\", "
           + "\"bandwidth\" or \"loss\"");
     }
     return new NetworkSpec.LinkSpec(from, to, bothWays, latency, bandwidth, loss);
-  }
-
-  private List<String> ends(JsonNode v, String path) {
-    List<String> list = names.list(v, path);
-    for (String n : list) {
-      if (n.startsWith("random:")) {
-        problems.atValue(path, "a link end must be fixed nodes or tiers, not " + n,
-            "name the tier (all its nodes) or the nodes");
-      }
-    }
-    return list;
   }
 }

@@ -64,6 +64,11 @@ final class Problems {
   /** Errors kept for sorting; the first {@link Limits#ERRORS_SHOWN} of them in file order. */
   private static final int KEPT = 10 * Limits.ERRORS_SHOWN;
 
+  /** How many errors were reported so far, kept or not. */
+  int count() {
+    return errors.size() + dropped;
+  }
+
   boolean isEmpty() {
     return errors.isEmpty();
   }

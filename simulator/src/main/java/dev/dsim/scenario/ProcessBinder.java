@@ -1,6 +1,7 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsim.scenario.format.Tier.ProcessTier;
 import dev.dsim.world.Process;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Map;
  * once here, as each node will call it).
  */
 final class ProcessBinder {
-  static final List<String> KEYS = List.of("class", "settings");
   private final Problems problems;
 
   ProcessBinder(Problems problems) {
@@ -26,13 +26,8 @@ final class ProcessBinder {
 
   /** The process settings of a process tier (null after an error). */
   @SuppressWarnings("unchecked")
-  ProcessSpec bind(Fields f, String tier) {
-    if (!f.has("class")) {
-      f.missing("class", "the Process class each node runs, by its full name",
-          "\"com.example.MyNode\"");
-      return null;
-    }
-    String name = f.string("class", "");
+  ProcessSpec bind(ProcessTier t, String path, String tier) {
+    String name = t.className();
     if (name.isEmpty()) {
       return null;
     }
@@ -42,35 +37,30 @@ final class ProcessBinder {
       type = Class.forName(name, false, loader != null ? loader
           : ProcessBinder.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      f.error("class", "no class " + name + " on the classpath",
+      error(path, "class", "no class " + name + " on the classpath",
           "compile it and pass its directory or jar with --classpath (dsim run --classpath "
               + "target/classes ...); check the package name");
       return null;
     }
     if (!Process.class.isAssignableFrom(type)) {
-      f.error("class", name + " is not a dev.dsim.world.Process", "implement "
+      error(path, "class", name + " is not a dev.dsim.world.Process", "implement "
           + "dev.dsim.world.Process (onStart, onMessage, onTimer)");
       return null;
     }
     Class<? extends Process> process = (Class<? extends Process>) type;
     if (Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())
         || !ProcessSpec.constructible(process)) {
-      f.error("class", name + " cannot be instantiated by dsim",
+      error(path, "class", name + " cannot be instantiated by dsim",
           "make it a public, non-abstract class with a public constructor taking a "
               + "Map<String, Object> (the settings) or nothing");
       return null;
     }
     Map<String, Object> settings = Map.of();
-    if (f.has("settings")) {
-      JsonNode s = f.raw("settings");
-      if (!s.isObject()) {
-        f.error("settings", "expected an object, got " + Fields.describe(s),
-            "e.g. \"settings\": {\"electionTimeout\": \"150ms\"}");
-        return null;
-      }
+    JsonNode s = t.settings();
+    if (s != null) {
       int values = count(s, Limits.SETTINGS_VALUES + 1);
       if (values > Limits.SETTINGS_VALUES) {
-        f.error("settings", "at most " + Limits.count(Limits.SETTINGS_VALUES) + " values in "
+        error(path, "settings", "at most " + Limits.count(Limits.SETTINGS_VALUES) + " values in "
             + "settings, got more", "every node's constructor gets the whole map: keep data "
             + "sets in a file the class reads");
         return null;
@@ -81,7 +71,7 @@ final class ProcessBinder {
     try {
       spec.instantiate();
     } catch (ProcessConstructionException e) {
-      f.error(f.has("settings") ? "settings" : "class", e.inTier(tier).getMessage(),
+      error(path, s != null ? "settings" : "class", e.inTier(tier).getMessage(),
           "the constructor of " + name + " rejects these settings (or fails whatever they are): "
               + "fix the settings, or the class");
       return null;
@@ -122,13 +112,7 @@ final class ProcessBinder {
     return n.isBoolean() ? (Object) n.booleanValue() : n.asText();
   }
 
-  /** Rejects the process keys on a tier of another kind. */
-  void rejectOn(Fields f, TierKind kind) {
-    for (String key : KEYS) {
-      if (f.has(key)) {
-        f.error(key, "'" + key + "' is for tiers of kind \"process\"",
-            "drop it, or set \"kind\": \"process\"");
-      }
-    }
+  private void error(String path, String key, String message, String hint) {
+    problems.atValue(Paths.child(path, key), message, hint);
   }
 }

@@ -1,12 +1,9 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dsim.engine.Distribution;
 import dev.dsim.fault.FaultPlan;
+import dev.dsim.scenario.format.LoadBalancer;
 import dev.dsim.service.HealthCheck;
-import dev.dsim.world.Contention;
-import dev.dsim.world.DiskConfig;
-import dev.dsim.world.NodeConfig;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,30 +18,11 @@ import java.util.regex.Pattern;
  * kind is a local change.
  */
 final class ScenarioBinder {
-  static final List<String> TOP_KEYS = List.of("$schema", "name", "description", "seed",
-      "duration", "warmup", "network", "clients", "loadBalancer", "tiers", "faults",
-      "expect", "variants");
-  private static final List<String> LB_KEYS = List.of("policy", "healthCheck", "nodes");
-  private static final List<String> TIER_KEYS = tierKeys();
-  private static final List<String> CALL_KEYS = List.of("calls", "callTimeout", "callRetries");
-  static final long DEFAULT_CALL_TIMEOUT = 1_000_000_000L;
-  /** Work of one replica operation when a kv tier does not say. */
-  static final long DEFAULT_KV_WORK = 50_000L;
-  private static final List<String> CONTENTION_KEYS = List.of("alpha", "beta");
-  private static final List<String> DISK_KEYS = List.of("read", "write", "fsync", "capacity",
-      "checksums", "tornWrites");
-  private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
+  /** The top-level keys, the document model's (its records are where a key is added). */
+  static final List<String> TOP_KEYS = DocumentKeys.of(
+      dev.dsim.scenario.format.ScenarioDocument.class);
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-
-  private static List<String> tierKeys() {
-    List<String> keys = new java.util.ArrayList<>(List.of("kind", "nodes", "cores", "speed",
-        "work", "clock", "contention", "maxCores", "price", "disk", "files", "fileSize", "calls",
-        "callTimeout", "callRetries"));
-    keys.addAll(KvBinder.KEYS);
-    keys.addAll(ProcessBinder.KEYS);
-    return List.copyOf(keys);
-  }
 
   /** Names a tier cannot have: its nodes would be named like the client or the balancers. */
   private static final List<String> RESERVED = List.of("client", "lb");
@@ -95,7 +73,7 @@ final class ScenarioBinder {
     checkTotalNodes(f, lb.nodes());
     TargetNames names = new TargetNames(problems, declaredNodes, lb.nodes());
     NetworkSpec network = new NetworkBinder(problems, names).bind(f);
-    FaultPlan faults = new FaultsBinder(problems, names, tiers.keySet()).bind(f);
+    FaultPlan faults = new FaultsBinder(problems, names, declaredNodes.keySet()).bind(f);
     List<Expectation> expect = new ExpectBinder(problems).bind(f);
     if (!problems.isEmpty()) {
       return null;
@@ -148,21 +126,21 @@ final class ScenarioBinder {
   }
 
   private LoadBalancerSpec loadBalancer(Fields top) {
-    if (!top.has("loadBalancer")) {
+    LoadBalancer lb = top.has("loadBalancer") ? DocumentReader.section(top.raw("loadBalancer"),
+        top.pathOf("loadBalancer"), LoadBalancer.class, problems) : null;
+    if (lb == null) {
       return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
     }
-    Fields f = Fields.of(top.raw("loadBalancer"), top.pathOf("loadBalancer"), problems,
-        LB_KEYS);
-    if (f == null) {
-      return new LoadBalancerSpec(LbPolicy.ROUND_ROBIN);
-    }
-    LbPolicy policy = f.choice("policy", LbPolicy.class, LbPolicy.ROUND_ROBIN);
-    HealthCheck check = f.has("healthCheck")
-        ? new KvBinder(problems).healthCheck(f, "healthCheck") : null;
-    long nodes = f.integer("nodes", 1, 1);
+    String at = top.pathOf("loadBalancer");
+    LbPolicy policy = lb.policy() == null ? LbPolicy.ROUND_ROBIN
+        : JsonEnum.lookup(LbPolicy.class, lb.policy().jsonName());
+    HealthCheck check = lb.healthCheck() == null ? null
+        : KvBinder.healthCheck(lb.healthCheck(), Paths.child(at, "healthCheck"), problems);
+    long nodes = lb.nodes() == null ? 1 : lb.nodes();
     if (nodes > Limits.LOAD_BALANCERS) {
-      f.error("nodes", "at most " + Limits.count(Limits.LOAD_BALANCERS) + " load balancers, got "
-          + Limits.count(nodes), "two or three remove the single point of failure");
+      problems.atValue(Paths.child(at, "nodes"), "at most " + Limits.count(Limits.LOAD_BALANCERS)
+          + " load balancers, got " + Limits.count(nodes), "two or three remove the single "
+          + "point of failure");
       nodes = 1;
     }
     return new LoadBalancerSpec(policy, check, (int) nodes);
@@ -176,10 +154,12 @@ final class ScenarioBinder {
       }
       String path = Paths.child(Paths.child(top.pathOf("tiers"), t.name()), "calls");
       String target = t.calls().tier();
-      if (!tiers.containsKey(target)) {
-        String close = DidYouMean.closest(target, List.copyOf(tiers.keySet()));
+      // Against every tier written, bound or not: one with an error of its own exists.
+      if (!declaredNodes.containsKey(target)) {
+        String close = DidYouMean.closest(target, List.copyOf(declaredNodes.keySet()));
         problems.atValue(path, "no tier named \"" + target + "\"", close != null
-            ? "did you mean '" + close + "'?" : "tiers: " + String.join(", ", tiers.keySet()));
+            ? "did you mean '" + close + "'?" : "tiers: " + String.join(", ",
+                declaredNodes.keySet()));
         continue;
       }
       Set<String> seen = new LinkedHashSet<>();
@@ -242,196 +222,14 @@ final class ScenarioBinder {
           + "load balancers lb, lb-1, lb-2, …", "call the tier something else, e.g. \""
           + name + "s\"");
     }
-    Fields f = Fields.of(node, path, problems, TIER_KEYS);
-    if (f == null) {
-      return null;
-    }
-    if (!f.has("kind")) {
-      f.missing("kind", "what the tier is: " + JsonEnum.choices(TierKind.class),
-          "\"stateless\"");
-    }
-    TierKind kind = f.choice("kind", TierKind.class, TierKind.STATELESS);
-    long nodes = f.integer("nodes", 1, 1);
-    long cores = f.integer("cores", 1, 1);
-    declaredNodes.put(name, (int) Math.min(nodes, Integer.MAX_VALUE));
-    int maxNodes = kind == TierKind.KV ? Limits.KV_NODES_PER_TIER : Limits.NODES_PER_TIER;
-    if (nodes > maxNodes) {
-      f.error("nodes", "at most " + Limits.count(maxNodes) + " nodes in a tier of kind \""
-          + kind.jsonName() + "\", got " + Limits.count(nodes), "scale the tier down: a few "
-          + "hundred nodes already show how a system scales out");
-      nodes = 1; // go on binding without allocating anything per node
-    }
-    if (cores > Limits.CORES) {
-      f.error("cores", "at most " + Limits.count(Limits.CORES) + " cores per node, got "
-          + Limits.count(cores), "the largest machines have a few hundred; add nodes instead");
-      cores = 1;
-    }
-    double speed = f.numberAbove("speed", 1.0, 0);
-    Distribution work = null;
-    if (!f.has("work") && kind == TierKind.KV) {
-      work = new Distribution.Constant(DEFAULT_KV_WORK);
-    } else if (!f.has("work") && kind == TierKind.PROCESS) {
-      work = new Distribution.Constant(0); // a process does its own work (ctx.compute)
-    } else if (!f.has("work")) {
-      f.missing("work", "the work per request at speed 1, a duration or distribution",
-          "{\"dist\": \"exponential\", \"mean\": \"8ms\"}");
-    } else {
-      work = DistributionReader.read(f.raw("work"), f.pathOf("work"), problems);
-    }
-    long offset = 0;
-    double drift = 0;
-    if (f.has("clock")) {
-      Fields c = Fields.of(f.raw("clock"), f.pathOf("clock"), problems, CLOCK_KEYS);
-      if (c != null) {
-        JsonNode o = c.raw("offset");
-        Long nanos = o == null ? Long.valueOf(0) : Fields.durationValue(o, c.pathOf("offset"),
-            problems);
-        offset = nanos == null || !Limits.timeWithin(nanos, c.pathOf("offset"), problems) ? 0
-            : nanos;
-        drift = c.numberAbove("driftPpm", 0, -1e6);
-        if (!Limits.driftWithin(drift, c.pathOf("driftPpm"), problems)) {
-          drift = 0;
-        }
-      }
-    }
-    long maxCores = f.integer("maxCores", 0, 1);
-    if (maxCores > 0 && cores > maxCores) {
-      f.error("cores", "this tier's nodes have at most " + maxCores + " cores (maxCores), got "
-          + cores, "that is the scale-up ceiling: add nodes instead, or raise maxCores if a "
-          + "bigger machine exists");
-    }
-    Contention contention = contention(f);
-    double price = f.has("price") ? nonNegative(f, "price")
-        : cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR;
-    DiskConfig disk = disk(f);
-    for (String key : List.of("files", "fileSize")) {
-      if (f.has(key) && kind != TierKind.STATIC) {
-        f.error(key, "'" + key + "' is for tiers of kind \"static\"", "drop it, or set "
-            + "\"kind\": \"static\"");
-      }
-    }
-    long files = f.integer("files", Tier.DEFAULT_FILES, 1);
-    long fileBytes = f.bytes("fileSize", Tier.DEFAULT_FILE_BYTES);
-    if (files > Limits.FILES || fileBytes < 1 || fileBytes > Limits.FILE_CONTENT_BYTES) {
-      f.error(files > Limits.FILES ? "files" : "fileSize", "expected at most 10,000,000 files "
-          + "of 1 B to 1 GiB each", "");
-      files = Tier.DEFAULT_FILES;
-      fileBytes = Tier.DEFAULT_FILE_BYTES;
-    } else if (files * fileBytes > Limits.FILE_CONTENT_BYTES) {
-      f.error("files", "at most 1 GiB of files per node, got " + Limits.count(files) + " × "
-          + Limits.count(fileBytes) + " B", "every node writes its files to its disk (held in "
-          + "memory) when it starts: serve fewer or smaller files");
-      files = Tier.DEFAULT_FILES;
-      fileBytes = Tier.DEFAULT_FILE_BYTES;
-    }
-    TierCall calls = calls(f, kind);
-    KvSpec kv = null;
-    KvBinder kvBinder = new KvBinder(problems);
-    if (kind == TierKind.KV) {
-      kv = kvBinder.bind(f, (int) nodes);
-      if (f.has("disk") && f.raw("disk").has("checksums")) {
-        f.error("disk", "a kv tier's checksums are set by the tier's \"checksums\" (blocks and "
-            + "messages alike)", "move \"checksums\" up to the tier");
-      }
-      disk = new DiskConfig(disk.readNanos(), disk.writeNanos(), disk.fsyncNanos(),
-          disk.capacityBytes(), kv.checksums(), disk.tornWrites());
-    } else {
-      kvBinder.rejectOn(f, kind);
-    }
-    ProcessBinder processBinder = new ProcessBinder(problems);
-    ProcessSpec process = null;
-    if (kind == TierKind.PROCESS) {
-      process = processBinder.bind(f, name);
-      if (process == null) {
-        return null;
-      }
-    } else {
-      processBinder.rejectOn(f, kind);
-    }
-    if (work == null) {
-      return null;
-    }
-    Hardware hardware = new Hardware((int) cores, speed > 0 ? speed : 1,
-        (int) Math.min(maxCores, Integer.MAX_VALUE), contention, price, disk, offset, drift);
-    int n = (int) nodes;
-    return switch (kind) {
-      case STATELESS -> new Tier.Stateless(name, n, hardware, work, calls);
-      case STATIC -> new Tier.Static(name, n, hardware, work,
-          (int) Math.min(files, Integer.MAX_VALUE), (int) Math.max(1, Math.min(fileBytes,
-              1 << 30)));
-      case KV -> new Tier.Kv(name, n, hardware, work, kv);
-      case PROCESS -> new Tier.UserProcess(name, n, hardware, process);
-    };
-  }
-
-  private TierCall calls(Fields f, TierKind kind) {
-    if (kind != TierKind.STATELESS) {
-      for (String key : CALL_KEYS) {
-        if (f.has(key)) {
-          f.error(key, "'" + key + "' is for tiers of kind \"stateless\"", "drop it");
-        }
-      }
-      return null;
-    }
-    if (!f.has("calls")) {
-      for (String key : List.of("callTimeout", "callRetries")) {
-        if (f.has(key)) {
-          f.error(key, "'" + key + "' goes with \"calls\"", "add \"calls\": \"<tier>\"");
-        }
-      }
-      return null;
-    }
-    String target = f.string("calls", "");
-    long timeout = f.duration("callTimeout", DEFAULT_CALL_TIMEOUT, true);
-    long retries = f.integer("callRetries", 1, 0);
-    if (retries > 100) {
-      f.error("callRetries", "at most 100, got " + retries, "");
-      retries = 1;
-    }
-    return target.isEmpty() ? null : new TierCall(target, timeout, (int) retries);
-  }
-
-  private Contention contention(Fields tier) {
-    if (!tier.has("contention")) {
-      return Contention.NONE;
-    }
-    Fields c = Fields.of(tier.raw("contention"), tier.pathOf("contention"), problems,
-        CONTENTION_KEYS);
-    if (c == null) {
-      return Contention.NONE;
-    }
-    return new Contention(c.has("alpha") ? nonNegative(c, "alpha") : 0,
-        c.has("beta") ? nonNegative(c, "beta") : 0);
-  }
-
-  private static double nonNegative(Fields f, String key) {
-    JsonNode v = f.raw(key);
-    if (!v.isNumber() || !(v.doubleValue() >= 0) || Double.isInfinite(v.doubleValue())) {
-      f.error(key, "expected a number >= 0, got " + Fields.describe(v), "");
-      return 0;
-    }
-    return v.doubleValue();
-  }
-
-  private DiskConfig disk(Fields tier) {
-    DiskConfig d = DiskConfig.DEFAULT;
-    if (!tier.has("disk")) {
-      return d;
-    }
-    Fields f = Fields.of(tier.raw("disk"), tier.pathOf("disk"), problems, DISK_KEYS);
-    if (f == null) {
-      return d;
-    }
-    return new DiskConfig(dist(f, "read", d.readNanos()), dist(f, "write", d.writeNanos()),
-        dist(f, "fsync", d.fsyncNanos()), f.bytes("capacity", d.capacityBytes()),
-        f.bool("checksums", d.checksums()), f.bool("tornWrites", d.tornWrites()));
-  }
-
-  private Distribution dist(Fields f, String key, Distribution fallback) {
-    if (!f.has(key)) {
-      return fallback;
-    }
-    Distribution d = DistributionReader.read(f.raw(key), f.pathOf(key), problems);
-    return d == null ? fallback : d;
+    Long declared = node.isObject() && node.has("nodes")
+        ? DocumentValues.wholeNumber(node.get("nodes")) : null;
+    // Counted as written, whatever else is wrong with the tier: faults and links name its
+    // nodes, and are checked against what the user wrote.
+    declaredNodes.put(name, declared == null || declared < 1 ? 1
+        : (int) Math.min(declared, Integer.MAX_VALUE));
+    dev.dsim.scenario.format.Tier t = DocumentReader.section(node, path,
+        dev.dsim.scenario.format.Tier.class, problems);
+    return t == null ? null : new TierBinder(problems).bind(name, t, node, path);
   }
 }

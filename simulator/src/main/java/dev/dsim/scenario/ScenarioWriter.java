@@ -277,7 +277,7 @@ public final class ScenarioWriter {
       o.set("work", Formats.distribution(s.workNanos()));
       if (s.calls() != null) {
         o.put("calls", s.calls().tier());
-        duration(o, "callTimeout", s.calls().timeoutNanos(), ScenarioBinder.DEFAULT_CALL_TIMEOUT);
+        duration(o, "callTimeout", s.calls().timeoutNanos(), TierBinder.DEFAULT_CALL_TIMEOUT);
         integer(o, "callRetries", s.calls().retries(), 1);
       }
     } else if (t instanceof Tier.Static s) {
@@ -288,7 +288,7 @@ public final class ScenarioWriter {
       }
     } else if (t instanceof Tier.Kv k) {
       distribution(o, "work", k.workNanos(),
-          new Distribution.Constant(ScenarioBinder.DEFAULT_KV_WORK));
+          new Distribution.Constant(TierBinder.DEFAULT_KV_WORK));
       store(o, k.store(), k.nodes());
     } else if (t instanceof Tier.UserProcess p) {
       o.put("class", p.process().type().getName());

@@ -1,10 +1,7 @@
 package dev.dsim.scenario;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +10,8 @@ import java.util.Map;
 /**
  * The keys of the document model's records as Jackson names them: a component's {@code
  * JsonProperty} name, or its own, and first, for a kind of a named union ({@code "kind"}, {@code
- * "dist"}), the union's property. The tests read key lists here instead of copying them.
+ * "dist"}), the union's property: DocumentKeys's, which the binders use, with the test's checks
+ * and shapes. The tests read key lists here instead of copying them.
  */
 final class ModelKeys {
   private ModelKeys() {}
@@ -23,23 +21,12 @@ final class ModelKeys {
     if (!record.isRecord()) {
       throw new IllegalArgumentException(record + " is not a record of the document model");
     }
-    List<String> keys = new ArrayList<>();
-    for (Class<?> union : record.getInterfaces()) {
-      JsonTypeInfo info = union.getAnnotation(JsonTypeInfo.class);
-      if (info != null && info.use() == JsonTypeInfo.Id.NAME) {
-        keys.add(info.property());
-      }
-    }
-    for (RecordComponent c : record.getRecordComponents()) {
-      keys.add(name(c));
-    }
-    return keys;
+    return DocumentKeys.of(record);
   }
 
   /** A component's key. */
   static String name(RecordComponent c) {
-    JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-    return p != null && !p.value().isEmpty() ? p.value() : c.getName();
+    return DocumentKeys.name(c);
   }
 
   /** Every key of every record a sealed interface permits, once each, in order. */

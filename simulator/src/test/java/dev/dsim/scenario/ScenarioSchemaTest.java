@@ -644,7 +644,7 @@ final class ScenarioSchemaTest {
   }
 
   /** BASE with a merge patch (single-quoted JSON) applied. */
-  private static JsonNode patched(String patch) {
+  static JsonNode patched(String patch) {
     return MergePatch.apply(BASE, tree(json(patch)));
   }
 

@@ -37,7 +37,7 @@ public sealed interface ScheduledFault permits ScheduledFault.CrashFault,
   /** The description of a scheduled fault's {@code for}. */
   String FOR = "How long the fault lasts (default: never heals).";
   /** The description of a slow fault's {@code factor}. */
-  String FACTOR = "How many times slower, >= 1.";
+  String FACTOR = "How many times slower, a number >= 1.";
   /** The description of a slow fault's {@code resource}. */
   String RESOURCE = "What is slowed: cpu, disk or both.";
   /** The description of a degrade fault's {@code latency}. */

@@ -43,6 +43,32 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
   String DISK = "Each node's own disk. Operations queue FIFO; only fsynced writes survive a "
       + "crash.";
 
+  // The hardware keys every kind has, so a binder reads them once for all kinds.
+
+  /** @return the nodes key */
+  Long nodes();
+
+  /** @return the cores key */
+  Long cores();
+
+  /** @return the speed key */
+  Double speed();
+
+  /** @return the work key */
+  Distribution work();
+
+  /** @return the clock key */
+  Clock clock();
+
+  /** @return the contention key */
+  Contention contention();
+
+  /** @return the maxCores key */
+  Long maxCores();
+
+  /** @return the price key */
+  Double price();
+
   /**
    * A tier of kind {@code "stateless"}: a stateless tier: CPU work per request, then optionally a
    * call to another tier.
