@@ -54,6 +54,8 @@ public final class Expectations {
         case "staleReads" -> c.staleReads();
         case "corruptReads" -> c.corruptReads();
         case "linearizable" -> c.linearizability().asNumber();
+        case "vanishedWrites" -> c.vanishedWrites();
+        case "lostWritesCorrupt" -> c.lostWritesCorrupt();
         default -> c.unverifiedKeys();
       };
       case "detection" -> detector(parts[1].equals("loadBalancer")

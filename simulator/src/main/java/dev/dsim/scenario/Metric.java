@@ -30,6 +30,10 @@ public enum Metric {
   UNVERIFIED_KEYS("consistency.unverifiedKeys"),
   /** 1 linearizable, 0 not; an unknown verdict meets no condition: {@code equalTo(1)}. */
   LINEARIZABLE("consistency.linearizable"),
+  /** Every acknowledged write whose effect is gone (see {@code ConsistencyChecker}). */
+  VANISHED_WRITES("consistency.vanishedWrites"),
+  /** Lost writes whose key read back corrupt (also counted in corruptReads). */
+  LOST_WRITES_CORRUPT("consistency.lostWritesCorrupt"),
   LB_DETECTIONS("detection.loadBalancer.detections"),
   LB_MEAN_DELAY_MS("detection.loadBalancer.meanDelayMs"),
   LB_MAX_DELAY_MS("detection.loadBalancer.maxDelayMs"),

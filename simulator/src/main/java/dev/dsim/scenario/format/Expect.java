@@ -70,6 +70,14 @@ public record Expect(
         + "register), 0 when it is not; an unknown verdict (the checker's budget ran out) meets "
         + "no condition: \"== 1\" requires linearizability.")
     Condition consistencyLinearizable,
+    @JsonProperty("consistency.vanishedWrites")
+    @JsonPropertyDescription("Acknowledged writes whose value is gone while no write that could "
+        + "have replaced it survived (every such write, not only the newest of each key).")
+    Condition consistencyVanishedWrites,
+    @JsonProperty("consistency.lostWritesCorrupt")
+    @JsonPropertyDescription("Lost writes whose key read back a corrupt value (that read-back is "
+        + "also one of the corruptReads).")
+    Condition consistencyLostWritesCorrupt,
     @JsonProperty("detection.loadBalancer.detections")
     @JsonPropertyDescription("Failures the load balancer's health checks detected.")
     Condition detectionLoadBalancerDetections,
