@@ -177,26 +177,50 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * For a run whose history is not linearizable: the run again, traced over the violation's
-   * window (50 ms either side of its core), and the space-time diagram of that window, in the
-   * run's directory; the files written (none for a linearizable run).
+   * For a run whose checkers found a violation (its history not linearizable, or a lost write,
+   * a stale or a corrupt read): the run again, traced over the violation's window (50 ms either
+   * side of the linearizability core, else of the first example's operations), and the
+   * space-time diagram of that window, in the run's directory; the files written (none for a
+   * clean run).
    */
   private List<Path> violationDiagram(Scenario s, long runSeed, RunResult r, Path runDir,
       AbortSignal abort) throws IOException {
     RunResult.Consistency c = r.consistency();
-    if (c == null || !c.linearizability().verdict().equals("false")
-        || Double.isNaN(c.linearizability().fromSeconds())) {
+    if (c == null) {
       return List.of();
     }
-    long from = Math.max(0, Math.round((c.linearizability().fromSeconds() - 0.05) * 1e9));
-    long to = Math.round((c.linearizability().toSeconds() + 0.05) * 1e9);
+    double first;
+    double last;
+    String what;
+    if (c.linearizability().verdict().equals("false")
+        && !Double.isNaN(c.linearizability().fromSeconds())) {
+      first = c.linearizability().fromSeconds();
+      last = c.linearizability().toSeconds();
+      what = "the linearizability violation on key " + c.linearizability().key();
+    } else if (!c.examples().isEmpty()) {
+      RunResult.Example e = c.examples().get(0);
+      first = Double.MAX_VALUE;
+      last = 0;
+      for (RunResult.Operation op : e.operations()) {
+        first = Math.min(first, op.invokedAtSeconds());
+        last = Math.max(last, op.completedAtSeconds() != null ? op.completedAtSeconds()
+            : op.invokedAtSeconds());
+      }
+      what = "the first " + e.kind().replace('-', ' ');
+    } else {
+      return List.of();
+    }
+    if (last - first > 10) {
+      return List.of(); // operations minutes apart (a final read-back): no legible window
+    }
+    long from = Math.max(0, Math.round((first - 0.05) * 1e9));
+    long to = Math.round((last + 0.05) * 1e9);
     Path trace = runDir.resolve("violation.jsonl");
     TracedRun.run(s, runSeed, RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents)
         .withAbort(abort), trace, new TraceFilter(from, to, List.of()), false);
     SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(
         RunReport.VIOLATION_PAGE), s.nodeNames(), List.of(), from, to, runSeed, r.traceHash(), r,
-        s.name() + " (" + ScenarioOptions.variantName(s) + "): the linearizability violation "
-            + "on key " + c.linearizability().key(), false);
+        s.name() + " (" + ScenarioOptions.variantName(s) + "): " + what, false);
     return List.of(trace, w.page(), SpaceTimeFile.shivizBeside(trace));
   }
 

@@ -156,6 +156,12 @@ public final class RunReport {
                 + e.replayCommand() + " --from " + Numbers.fixed(from, 3).toPlainString() + "s"
                 + " --to " + Numbers.fixed(to, 3).toPlainString() + "s");
           }
+        } else if (c != null && !c.examples().isEmpty()
+            && java.nio.file.Files.exists(reportDir.resolve(e.dir()).resolve(VIOLATION_PAGE))) {
+          html.raw("<p>" + Html.esc(e.result().variant()) + ": <a href=\""
+              + Html.esc(e.dir() + "/" + VIOLATION_PAGE) + "\">the space-time diagram of the "
+              + "first " + Html.esc(c.examples().get(0).kind().replace('-', ' ')) + "</a> (its "
+              + "window, the violating operation in red).</p>\n");
         }
       }
     }

@@ -41,6 +41,20 @@ final class LinearizabilityDiagramTest {
   }
 
   @Test
+  void aStaleRead_getsItsDiagramToo() throws Exception {
+    String scenario = Path.of("..", "scenarios", "quorums-under-partition.json").toString();
+    Path out = dir.resolve("stale");
+    CliRunner.Result run = CliRunner.run("run", scenario, "--variant", "quorum-1-of-3", "--out",
+        out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    Path page = out.resolve("quorum-1-of-3/seed-5/violation.html");
+    assertThat(page).exists();
+    assertThat(Files.readString(page)).doesNotContain("(0 violating)");
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("quorum-1-of-3/seed-5/violation.html");
+  }
+
+  @Test
   void theViolationsWindow_replayed_highlightsItsCore() throws Exception {
     String scenario = Path.of("..", "scenarios", "quorums-vs-linearizability.json").toString();
     CliRunner.Result run = CliRunner.run("run", scenario, "--variant", "quorum-reads",
