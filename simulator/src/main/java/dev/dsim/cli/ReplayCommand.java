@@ -14,7 +14,6 @@ import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioError;
 import dev.dsim.scenario.ScenarioException;
-import dev.dsim.scenario.ScenarioFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -117,13 +116,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     Scenario s;
     try {
-      ScenarioFile f = scenarioOptions.load(List.of(file)).get(0);
-      if (variant == null && !f.variantNames().isEmpty()) {
-        throw new ScenarioException(List.of(new ScenarioError(file.toString(), 0, 0,
-            "variants", "which variant? this file has " + String.join(", ", f.variantNames()),
-            "add --variant NAME (or --variant base for the scenario without one)")));
-      }
-      s = f.resolve(variant == null || variant.equals("base") ? null : variant);
+      s = scenarioOptions.loadOne(file, variant);
       List<ScenarioError> unknown = new ArrayList<>();
       for (String n : nodes) {
         if (!s.nodeNames().contains(n)) {

@@ -83,6 +83,20 @@ final class ScenarioOptions {
   }
 
   /**
+   * The one scenario a command about a single run takes: {@code variant} of {@code file}
+   * ("base" or null for none; null is an error when the file has variants, which it names).
+   */
+  Scenario loadOne(Path file, String variant) throws ScenarioException {
+    ScenarioFile f = load(List.of(file)).get(0);
+    if (variant == null && !f.variantNames().isEmpty()) {
+      throw new ScenarioException(List.of(new ScenarioError(file.toString(), 0, 0,
+          "variants", "which variant? this file has " + String.join(", ", f.variantNames()),
+          "add --variant NAME (or --variant base for the scenario without one)")));
+    }
+    return f.resolve(variant == null || variant.equals("base") ? null : variant);
+  }
+
+  /**
    * The scenarios to run from {@code file}: the named variants ("base" for none), or every
    * variant in file order (the base scenario when the file has none).
    */

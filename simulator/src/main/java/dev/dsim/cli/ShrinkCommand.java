@@ -5,9 +5,7 @@ import dev.dsim.report.AtomicFiles;
 import dev.dsim.run.RunOptions;
 import dev.dsim.run.Shrinker;
 import dev.dsim.scenario.Scenario;
-import dev.dsim.scenario.ScenarioError;
 import dev.dsim.scenario.ScenarioException;
-import dev.dsim.scenario.ScenarioFile;
 import dev.dsim.scenario.ScenarioWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,13 +75,7 @@ final class ShrinkCommand implements Callable<Integer> {
     }
     Scenario s;
     try {
-      ScenarioFile f = scenarioOptions.load(List.of(file)).get(0);
-      if (variant == null && !f.variantNames().isEmpty()) {
-        throw new ScenarioException(List.of(new ScenarioError(file.toString(), 0, 0,
-            "variants", "which variant? this file has " + String.join(", ", f.variantNames()),
-            "add --variant NAME (or --variant base for the scenario without one)")));
-      }
-      s = f.resolve(variant == null || variant.equals("base") ? null : variant);
+      s = scenarioOptions.loadOne(file, variant);
     } catch (ScenarioException e) {
       ErrorPrinter.print(err, e);
       return ExitCodes.BAD_INPUT;
@@ -105,7 +97,7 @@ final class ShrinkCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.RUN_FAILED;
     }
-    Scenario minimal = withSeed(o.minimal(), seed);
+    Scenario minimal = o.minimal().withSeed(seed).withoutVariant();
     Path target = out != null ? out : ReplayCommand.freeName(Path.of("reports", "shrunk"),
         s.name() + "-" + ScenarioOptions.variantName(s) + "-seed-" + seed, ".json");
     Path parent = target.toAbsolutePath().getParent();
@@ -134,8 +126,4 @@ final class ShrinkCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Scenario withSeed(Scenario s, long seed) {
-    return new Scenario(s.name(), s.description(), seed, s.durationNanos(), s.warmupNanos(),
-        s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(), s.expect(), null);
-  }
 }

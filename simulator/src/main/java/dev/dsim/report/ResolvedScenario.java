@@ -20,10 +20,7 @@ public final class ResolvedScenario {
 
   /** The scenario {@code s} as run with {@code seed}: the variant resolved, the seed its own. */
   public static String text(Scenario s, long seed) {
-    Scenario run = new Scenario(s.name(), s.description(), seed, s.durationNanos(),
-        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(),
-        s.expect(), null);
-    return ScenarioWriter.write(run, ScenarioWriter.Style.EXPLICIT);
+    return ScenarioWriter.write(s.withSeed(seed).withoutVariant(), ScenarioWriter.Style.EXPLICIT);
   }
 
   /**

@@ -126,7 +126,7 @@ public final class Shrinker {
           new Target.All(List.of(f.targets())), lasting, false)));
     }
     schedule.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
-    return withFaults(s, new FaultPlan(schedule, null, s.faults().random()));
+    return s.withFaults(new FaultPlan(schedule, null, s.faults().random()));
   }
 
   private static long millis(double seconds) {
@@ -146,7 +146,7 @@ public final class Shrinker {
         int to = (c + 1) * size / chunks;
         List<FaultPlan.Scheduled> without = new ArrayList<>(current.subList(0, from));
         without.addAll(current.subList(to, size));
-        Scenario candidate = withFaults(s, new FaultPlan(without, s.faults().randomCrash(),
+        Scenario candidate = s.withFaults(new FaultPlan(without, s.faults().randomCrash(),
             s.faults().random()));
         if (fails(candidate, without.size() + " faults")) {
           current = without;
@@ -162,7 +162,7 @@ public final class Shrinker {
         chunks = Math.min(2 * chunks, size);
       }
     }
-    return withFaults(s, new FaultPlan(current, s.faults().randomCrash(), s.faults().random()));
+    return s.withFaults(new FaultPlan(current, s.faults().randomCrash(), s.faults().random()));
   }
 
   /**
@@ -183,7 +183,7 @@ public final class Shrinker {
       if (mid <= lo || mid >= hi) {
         break;
       }
-      Scenario candidate = withDuration(current, mid);
+      Scenario candidate = current.withDuration(mid);
       if (fails(candidate, "duration " + Durations.format(mid))) {
         current = candidate;
         hi = mid;
@@ -205,7 +205,7 @@ public final class Shrinker {
       if (rate < 1) {
         break;
       }
-      Scenario candidate = withClients(current, new ClientsSpec(new Load.Open(open.arrival(),
+      Scenario candidate = current.withClients(new ClientsSpec(new Load.Open(open.arrival(),
           RateSchedule.constant(rate)), current.clients().mix(), current.clients().retry()));
       if (!fails(candidate, "rate " + rate + "/s")) {
         break;
@@ -220,7 +220,7 @@ public final class Shrinker {
       if (keys < 1) {
         break;
       }
-      Scenario candidate = withClients(current, new ClientsSpec(current.clients().load(),
+      Scenario candidate = current.withClients(new ClientsSpec(current.clients().load(),
           new OperationMix(mix.readFraction(), keys, mix.zipfExponent(), mix.valueBytes()),
           current.clients().retry()));
       if (!fails(candidate, keys + " keys")) {
@@ -255,21 +255,4 @@ public final class Shrinker {
     return false;
   }
 
-  private static Scenario withFaults(Scenario s, FaultPlan faults) {
-    return new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), faults,
-        s.expect(), s.variant());
-  }
-
-  private static Scenario withDuration(Scenario s, long duration) {
-    return new Scenario(s.name(), s.description(), s.seed(), duration,
-        Math.min(s.warmupNanos(), duration / 2), s.network(), s.clients(), s.loadBalancer(),
-        s.tiers(), s.faults(), s.expect(), s.variant());
-  }
-
-  private static Scenario withClients(Scenario s, ClientsSpec clients) {
-    return new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.warmupNanos(), s.network(), clients, s.loadBalancer(), s.tiers(), s.faults(),
-        s.expect(), s.variant());
-  }
 }

@@ -49,6 +49,36 @@ public record Scenario(String name, String description, long seed, long duration
     return new ScenarioBuilder(name);
   }
 
+  /** The same scenario with another default seed. */
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, description, newSeed, durationNanos, warmupNanos, network,
+        clients, loadBalancer, tiers, faults, expect, variant);
+  }
+
+  /** The same scenario as a file of its own: no variant name (what reading it back gives). */
+  public Scenario withoutVariant() {
+    return new Scenario(name, description, seed, durationNanos, warmupNanos, network, clients,
+        loadBalancer, tiers, faults, expect, null);
+  }
+
+  /** The same scenario with other faults. */
+  public Scenario withFaults(FaultPlan newFaults) {
+    return new Scenario(name, description, seed, durationNanos, warmupNanos, network, clients,
+        loadBalancer, tiers, newFaults, expect, variant);
+  }
+
+  /** The same scenario running {@code nanos}; the warmup at most half of it. */
+  public Scenario withDuration(long nanos) {
+    return new Scenario(name, description, seed, nanos, Math.min(warmupNanos, nanos / 2),
+        network, clients, loadBalancer, tiers, faults, expect, variant);
+  }
+
+  /** The same scenario with another workload. */
+  public Scenario withClients(ClientsSpec newClients) {
+    return new Scenario(name, description, seed, durationNanos, warmupNanos, network,
+        newClients, loadBalancer, tiers, faults, expect, variant);
+  }
+
   /** Every node's name, in the order the simulator numbers them (client, balancers, tiers). */
   public List<String> nodeNames() {
     return List.copyOf(ScenarioBinder.nodeNames(tiers, loadBalancer.nodes()));

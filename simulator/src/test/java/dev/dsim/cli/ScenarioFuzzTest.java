@@ -155,9 +155,7 @@ final class ScenarioFuzzTest {
     variants.addAll(loaded.variantNames());
     for (String v : variants) {
       Scenario s = loaded.resolve(v);
-      Scenario base = new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
-          s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(),
-          s.expect(), null);
+      Scenario base = s.withoutVariant();
       for (ScenarioWriter.Style style : ScenarioWriter.Style.values()) {
         String written = ScenarioWriter.write(s, style);
         assertThat(ScenarioLoader.parse("written", written).resolve(null))

@@ -261,9 +261,7 @@ final class ScenarioWriterTest {
   }
 
   private static Scenario withoutVariant(Scenario s) {
-    return new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.tiers(), s.faults(),
-        s.expect(), null);
+    return s.withoutVariant();
   }
 
   /**
