@@ -8,12 +8,23 @@ import java.util.List;
 final class Cuts {
   private Cuts() {}
 
+  /** The groups as a partition of concrete targets: what a cut of them does again. */
+  static Fault.Partition partition(FaultScene scene, List<List<Integer>> groups,
+      boolean oneWay, Lasting lasting) {
+    List<Target> targets = new ArrayList<>(groups.size());
+    for (List<Integer> g : groups) {
+      targets.add(scene.allOf(g));
+    }
+    return new Fault.Partition(targets, oneWay, lasting);
+  }
+
   /**
    * Blocks every pair of nodes across {@code groups} (only out of the first group when
-   * {@code oneWay}); the heal unblocks exactly those pairs.
+   * {@code oneWay}); the heal unblocks exactly those pairs. {@code struck} is the fault as it
+   * struck (see {@link Strike#struck}).
    */
   static Strike cut(FaultScene scene, String kind, List<List<Integer>> groups, boolean oneWay,
-      Lasting lasting) {
+      Lasting lasting, Fault struck) {
     List<long[]> cut = new ArrayList<>();
     Network net = scene.world().network();
     for (int i = 0; i < groups.size(); i++) {
@@ -38,6 +49,6 @@ final class Cuts {
       for (long[] pair : cut) {
         net.unblock((int) pair[0], (int) pair[1]);
       }
-    });
+    }, struck);
   }
 }

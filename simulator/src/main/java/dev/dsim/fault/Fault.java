@@ -64,7 +64,8 @@ public sealed interface Fault {
         return null; // all already down: nothing happened
       }
       return new Strike(kind(), FaultScene.names(crashed) + (wipe ? " (disk wiped)" : ""),
-          restartAfter, () -> crashed.forEach(Node::restart));
+          restartAfter, () -> crashed.forEach(Node::restart),
+          new Crash(FaultScene.all(crashed), restartAfter, wipe));
     }
 
     @Override
@@ -104,7 +105,8 @@ public sealed interface Fault {
       for (Target t : groups) {
         picked.add(scene.pick(t));
       }
-      return Cuts.cut(scene, kind(), picked, oneWay, lasting);
+      return Cuts.cut(scene, kind(), picked, oneWay, lasting,
+          Cuts.partition(scene, picked, oneWay, lasting));
     }
 
     /** The first group's nodes, split in two at random at each strike. */
@@ -153,7 +155,9 @@ public sealed interface Fault {
       List<Integer> b = new ArrayList<>(shuffled.subList(cutAt, shuffled.size()));
       a.sort(null);
       b.sort(null);
-      return Cuts.cut(scene, kind(), List.of(a, b), false, lasting);
+      List<List<Integer>> groups = List.of(a, b);
+      return Cuts.cut(scene, kind(), groups, false, lasting,
+          Cuts.partition(scene, groups, false, lasting));
     }
 
     @Override
@@ -191,7 +195,8 @@ public sealed interface Fault {
           rest.add(n.id());
         }
       }
-      return Cuts.cut(scene, kind(), List.of(isolated, rest), false, lasting);
+      return Cuts.cut(scene, kind(), List.of(isolated, rest), false, lasting,
+          new Isolate(scene.allOf(isolated), lasting));
     }
 
     @Override
@@ -235,7 +240,7 @@ public sealed interface Fault {
         for (Node n : degraded) {
           scene.world().network().restore(n.id());
         }
-      });
+      }, new Degrade(FaultScene.all(degraded), extraLatencyNanos, extraLoss, lasting));
     }
 
     @Override
@@ -269,7 +274,8 @@ public sealed interface Fault {
         jumped.add(scene.node(id));
       }
       // The jump is over at once; its effect on the clock stays.
-      return Strike.instant(kind(), FaultScene.names(jumped) + " by " + byNanos / 1e9 + "s");
+      return Strike.instant(kind(), FaultScene.names(jumped) + " by " + byNanos / 1e9 + "s",
+          new ClockJump(FaultScene.all(jumped), byNanos));
     }
 
     @Override
@@ -315,7 +321,7 @@ public sealed interface Fault {
         for (int i = 0; i < drifting.size(); i++) {
           drifting.get(i).clock().setDrift(before.get(i));
         }
-      });
+      }, new ClockDrift(FaultScene.all(drifting), ppm, lasting));
     }
 
     @Override
@@ -366,7 +372,8 @@ public sealed interface Fault {
       }
       String what = cpu && disk ? "" : cpu ? " cpu" : " disk";
       return new Strike(kind(), FaultScene.names(slowed) + what + " x" + factor, lasting,
-          () -> slowed.forEach(n -> setSlowdown(n, 1.0)));
+          () -> slowed.forEach(n -> setSlowdown(n, 1.0)),
+          new Slow(FaultScene.all(slowed), factor, lasting, cpu, disk));
     }
 
     private void setSlowdown(Node n, double f) {
@@ -432,16 +439,18 @@ public sealed interface Fault {
           scene.world().network().corruptLinks(id, messages);
         }
       }
+      // Struck again, the same nodes are hit; which blocks flip is drawn afresh.
+      Corrupt struck = new Corrupt(FaultScene.all(hit), blocks, sectors, messages, lasting);
       if (messages == 0) {
         // The damage on disk stays until rewritten; the act itself is over.
-        return Strike.instant(kind(), FaultScene.names(hit) + what);
+        return Strike.instant(kind(), FaultScene.names(hit) + what, struck);
       }
       what.append(" messages p=").append(messages);
       return new Strike(kind(), FaultScene.names(hit) + what, lasting, () -> {
         for (Node n : hit) {
           scene.world().network().corruptLinks(n.id(), 0);
         }
-      });
+      }, struck);
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class FaultInjector {
     if (s == null) {
       return; // it found nothing to do: nothing happened, nothing to log
     }
-    int record = log.struck(s.kind(), s.label(), sim.now(), source);
+    int record = log.struck(s.kind(), s.label(), sim.now(), source, s.struck());
     traceStruck(record, s.kind(), s.label(), source);
     if (s.heal() == null) {
       log.healed(record, sim.now());
@@ -162,11 +162,16 @@ public final class FaultInjector {
         scheduleFailure(spec, candidates, n, ttf, ttr);
         return;
       }
+      // The time to repair is drawn first so the log can hold the crash as it will be (how
+      // long it lasts); nothing else draws from this node's stream in between.
+      long down = Math.round(ttr.sample());
       n.crash();
-      int record = log.struck("crash", n.name(), sim.now(), "nemesis");
+      Fault struck = new Fault.Crash(new Target.All(List.of(n.name())),
+          Lasting.forNanos(down), false);
+      int record = log.struck("crash", n.name(), sim.now(), "nemesis", struck);
       traceStruck(record, "crash", n.name(), "nemesis");
       pendingHeals.put(record, n::restart);
-      sim.after(Math.round(ttr.sample()), HEAL, n.id(), () -> {
+      sim.after(down, HEAL, n.id(), () -> {
         healNow(record);
         scheduleFailure(spec, candidates, n, ttf, ttr);
       });

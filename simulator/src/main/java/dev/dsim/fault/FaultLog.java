@@ -9,15 +9,15 @@ public final class FaultLog {
   private final List<FaultRecord> records = new ArrayList<>();
 
   /** Records a fault striking now; returns its index, to mark it healed later. */
-  int struck(String kind, String targets, long atNanos, String source) {
-    records.add(new FaultRecord(kind, targets, atNanos, -1, source));
+  int struck(String kind, String targets, long atNanos, String source, Fault struck) {
+    records.add(new FaultRecord(kind, targets, atNanos, -1, source, struck));
     return records.size() - 1;
   }
 
   void healed(int index, long atNanos) {
     FaultRecord r = records.get(index);
     records.set(index, new FaultRecord(r.kind(), r.targets(), r.atNanos(), atNanos,
-        r.source()));
+        r.source(), r.struck()));
   }
 
   public List<FaultRecord> records() {

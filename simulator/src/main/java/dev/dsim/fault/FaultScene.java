@@ -3,6 +3,7 @@ package dev.dsim.fault;
 import dev.dsim.engine.Rng;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,24 @@ public final class FaultScene {
       resolved.put(t, ids);
     }
     return ids;
+  }
+
+  /** The nodes by name, as a concrete target: what a fault that hit them names. */
+  public static Target.All all(List<Node> nodes) {
+    List<String> names = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      names.add(n.name());
+    }
+    return new Target.All(names);
+  }
+
+  /** The nodes with these ids by name, as a concrete target. */
+  public Target.All allOf(List<Integer> ids) {
+    List<String> names = new ArrayList<>(ids.size());
+    for (int id : ids) {
+      names.add(world.node(id).name());
+    }
+    return new Target.All(names);
   }
 
   /** "web-1,web-2": the nodes' names, as the fault log writes them. */

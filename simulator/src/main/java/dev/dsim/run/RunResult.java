@@ -176,10 +176,12 @@ public record RunResult(String scenario, String variant, long seed, String trace
 
   /**
    * A fault that was injected: what, on which nodes, when it struck and healed (null if it never
-   * did), and whether the schedule or the random nemesis injected it.
+   * did), whether the schedule or the random nemesis injected it, and the fault as it struck as
+   * a schedule entry ({@code struck}: its exact time, the nodes it hit, how long it lasts), so
+   * a nemesis's draws can be written down and struck again without the nemesis.
    */
   public record FaultRecord(String kind, String targets, double atSeconds,
-      Double healedAtSeconds, String source) {}
+      Double healedAtSeconds, String source, dev.dsim.fault.FaultPlan.Scheduled struck) {}
 
   /**
    * One node: its role, its size, the fraction of the run it was up, how often it crashed, the

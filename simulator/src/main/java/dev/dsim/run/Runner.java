@@ -182,7 +182,7 @@ public final class Runner {
     List<RunResult.FaultRecord> faults = new ArrayList<>();
     for (FaultRecord f : system.faultLog().records()) {
       faults.add(new RunResult.FaultRecord(f.kind(), f.targets(), f.atNanos() / 1e9,
-          f.healedAtNanos() < 0 ? null : f.healedAtNanos() / 1e9, f.source()));
+          f.healedAtNanos() < 0 ? null : f.healedAtNanos() / 1e9, f.source(), f.asScheduled()));
     }
     String variant = scenario.variant() == null ? "base" : scenario.variant();
     RunResult result = new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),

@@ -138,7 +138,8 @@ final class FaultInjectorTest {
     assertThat(m.world.node(2).crashes()).isEqualTo(1);
     assertThat(m.at(12)).noneMatch(r -> r.endsWith(">2"));
     assertThat(m.log.records()).singleElement()
-        .isEqualTo(new FaultRecord("crash", "n2", 10 * S, 15 * S, "schedule"));
+        .isEqualTo(new FaultRecord("crash", "n2", 10 * S, 15 * S, "schedule",
+            new Fault.Crash(new Target.All(List.of("n2")), lasting(5 * S), false)));
   }
 
   @Test
@@ -228,6 +229,41 @@ final class FaultInjectorTest {
       max = Math.max(max, open);
     }
     return max;
+  }
+
+  /**
+   * What a nemesis drew is in its log as concrete faults: struck again as a plain schedule, with
+   * no nemesis and no draws, they cut, slow and crash exactly what the nemeses did, so every
+   * ping lands or is lost as before. This is what lets the shrinker turn a nemesis into a
+   * schedule it can cut down.
+   */
+  @Test
+  void nemesisStrikes_loggedAsConcreteFaults_doTheSameAgainAsASchedule() {
+    Mesh drawn = new Mesh(7);
+    Target all = new Target.All(List.of("n"));
+    drawn.injector.inject(new FaultPlan(List.of(),
+        new FaultPlan.CrashNemesis(all, 15 * S, 3 * S, 1),
+        List.of(new FaultPlan.RandomFault(4 * S, new Fault.Partition(List.of(all, all), false,
+                lasting(2 * S))),
+            new FaultPlan.RandomFault(5 * S, new Fault.Isolate(all, lasting(S))),
+            new FaultPlan.RandomFault(6 * S, new Fault.Degrade(all, 0, 1.0, lasting(S))))));
+    drawn.world.start();
+    drawn.sim.runUntil(60 * S);
+    List<FaultRecord> log = drawn.log.records();
+    assertThat(log).extracting(FaultRecord::kind)
+        .contains("crash", "partition", "isolate", "degrade");
+    assertThat(log).allSatisfy(r -> {
+      assertThat(r.struck().targets()).allMatch(t -> t instanceof Target.All);
+      assertThat(r.struck().kind()).isEqualTo(r.kind());
+    });
+
+    Mesh replayed = new Mesh(7);
+    replayed.injector.schedule(log.stream().map(FaultRecord::asScheduled).toList());
+    replayed.world.start();
+    replayed.sim.runUntil(60 * S);
+    assertThat(replayed.received).isEqualTo(drawn.received);
+    assertThat(replayed.log.records()).extracting(FaultRecord::targets)
+        .isEqualTo(log.stream().map(FaultRecord::targets).toList());
   }
 
   @Test
