@@ -6,7 +6,6 @@ import dev.dsim.run.RunOptions;
 import dev.dsim.run.Shrinker;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
-import dev.dsim.scenario.ScenarioWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,10 +29,11 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     description = {
       "Shrink a failing run to a small scenario that fails the same way.",
-      "The random crashes become an explicit schedule, which is minimised (delta debugging); "
-          + "then the run is shortened and the load and key count lowered, as far as the same "
-          + "expectation still fails. The result is run once more before it is written, so it "
-          + "is proven to fail. Other random nemeses are kept as they are.",
+      "Every fault the random nemeses drew (crashes, partitions, slow nodes, clock and "
+          + "corruption faults) becomes an explicit schedule, which is minimised (delta "
+          + "debugging); then the run is shortened, and the load, the key count and each tier's "
+          + "node count lowered, as far as the same expectation still fails. The file is read "
+          + "back and run once more before it is written, so it is proven to fail.",
       "Exit status: 0 shrunk, 1 the run does not fail, 2 bad input."
     })
 final class ShrinkCommand implements Callable<Integer> {
@@ -97,7 +97,6 @@ final class ShrinkCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.RUN_FAILED;
     }
-    Scenario minimal = o.minimal().withSeed(seed).withoutVariant();
     Path target = out != null ? out : ReplayCommand.freeName(Path.of("reports", "shrunk"),
         s.name() + "-" + ScenarioOptions.variantName(s) + "-seed-" + seed, ".json");
     Path parent = target.toAbsolutePath().getParent();
@@ -106,7 +105,7 @@ final class ShrinkCommand implements Callable<Integer> {
     }
     Path tmp = AtomicFiles.newTempFile(target);
     try {
-      Files.writeString(tmp, ScenarioWriter.write(minimal, ScenarioWriter.Style.CONCISE));
+      Files.writeString(tmp, o.text());
       if (!AtomicFiles.moveIfAbsent(tmp, target)) {
         return ScenarioOptions.usageError(err, target + " appeared while shrinking; it was "
             + "left as it is", "run again with --out FILE");
@@ -118,7 +117,7 @@ final class ShrinkCommand implements Callable<Integer> {
         ? " (stopped at --max-candidates: it may shrink further)" : "") + ": faults "
         + o.faultsBefore() + " -> " + o.faultsAfter() + ", duration "
         + Durations.format(o.durationBefore()) + " -> " + Durations.format(o.durationAfter())
-        + "; it still fails " + String.join(", ", o.failing()));
+        + ", nodes " + o.nodesBefore() + " -> " + o.nodesAfter() + "; it still fails " + String.join(", ", o.failing()));
     stdout.println("wrote " + RunCommand.display(target));
     stdout.println("  replay it: " + Reproduce.replay(target, seed, null, List.of(),
         o.result().traceHash()));

@@ -1,12 +1,14 @@
 package dev.dsim.run;
 
 import dev.dsim.engine.Durations;
-import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
-import dev.dsim.fault.Lasting;
-import dev.dsim.fault.Target;
 import dev.dsim.scenario.ClientsSpec;
 import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioException;
+import dev.dsim.scenario.ScenarioLoader;
+import dev.dsim.scenario.ScenarioOverride;
+import dev.dsim.scenario.ScenarioWriter;
+import dev.dsim.scenario.Tier;
 import dev.dsim.service.Load;
 import dev.dsim.service.OperationMix;
 import dev.dsim.service.RateSchedule;
@@ -18,28 +20,34 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Shrinks a failing run to a small scenario that still fails the same way. The random crash
- * nemesis's crashes, as the run's fault log has them, become an explicit schedule beside the
- * scheduled faults; the schedule is minimised by delta debugging (Zeller's ddmin: drop chunks,
- * then halves of chunks, down to single faults); then the run is shortened, the load lowered
- * and the key count lowered, each as far as the failure survives. A candidate counts as failing
- * only when one of the expectations the original run failed fails again: a different failure
- * is not the same bug.
+ * Shrinks a failing run to a small scenario that still fails the same way. Every fault the run's
+ * nemeses struck (random crashes, splits, slow spells, clock faults, corruption), as the run's
+ * fault log has them ({@link RunResult.FaultRecord#struck}: the nodes they hit, how long they
+ * lasted), becomes an explicit schedule beside the scheduled faults, and the nemeses go; the
+ * schedule is minimised by delta debugging (Zeller's ddmin: drop chunks, then halves of chunks,
+ * down to single faults); then the run is shortened, the load lowered, the key count lowered
+ * and each tier's node count lowered, each as far as the failure survives. A candidate counts
+ * as failing only when one of the expectations the original run failed fails again: a
+ * different failure is not the same bug.
  *
  * <p>Every candidate is a whole run with the same seed, so the cost is (candidates × one run);
  * {@code maxCandidates} bounds it, and the result says when it stopped early. The scenario it
- * returns has been run last, so it is proven to fail. Other random nemeses (partitions, slow
- * nodes, …) stay as they are: their strikes are not yet turned into a schedule.
+ * returns is the text of a file: it has been written, read back and run last, so what is printed
+ * is proven to fail. When the drawn faults as a schedule do not fail (a fault that mattered to
+ * the nanosecond of a message, or corruption whose flipped blocks are drawn afresh), the
+ * nemeses stay and only the rest is shrunk; the progress says so.
  */
 public final class Shrinker {
   /**
    * What the shrinking found: the scenario it started from and the smallest one that still fails,
-   * its result, the expectations that failed in the original, how many candidates were run, and
-   * whether the budget stopped it before it was done.
+   * that one as the text of a scenario file (the seed in it), its result, the expectations that
+   * failed in the original, how many candidates were run, whether the budget stopped it before
+   * it was done, and the sizes before and after (faults struck, duration, nodes).
    */
-  public record Outcome(Scenario original, Scenario minimal, RunResult result,
+  public record Outcome(Scenario original, Scenario minimal, String text, RunResult result,
       List<String> failing, int candidates, boolean budgetSpent, int faultsBefore,
-      int faultsAfter, long durationBefore, long durationAfter) {
+      int faultsAfter, long durationBefore, long durationAfter, int nodesBefore,
+      int nodesAfter) {
     public Outcome {
       failing = List.copyOf(failing);
     }
@@ -83,54 +91,77 @@ public final class Shrinker {
           + " meets every expectation: there is no failure to shrink");
     }
     progress.accept("the run fails " + String.join(", ", failing) + " with "
-        + first.faults().size() + " fault(s) in " + Durations.format(original.durationNanos()));
-    Scenario current = original;
-    Scenario explicit = withExplicitCrashes(original, first);
-    if (explicit != original) {
-      if (fails(explicit, "the random crashes as an explicit schedule")) {
-        current = explicit;
-      } else {
-        progress.accept("the explicit schedule does not fail: the nemesis stays");
-      }
-    }
+        + first.faults().size() + " fault(s) in " + Durations.format(original.durationNanos())
+        + " on " + nodes(original) + " node(s)");
+    Scenario current = withoutNemeses(original, first);
     current = minimiseSchedule(current);
     current = shorten(current);
     current = lowerLoad(current);
-    RunResult last = Runner.run(current, seed, options).result();
+    current = lowerNodes(current);
+    // The file as it will be written, read back and run: proven to fail as printed.
+    String text = ScenarioWriter.write(current.withSeed(seed).withoutVariant(),
+        ScenarioWriter.Style.CONCISE);
+    Scenario minimal;
+    try {
+      minimal = ScenarioLoader.parse(original.name() + " (shrunk)", text).resolve(null);
+    } catch (ScenarioException e) {
+      throw new IllegalStateException("the shrunk scenario does not read back: " + e.getMessage(),
+          e);
+    }
+    RunResult last = Runner.run(minimal, seed, options).result();
     candidates++;
     if (!failsAlike(last)) {
-      // Cannot happen for a deterministic run: the same candidate failed before.
+      // Cannot happen for a deterministic run whose file reads back as it was written.
       throw new IllegalStateException("the shrunk scenario no longer fails on replay");
     }
-    return new Outcome(original, current, last, List.copyOf(failing), candidates,
+    return new Outcome(original, minimal, text, last, List.copyOf(failing), candidates,
         candidates >= maxCandidates, first.faults().size(), last.faults().size(),
-        original.durationNanos(), current.durationNanos());
+        original.durationNanos(), minimal.durationNanos(), nodes(original), nodes(minimal));
   }
 
-  /** The scheduled faults plus every crash the nemesis struck, by time; no crash nemesis. */
-  private static Scenario withExplicitCrashes(Scenario s, RunResult run) {
-    if (s.faults().randomCrash() == null) {
+  /** The nodes of every tier (the client and balancers are not the system under test). */
+  private static int nodes(Scenario s) {
+    int n = 0;
+    for (Tier t : s.tiers().values()) {
+      n += t.nodes();
+    }
+    return n;
+  }
+
+  /**
+   * The scheduled faults plus every fault a nemesis struck, by time, and no nemeses: first to
+   * the millisecond, so the file reads as a person would write it, then, when that does not
+   * fail, to the nanosecond; when neither fails, the nemeses stay.
+   */
+  private Scenario withoutNemeses(Scenario s, RunResult run) {
+    FaultPlan plan = s.faults();
+    if (plan.randomCrash() == null && plan.random().isEmpty()) {
       return s;
     }
-    List<FaultPlan.Scheduled> schedule = new ArrayList<>(s.faults().schedule());
-    for (RunResult.FaultRecord f : run.faults()) {
-      if (!f.source().equals("nemesis") || !f.kind().equals("crash")) {
-        continue;
-      }
-      // To the millisecond, so the file reads as a person would write it; the candidate is
-      // run, so a crash that mattered to the microsecond shows as "does not fail".
-      long at = millis(f.atSeconds());
-      Lasting lasting = f.healedAtSeconds() == null ? Lasting.forever()
-          : Lasting.forNanos(Math.max(0, millis(f.healedAtSeconds()) - at));
-      schedule.add(new FaultPlan.Scheduled(at, new Fault.Crash(
-          new Target.All(List.of(f.targets())), lasting, false)));
+    int drawn = DrawnFaults.of(run).size();
+    Scenario rounded = s.withFaults(new FaultPlan(drawnSchedule(plan, run, true), null,
+        List.of()));
+    if (fails(rounded, "the " + drawn + " drawn fault(s) as a schedule, to the millisecond")) {
+      return rounded;
     }
-    schedule.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
-    return s.withFaults(new FaultPlan(schedule, null, s.faults().random()));
+    Scenario exact = s.withFaults(new FaultPlan(drawnSchedule(plan, run, false), null,
+        List.of()));
+    if (fails(exact, "the drawn faults as a schedule, to the nanosecond")) {
+      return exact;
+    }
+    progress.accept("the drawn faults as a schedule do not fail the same way: the nemeses stay");
+    return s;
   }
 
-  private static long millis(double seconds) {
-    return Math.round(seconds * 1e3) * 1_000_000L;
+  private static List<FaultPlan.Scheduled> drawnSchedule(FaultPlan plan, RunResult run,
+      boolean toMillis) {
+    List<FaultPlan.Scheduled> schedule = new ArrayList<>(plan.schedule());
+    for (FaultPlan.Scheduled f : DrawnFaults.of(run)) {
+      schedule.add(toMillis ? DrawnFaults.toMillis(f) : f);
+    }
+    // Stable: faults at the same time keep the order they struck in.
+    schedule.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+    return schedule;
   }
 
   /** ddmin over the schedule: remove chunks while the run still fails. */
@@ -148,7 +179,7 @@ public final class Shrinker {
         without.addAll(current.subList(to, size));
         Scenario candidate = s.withFaults(new FaultPlan(without, s.faults().randomCrash(),
             s.faults().random()));
-        if (fails(candidate, without.size() + " faults")) {
+        if (fails(candidate, without.size() + " fault(s)")) {
           current = without;
           chunks = Math.max(chunks - 1, 2);
           removed = true;
@@ -213,7 +244,7 @@ public final class Shrinker {
       current = candidate;
     }
     boolean storesData = current.tiers().values().stream()
-        .anyMatch(t -> t instanceof dev.dsim.scenario.Tier.Kv);
+        .anyMatch(t -> t instanceof Tier.Kv);
     for (int i = 0; i < 6 && storesData && candidates < maxCandidates; i++) {
       OperationMix mix = current.clients().mix();
       int keys = mix.keys() / 2;
@@ -229,6 +260,50 @@ public final class Shrinker {
       current = candidate;
     }
     return current;
+  }
+
+  /**
+   * Fewer nodes in each tier, in file order: halves, then one fewer, while the failure survives.
+   * A candidate is the scenario written out and read back with the tier's {@code nodes} set, so
+   * the binder's own rules judge it (replication no more than the nodes, faults naming only
+   * nodes that exist); one it rejects is not run.
+   */
+  private Scenario lowerNodes(Scenario s) {
+    Scenario current = s;
+    for (String tier : List.copyOf(s.tiers().keySet())) {
+      boolean lowered = true;
+      while (lowered && candidates < maxCandidates) {
+        lowered = false;
+        int n = current.tiers().get(tier).nodes();
+        // Halve first (big steps while they work), then one fewer.
+        for (int fewer : n / 2 >= 1 && n / 2 < n - 1 ? new int[] {n / 2, n - 1}
+            : new int[] {n - 1}) {
+          if (fewer < 1 || candidates >= maxCandidates) {
+            break;
+          }
+          Scenario candidate = withNodes(current, tier, fewer);
+          if (candidate != null && fails(candidate, tier + " with " + fewer + " node(s)")) {
+            current = candidate;
+            lowered = true;
+            break;
+          }
+        }
+      }
+    }
+    return current;
+  }
+
+  /** The scenario with {@code nodes} nodes in {@code tier}, or null when that is not valid. */
+  private Scenario withNodes(Scenario s, String tier, int nodes) {
+    String text = ScenarioWriter.write(s.withoutVariant(), ScenarioWriter.Style.EXPLICIT);
+    try {
+      return ScenarioLoader.parse(s.name(), text, List.of(ScenarioOverride.parse(
+          "tiers." + tier + ".nodes=" + nodes))).resolve(null);
+    } catch (ScenarioException e) {
+      progress.accept(tier + " with " + nodes + " node(s) is not a valid scenario ("
+          + e.errors().get(0).message() + "): not tried");
+      return null;
+    }
   }
 
   /** Runs a candidate; true when it fails one of the original failing expectations. */

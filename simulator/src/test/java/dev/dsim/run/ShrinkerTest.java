@@ -49,6 +49,50 @@ final class ShrinkerTest {
     assertThat(again.traceHash()).isEqualTo(o.result().traceHash());
   }
 
+  /**
+   * Five nemeses at once (crashes, splits, slow spells, clock jumps, degraded links) on a
+   * six-node store that never fsyncs: thirty drawn faults. Every nemesis becomes a schedule,
+   * ddmin keeps the one crash that loses writes, and the store goes down to the nodes that
+   * crash still names.
+   */
+  @Test
+  void everyNemesis_becomesASchedule_andTheNodeCountIsLowered() throws Exception {
+    Scenario s = ScenarioLoader.parse("nemesis-kv", """
+        {"name": "nemesis-kv", "duration": "2m", "warmup": "1s",
+         "clients": {"rate": 100, "reads": 0.5, "keys": 1000, "timeout": "1s"},
+         "tiers": {"db": {"kind": "kv", "nodes": 6, "replication": 1, "fsync": "never"}},
+         "faults": {"random": {
+           "crash": {"mttf": "2m", "mttr": "3s", "maxDown": 2},
+           "partition": {"mtbf": "20s", "for": "5s"},
+           "slow": {"mtbf": "20s", "for": "5s", "factor": 10},
+           "clockJump": {"mtbf": "30s", "by": "1s"},
+           "degrade": {"mtbf": "20s", "for": "5s", "latency": "5ms", "loss": 0.01}}},
+         "expect": {"lostWrites": "== 0"}}
+        """).resolve(null);
+    List<String> progress = new ArrayList<>();
+    Shrinker.Outcome o = Shrinker.shrink(s, 1, RunOptions.defaults(), progress::add, 100);
+    RunResult before = Runner.run(s, 1, RunOptions.defaults()).result();
+    assertThat(before.faults()).extracting(RunResult.FaultRecord::kind)
+        .contains("crash", "partition", "slow", "clock-jump", "degrade");
+    assertThat(progress.get(1)).contains("drawn fault(s) as a schedule").endsWith("still fails");
+    assertThat(o.faultsBefore()).isEqualTo(before.faults().size()).isGreaterThan(10);
+    assertThat(o.faultsAfter()).isBetween(1, 3);
+    assertThat(o.minimal().faults().random()).as("no nemesis is left").isEmpty();
+    assertThat(o.minimal().faults().randomCrash()).isNull();
+    assertThat(o.minimal().faults().schedule()).extracting(f -> f.fault().kind())
+        .contains("crash");
+    assertThat(o.nodesBefore()).isEqualTo(6);
+    assertThat(o.nodesAfter()).isLessThan(6)
+        .isEqualTo(o.minimal().tiers().get("db").nodes());
+
+    // The text is what the command writes; read on its own, it fails with the same hash.
+    RunResult again = Runner.run(ScenarioLoader.parse("shrunk", o.text()).resolve(null), 1,
+        RunOptions.defaults()).result();
+    assertThat(again.expectations()).anyMatch(e -> e.metric().equals("consistency.lostWrites")
+        && !e.ok());
+    assertThat(again.traceHash()).isEqualTo(o.result().traceHash());
+  }
+
   @Test
   void aRunThatPasses_hasNothingToShrink() throws Exception {
     Scenario ok = ScenarioLoader.load(Path.of("..", "scenarios", "fsync-durability.json"))
