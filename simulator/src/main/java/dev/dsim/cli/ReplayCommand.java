@@ -193,7 +193,7 @@ final class ReplayCommand implements Callable<Integer> {
       stdout.println("wrote trace " + RunCommand.display(traceFile) + describeFilter());
       try {
         stdout.println("wrote the scenario it ran " + RunCommand.display(
-            ResolvedScenario.writeBeside(traceFile, s, seed, force)) + " (dsim run it for the "
+            ResolvedScenario.writeBeside(traceFile, s, seed, run.result(), force)) + " (dsim run it for the "
             + "same trace hash)");
       } catch (FileAlreadyExistsException e) {
         err.println("note: " + e.getFile() + " already exists and was left as it is; add "

@@ -319,7 +319,8 @@ final class RunCommand implements Callable<Integer> {
           }
           if (!run.result().expectations().stream().allMatch(RunResult.ExpectationResult::ok)) {
             // A failure worth reproducing: the scenario it ran, as a file of its own.
-            Path resolved = ResolvedScenario.write(results.getParent(), s, runSeed);
+            Path resolved = ResolvedScenario.write(results.getParent(), s, runSeed,
+                run.result());
             staged.add(resolved);
             resolvedStaged.put(run, resolved);
           }

@@ -240,7 +240,7 @@ final class SweepCommand implements Callable<Integer> {
           ResultsJson.write(staging.dir().resolve(resultsFile), r);
           // The scenario it ran, load and overrides applied, to run on its own.
           ResolvedScenario.write(staging.dir().resolve(resultsFile).getParent(),
-              jobs.get(i).scenario(), p.seed());
+              jobs.get(i).scenario(), p.seed(), r);
           List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
           replay = Reproduce.replay(file, p.seed(),
               p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());

@@ -1,5 +1,7 @@
 package dev.dsim.report;
 
+import dev.dsim.run.DrawnFaults;
+import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioWriter;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
  * every default is written out ({@link ScenarioWriter.Style#EXPLICIT}), and the seed is the
  * run's: {@code dsim run scenario.resolved.json} runs the same scenario with the same seed, so
  * it gives the same trace hash, without the original file, its variants or the command line.
+ * What the random nemesis drew in the run is listed under {@code faults.drawn} (each fault as
+ * it struck: time, nodes, how long), for reading: it is not injected, so the hash stays.
  */
 public final class ResolvedScenario {
   /** The file's name, beside results.json. */
@@ -18,9 +22,13 @@ public final class ResolvedScenario {
 
   private ResolvedScenario() {}
 
-  /** The scenario {@code s} as run with {@code seed}: the variant resolved, the seed its own. */
-  public static String text(Scenario s, long seed) {
-    return ScenarioWriter.write(s.withSeed(seed).withoutVariant(), ScenarioWriter.Style.EXPLICIT);
+  /**
+   * The scenario {@code s} as run with {@code seed}: the variant resolved, the seed its own,
+   * and the faults its nemeses drew in {@code run} listed.
+   */
+  public static String text(Scenario s, long seed, RunResult run) {
+    return ScenarioWriter.write(s.withSeed(seed).withoutVariant(), ScenarioWriter.Style.EXPLICIT,
+        DrawnFaults.of(run));
   }
 
   /**
@@ -28,15 +36,15 @@ public final class ResolvedScenario {
    * without {@code replace}, a file already there stays as it is and this throws
    * {@link java.nio.file.FileAlreadyExistsException}.
    */
-  public static Path writeBeside(Path trace, Scenario s, long seed, boolean replace)
-      throws IOException {
+  public static Path writeBeside(Path trace, Scenario s, long seed, RunResult run,
+      boolean replace) throws IOException {
     String name = trace.getFileName().toString();
     int dot = name.lastIndexOf('.');
     Path file = trace.resolveSibling((dot > 0 ? name.substring(0, dot) : name)
         + ".resolved.json");
     Path tmp = AtomicFiles.newTempFile(file);
     try {
-      java.nio.file.Files.writeString(tmp, text(s, seed));
+      java.nio.file.Files.writeString(tmp, text(s, seed, run));
       if (replace) {
         AtomicFiles.moveIntoPlace(tmp, file);
       } else if (!AtomicFiles.moveIfAbsent(tmp, file)) {
@@ -50,9 +58,9 @@ public final class ResolvedScenario {
   }
 
   /** Writes {@link #FILE} in {@code dir} (a staging directory's run directory). */
-  public static Path write(Path dir, Scenario s, long seed) throws IOException {
+  public static Path write(Path dir, Scenario s, long seed, RunResult run) throws IOException {
     Path file = dir.resolve(FILE);
-    AtomicFiles.writeString(file, text(s, seed));
+    AtomicFiles.writeString(file, text(s, seed, run));
     return file;
   }
 }

@@ -92,6 +92,22 @@ final class FaultsBinder {
         }
       }
     }
+    // Listed by dsim, not injected: checked as the schedule is, so a resolved file that was
+    // edited by hand still says where it went wrong.
+    if (f.has("drawn")) {
+      JsonNode list = f.raw("drawn");
+      if (!list.isArray()) {
+        f.error("drawn", "expected a list of faults [ {...}, ... ], got "
+            + Fields.describe(list), "dsim writes it in resolved scenarios; it can be left out");
+      } else if (list.size() > Limits.FAULTS) {
+        f.error("drawn", "at most " + Limits.count(Limits.FAULTS) + " drawn faults, got "
+            + Limits.count(list.size()), "dsim lists the first 10,000; it can be left out");
+      } else {
+        for (int i = 0; i < list.size(); i++) {
+          scheduled(list.get(i), Paths.index(f.pathOf("drawn"), i));
+        }
+      }
+    }
     FaultPlan.CrashNemesis crash = null;
     List<FaultPlan.RandomFault> random = new ArrayList<>();
     if (f.has("random")) {

@@ -78,13 +78,39 @@ public final class ScenarioWriter {
 
   /** The scenario as pretty-printed JSON text ending with a newline, ready to save as a file. */
   public static String write(Scenario scenario, Style style) {
+    return write(scenario, style, List.of());
+  }
+
+  /**
+   * The scenario as text, with {@code faults.drawn} listing what its nemeses drew in one run
+   * (the first {@link Limits#FAULTS}); the list is for reading, not injected.
+   */
+  public static String write(Scenario scenario, Style style, List<FaultPlan.Scheduled> drawn) {
+    ObjectNode tree = toJson(scenario, style);
+    if (!drawn.isEmpty()) {
+      ScenarioWriter w = new ScenarioWriter(style);
+      ObjectNode faults = tree.has("faults") ? (ObjectNode) tree.get("faults")
+          : tree.putObject("faults");
+      ArrayNode list = faults.putArray("drawn");
+      for (FaultPlan.Scheduled f : drawn.subList(0, Math.min(drawn.size(), Limits.FAULTS))) {
+        list.add(w.scheduled(f));
+      }
+      if (tree.has("expect")) {
+        // Keep the format's order: expect after faults.
+        tree.set("expect", tree.remove("expect"));
+      }
+    }
+    return text(tree);
+  }
+
+  private static String text(ObjectNode tree) {
     // "key": value, as people write scenario files (Jackson's default is "key" : value).
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return JSON.writer(printer).writeValueAsString(toJson(scenario, style)) + "\n";
+      return JSON.writer(printer).writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       // A tree of plain nodes always serialises; failing here is dsim's own bug.
       throw new IllegalStateException("cannot write a scenario tree", e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dsim.engine.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -37,6 +38,17 @@ final class ResolvedScenarioTest {
     JsonNode doc = JSON.readTree(resolved.toFile());
     assertThat(doc.path("clients").path("rate").asInt()).as("--set applied").isEqualTo(25);
     assertThat(doc.path("seed").asLong()).isEqualTo(failing.path("seed").asLong());
+    // The crashes the nemesis drew are listed, as the run's results.json has them.
+    JsonNode results = JSON.readTree(resolved.resolveSibling("results.json").toFile());
+    JsonNode drawn = doc.path("faults").path("drawn");
+    assertThat(drawn.size()).isPositive().isEqualTo(results.path("faults").size());
+    for (int i = 0; i < drawn.size(); i++) {
+      JsonNode fault = results.path("faults").get(i);
+      assertThat(drawn.get(i).path("crash").asText()).isEqualTo(fault.path("targets").asText());
+      assertThat(Durations.parse(drawn.get(i).path("at").asText()) / 1e9)
+          .isCloseTo(fault.path("atSeconds").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+    assertThat(doc.path("faults").path("random").has("crash")).as("the nemesis stays").isTrue();
 
     CliRunner.Result alone = CliRunner.run("run", resolved.toString(), "--json", "--out",
         dir.resolve("r").toString());

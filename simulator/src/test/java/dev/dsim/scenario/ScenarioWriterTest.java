@@ -35,6 +35,7 @@ final class ScenarioWriterTest {
   private static final List<String> ALTERNATIVE_SPELLINGS = List.of(
       "$schema", // a pointer for editors, not part of a scenario
       "variants", // a written scenario is one variant, resolved
+      "drawn", // only in a resolved scenario, from a run: see ResolvedScenarioTest
       "users", "thinkTime", // closed loop, the other form of "rate": see closedLoop_roundTrips
       "value" // {"dist": "constant", "value": d}, the long form of a bare duration d
   );

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param schedule faults at fixed times
  * @param random the random nemesis
+ * @param drawn what the random nemesis drew in one run, listed by dsim in a resolved scenario
  */
 @JsonClassDescription("Faults to inject: a schedule at fixed times, and random ones.")
 public record Faults(
@@ -17,4 +18,14 @@ public record Faults(
     @Schema.Count(max = Limits.FAULTS)
     List<ScheduledFault> schedule,
     @JsonPropertyDescription(RandomFaults.DESCRIPTION)
-    RandomFaults random) {}
+    RandomFaults random,
+    @JsonPropertyDescription(DRAWN)
+    @Schema.Count(max = Limits.FAULTS)
+    List<ScheduledFault> drawn) {
+  /** The description of {@code drawn}. */
+  public static final String DRAWN = "Written by dsim in a resolved scenario "
+      + "(scenario.resolved.json): the faults the random nemesis drew in the run, each as a "
+      + "schedule entry (the nodes it hit, how long it lasted; the first 10,000). Checked like "
+      + "the schedule but not injected: the nemesis draws them again from the seed. To strike "
+      + "exactly these instead, move them into schedule and remove random (dsim shrink does).";
+}
