@@ -2,6 +2,7 @@ package dev.dsim.run;
 
 import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.FaultRecord;
 import dev.dsim.fault.Lasting;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,17 @@ public final class DrawnFaults {
     for (RunResult.FaultRecord f : run.faults()) {
       if (f.source().equals("nemesis")) {
         drawn.add(f.struck());
+      }
+    }
+    return drawn;
+  }
+
+  /** Every fault a nemesis struck, from a fault log's records, in the order they struck. */
+  public static List<FaultPlan.Scheduled> ofLog(List<FaultRecord> log) {
+    List<FaultPlan.Scheduled> drawn = new ArrayList<>();
+    for (FaultRecord f : log) {
+      if (f.source().equals("nemesis")) {
+        drawn.add(f.asScheduled());
       }
     }
     return drawn;

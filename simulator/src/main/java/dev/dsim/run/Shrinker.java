@@ -166,34 +166,12 @@ public final class Shrinker {
 
   /** ddmin over the schedule: remove chunks while the run still fails. */
   private Scenario minimiseSchedule(Scenario s) {
-    List<FaultPlan.Scheduled> current = new ArrayList<>(s.faults().schedule());
-    int chunks = 2;
-    while (current.size() >= 1 && candidates < maxCandidates) {
-      int size = current.size();
-      chunks = Math.min(chunks, size);
-      boolean removed = false;
-      for (int c = 0; c < chunks && candidates < maxCandidates; c++) {
-        int from = c * size / chunks;
-        int to = (c + 1) * size / chunks;
-        List<FaultPlan.Scheduled> without = new ArrayList<>(current.subList(0, from));
-        without.addAll(current.subList(to, size));
-        Scenario candidate = s.withFaults(new FaultPlan(without, s.faults().randomCrash(),
-            s.faults().random()));
-        if (fails(candidate, without.size() + " fault(s)")) {
-          current = without;
-          chunks = Math.max(chunks - 1, 2);
-          removed = true;
-          break;
-        }
-      }
-      if (!removed) {
-        if (chunks >= size) {
-          break;
-        }
-        chunks = Math.min(2 * chunks, size);
-      }
-    }
-    return s.withFaults(new FaultPlan(current, s.faults().randomCrash(), s.faults().random()));
+    FaultPlan plan = s.faults();
+    List<FaultPlan.Scheduled> minimal = DeltaDebugging.minimise(plan.schedule(),
+        without -> fails(s.withFaults(new FaultPlan(without, plan.randomCrash(), plan.random())),
+            without.size() + " fault(s)"),
+        () -> candidates < maxCandidates);
+    return s.withFaults(new FaultPlan(minimal, plan.randomCrash(), plan.random()));
   }
 
   /**

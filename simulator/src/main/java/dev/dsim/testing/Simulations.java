@@ -27,6 +27,37 @@ public final class Simulations {
     return new SeedSweep(from, to);
   }
 
+  /**
+   * Shrinks a failing seed's faults: the body run with {@code faults} on {@code seed} must fail;
+   * the nemeses' draws in that run become an explicit schedule (the nemeses go when that still
+   * fails alike), which delta debugging cuts down to the faults the failure needs. A candidate
+   * fails alike when it breaks the same invariant or liveness goal, or throws the same class of
+   * exception. The result was run last, so it is proven to fail; at most 200 runs.
+   *
+   * <pre>{@code
+   * ShrunkFailure s = Simulations.shrink(failure.seed(), LeaderElection.randomSplits(),
+   *     (sim, faults) -> LeaderElection.run(sim, LeaderElection.BROKEN_QUORUM, 10, faults));
+   * System.out.println(s.describe()); // faults 31 -> 2, and the two partitions
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when the seed passes with {@code faults}
+   */
+  public static ShrunkFailure shrink(long seed, dev.dsim.fault.FaultPlan faults,
+      FaultedBody body) {
+    return shrink(seed, faults, body, 200, 0);
+  }
+
+  /**
+   * {@link #shrink(long, dev.dsim.fault.FaultPlan, FaultedBody)} with at most
+   * {@code maxCandidates} runs, and {@code ctx.buggify()} on with {@code buggify} as in the
+   * sweep that found the seed (0: off).
+   */
+  public static ShrunkFailure shrink(long seed, dev.dsim.fault.FaultPlan faults,
+      FaultedBody body, int maxCandidates, double buggify) {
+    java.util.Objects.requireNonNull(body, "body");
+    return new FaultShrinker(seed, body, maxCandidates, buggify).shrink(faults);
+  }
+
   /** Runs {@code body} for seeds {@code from}..{@code to} in parallel; fails on the first failing seed. */
   public static void forSeeds(long from, long to, SimulationBody body) {
     seeds(from, to).check(body);

@@ -1,8 +1,11 @@
 package dev.dsim.examples.election;
 
-import dev.dsim.engine.EventKind;
-import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
+import dev.dsim.fault.Fault;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Lasting;
+import dev.dsim.fault.Target;
+import dev.dsim.testing.RunFaults;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
@@ -31,7 +34,8 @@ import java.util.Map;
  * each collect two votes in the same term, and both believe they lead. Nothing goes wrong while
  * the network is whole (the votes race and one side wins), which is why such bugs pass tests
  * that never partition anything. A nemesis that splits the nodes at random finds it in a few
- * seeds; the invariant "at most one leader per term", checked after every event, stops the run
+ * seeds, and {@code Simulations.shrink} cuts that seed's dozens of splits down to the few the
+ * bug needs; the invariant "at most one leader per term", checked after every event, stops the run
  * at the very event that breaks it, and the seed replays it exactly.
  *
  * <p>The three helpers for corners and progress. {@code ctx.buggify()} (on only in a sweep that
@@ -204,52 +208,43 @@ public final class LeaderElection {
 
   private LeaderElection() {}
 
+  /** The five nodes' names, n1 to n5. */
+  public static final List<String> NODES = List.of("n1", "n2", "n3", "n4", "n5");
+
   /**
-   * Builds five nodes electing leaders with {@code quorum}, a nemesis that splits them at
-   * random, and the invariant; runs for {@code seconds} of simulated time on {@code sim}.
-   * Throws {@link dev.dsim.engine.InvariantViolation} when a term gets two leaders.
+   * The nemesis: every 400 ms on average (exponential gaps), split the five nodes into two
+   * random non-empty groups for 300 ms. It is dsim's own ({@link Fault.Split} struck by a
+   * {@link dev.dsim.fault.FaultInjector}), with a stream of its own, so it never shifts the
+   * nodes' streams, and every split it draws is in the run's fault log as the two groups it
+   * cut: {@code Simulations.shrink} turns them into a schedule and cuts that down.
+   */
+  public static FaultPlan randomSplits() {
+    return new FaultPlan(List.of(), null, List.of(new FaultPlan.RandomFault(400_000_000L,
+        new Fault.Split(new Target.All(NODES), Lasting.forNanos(300_000_000L)))));
+  }
+
+  /**
+   * Builds five nodes electing leaders with {@code quorum}, under {@link #randomSplits()}, and
+   * the invariant; runs for {@code seconds} of simulated time on {@code sim}. Throws
+   * {@link dev.dsim.engine.InvariantViolation} when a term gets two leaders.
    */
   public static Elections run(Simulation sim, int quorum, int seconds) {
+    return run(sim, quorum, seconds, RunFaults.of(randomSplits()));
+  }
+
+  /** The same, under the given faults (targets name the nodes n1 to n5). */
+  public static Elections run(Simulation sim, int quorum, int seconds, RunFaults faults) {
     World world = new World(sim, new Distribution.LogNormal(1_000_000, 5_000_000));
     Elections elections = new Elections();
-    for (int i = 1; i <= 5; i++) {
-      world.addNode("n" + i, 1, 1.0, n -> new Node(quorum, elections));
+    for (String name : NODES) {
+      world.addNode(name, 1, 1.0, n -> new Node(quorum, elections));
     }
     sim.invariant("at most one leader per term", elections::violation);
     sim.eventually("a leader is elected", () -> elections.termsWithALeader() > 0,
         2_000_000_000L);
-    partitionAtRandom(sim, world);
+    faults.strikeOn(world);
     world.start();
     sim.runUntil(seconds * 1_000_000_000L);
     return elections;
-  }
-
-  /**
-   * The nemesis: every 400 ms on average, split the five nodes into two random groups for 300
-   * ms. Its randomness is a stream of its own, so it never shifts the nodes' streams.
-   */
-  private static void partitionAtRandom(Simulation sim, World world) {
-    Rng rng = sim.rng().fork("nemesis");
-    EventKind split = EventKind.of("split");
-    Runnable[] next = new Runnable[1];
-    next[0] = () -> {
-      List<Integer> a = new ArrayList<>();
-      List<Integer> b = new ArrayList<>();
-      for (int i = 0; i < 5; i++) {
-        (rng.nextInt(2) == 0 ? a : b).add(i);
-      }
-      Runnable heal = world.network().partition(ids(a), ids(b));
-      sim.after(300_000_000L, split, -1, heal);
-      sim.after(300_000_000L + rng.nextInt(200_000_000), split, -1, next[0]);
-    };
-    sim.after(500_000_000L, split, -1, next[0]);
-  }
-
-  private static int[] ids(List<Integer> nodes) {
-    int[] ids = new int[nodes.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = nodes.get(i);
-    }
-    return ids;
   }
 }

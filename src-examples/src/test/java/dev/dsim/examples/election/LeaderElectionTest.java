@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dsim.engine.InvariantViolation;
 import dev.dsim.engine.Simulation;
+import dev.dsim.testing.RunFaults;
 import dev.dsim.testing.SeedFailure;
 import dev.dsim.testing.SeedSweep;
 import dev.dsim.testing.SimulationTest;
+import dev.dsim.testing.ShrunkFailure;
 import dev.dsim.testing.Simulations;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,35 @@ final class LeaderElectionTest {
     assertThat(again.traceHash()).isEqualTo(failure.traceHash());
     assertThat(again.atNanos()).isEqualTo(failure.atNanos());
     assertThat(failure.describe()).contains("-Ddsim.seed=" + failure.seed());
+  }
+
+  /**
+   * The failing seed's run strikes dozens of random splits; shrinking writes them down as a
+   * schedule and cuts it to the few the double leadership needs, and that schedule, run on its
+   * own with no nemesis, breaks the same invariant at the same event.
+   */
+  @Test
+  void brokenQuorum_theFailingSeedShrinksToAFewSplits_thatStillBreakTheInvariant() {
+    SeedSweep.Result result = Simulations.seeds(1, 200)
+        .run(sim -> LeaderElection.run(sim, LeaderElection.BROKEN_QUORUM, SECONDS));
+    long seed = result.failure().seed();
+    ShrunkFailure shrunk = Simulations.shrink(seed, LeaderElection.randomSplits(),
+        (sim, faults) -> LeaderElection.run(sim, LeaderElection.BROKEN_QUORUM, SECONDS, faults));
+    assertThat(shrunk.faultsBefore()).isGreaterThan(shrunk.faultsAfter());
+    assertThat(shrunk.faultsAfter()).as(shrunk.describe()).isBetween(1, 4);
+    assertThat(shrunk.minimal().random()).as("the nemesis became a schedule").isEmpty();
+    assertThat(shrunk.minimal().schedule()).extracting(f -> f.fault().kind())
+        .containsOnly("partition");
+    assertThat(shrunk.failure()).isInstanceOf(InvariantViolation.class)
+        .hasMessageContaining("at most one leader per term");
+    assertThat(shrunk.describe()).contains("seed " + seed, "faults " + shrunk.faultsBefore()
+        + " -> " + shrunk.faultsAfter(), "partition n", " | ");
+
+    // Replayed by hand: the same invariant breaks, with the same trace hash.
+    InvariantViolation again = org.junit.jupiter.api.Assertions.assertThrows(
+        InvariantViolation.class, () -> LeaderElection.run(new Simulation(seed),
+            LeaderElection.BROKEN_QUORUM, SECONDS, RunFaults.of(shrunk.minimal())));
+    assertThat(again.traceHash()).isEqualTo(shrunk.traceHash());
   }
 
   @Test

@@ -42,6 +42,41 @@ final class ShopTest {
     assertThat(a.faults()).hasSize(1);
   }
 
+  /**
+   * Shrinking works on a tier of the user's own process as on dsim's: under random crashes,
+   * splits and slow spells of the catalog (our CatalogServer), with health checks switched off
+   * and a strict availability bar, the drawn faults become a schedule cut to a few, the tiers
+   * get fewer nodes where the failure survives, and the shrunk file fails on its own.
+   */
+  @Test
+  void aProcessTierFailure_shrinksToAFewFaults_andFailsOnItsOwn() throws Exception {
+    String text = new String(Shop.class.getResourceAsStream("shop.json").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    Scenario s = dev.dsim.scenario.ScenarioLoader.parse("shop.json", text,
+        dev.dsim.scenario.ScenarioOverride.parseAll(java.util.List.of(
+            "loadBalancer={\"policy\": \"round-robin\"}",
+            "expect={\"availability\": \">= 0.999\"}",
+            "faults={\"random\": {\"crash\": {\"mttf\": \"1m\", \"mttr\": \"5s\", "
+                + "\"targets\": [\"catalog\"]}, \"slow\": {\"mtbf\": \"10s\", \"for\": "
+                + "\"2s\", \"factor\": 5, \"targets\": [\"catalog\"]}, \"partition\": "
+                + "{\"mtbf\": \"20s\", \"for\": \"3s\"}}}"))).resolve(null);
+    java.util.List<String> progress = new java.util.ArrayList<>();
+    dev.dsim.run.Shrinker.Outcome o = dev.dsim.run.Shrinker.shrink(s, 11,
+        RunOptions.defaults(), progress::add, 120);
+    assertThat(o.failing()).containsExactly("availability");
+    assertThat(o.faultsBefore()).as(String.join("\n", progress))
+        .isGreaterThan(o.faultsAfter());
+    assertThat(o.minimal().faults().random()).isEmpty();
+    assertThat(o.minimal().faults().randomCrash()).isNull();
+    assertThat(o.minimal().tiers().get("catalog"))
+        .isInstanceOf(dev.dsim.scenario.Tier.UserProcess.class);
+    assertThat(o.nodesAfter()).isLessThan(o.nodesBefore());
+    Scenario alone = dev.dsim.scenario.ScenarioLoader.parse("shrunk", o.text()).resolve(null);
+    RunResult again = Runner.run(alone, 11, RunOptions.defaults()).result();
+    assertThat(again.traceHash()).isEqualTo(o.result().traceHash());
+    assertThat(again.expectations()).anyMatch(e -> !e.ok());
+  }
+
   @Test
   void aMistakeInJava_isReportedByJsonPath_likeAMistakeInAFile() {
     ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
