@@ -48,6 +48,49 @@ final class TraceHashesTest {
     return lines;
   }
 
+  /** The golden file's lines, without comments. */
+  static List<String> recordedHashes() throws Exception {
+    List<String> recorded = new ArrayList<>();
+    for (String line : Files.readAllLines(GOLDEN, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        recorded.add(line.trim());
+      }
+    }
+    return recorded;
+  }
+
+  /**
+   * The same runs as a sweep makes them, two at a time on worker threads
+   * ({@link ParallelRunner}, what {@code sweep --jobs 2} uses), give the very hashes the serial
+   * runs recorded: nothing a run computes depends on which thread ran it or what ran beside
+   * it. Run under JDK 25 with {@code -XX:hashCode=2} by {@code .ci/run} too.
+   */
+  @Test
+  void everyShippedScenario_runInParallel_givesTheSerialHashes() throws Exception {
+    List<ParallelRunner.Job> jobs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (Path file : DeterminismTest.shippedScenarios().toList()) {
+      ScenarioFile sf = ScenarioLoader.load(file);
+      List<String> variants = sf.variantNames().isEmpty()
+          ? Collections.singletonList(null) : sf.variantNames();
+      for (String v : variants) {
+        Scenario s = sf.resolve(v);
+        jobs.add(new ParallelRunner.Job(s, s.seed()));
+        labels.add(file.getFileName() + " " + (v == null ? "base" : v) + " " + s.seed());
+      }
+    }
+    List<ParallelRunner.Outcome> outcomes = new ParallelRunner(2, RunOptions.defaults())
+        .run(jobs, run -> false, 0, null);
+    List<String> parallel = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      ParallelRunner.Outcome o = outcomes.get(i);
+      assertThat(o.finished()).as(labels.get(i) + ": " + o.error()).isTrue();
+      parallel.add(labels.get(i) + " " + o.run().result().traceHash());
+    }
+    assertThat(parallel).as("parallel runs against the serial hashes of %s", GOLDEN)
+        .containsExactlyElementsOf(recordedHashes());
+  }
+
   @Test
   void everyShippedScenario_hasItsRecordedTraceHash() throws Exception {
     String expectJava = System.getProperty("dsim.expectJava");
@@ -70,12 +113,7 @@ final class TraceHashesTest {
           + Runtime.version().feature() + " by TraceHashesTest -Ddsim.writeHashes=true\n"
           + String.join("\n", now) + "\n", StandardCharsets.UTF_8);
     }
-    List<String> recorded = new ArrayList<>();
-    for (String line : Files.readAllLines(GOLDEN, StandardCharsets.UTF_8)) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        recorded.add(line.trim());
-      }
-    }
+    List<String> recorded = recordedHashes();
     assertThat(now).as("trace hashes on Java %s; if the change means to alter behaviour, "
         + "rewrite %s with -Ddsim.writeHashes=true and say so in the commit",
         Runtime.version(), GOLDEN).containsExactlyElementsOf(recorded);
