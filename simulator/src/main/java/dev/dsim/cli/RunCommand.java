@@ -187,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
       AbortSignal abort) throws IOException {
     RunResult.Consistency c = r.consistency();
     if (c == null) {
-      return List.of();
+      return firstFailureDiagram(s, runSeed, r, runDir, abort);
     }
     double first;
     double last;
@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
       }
       what = "the first " + e.kind().replace('-', ' ');
     } else {
-      return List.of();
+      return firstFailureDiagram(s, runSeed, r, runDir, abort);
     }
     if (last - first > 10) {
       return List.of(); // operations minutes apart (a final read-back): no legible window
@@ -221,6 +221,38 @@ final class RunCommand implements Callable<Integer> {
     SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(
         RunReport.VIOLATION_PAGE), s.nodeNames(), List.of(), from, to, runSeed, r.traceHash(), r,
         s.name() + " (" + ScenarioOptions.variantName(s) + "): " + what, false);
+    return List.of(trace, w.page(), SpaceTimeFile.shivizBeside(trace));
+  }
+
+  /** Expectations a failed request can explain: what the first one shows is what went wrong. */
+  private static final java.util.Set<String> REQUEST_METRICS = java.util.Set.of("availability",
+      "throughput", "requests.ok", "requests.failed", "requests.timedOut");
+
+  /**
+   * When an availability (or failed-request) expectation failed and no checker found a
+   * violation: the space-time diagram of the first measured request that failed, from a little
+   * before it was issued to a little after its failure (or timeout) came, with the faults in
+   * force as bands. Nothing when the window would be longer than 10 s (a long timeout).
+   */
+  private List<Path> firstFailureDiagram(Scenario s, long runSeed, RunResult r, Path runDir,
+      AbortSignal abort) throws IOException {
+    RunResult.FirstFailure f = r.requests().firstFailure();
+    boolean requestsFailed = r.expectations().stream()
+        .anyMatch(e -> !e.ok() && REQUEST_METRICS.contains(e.metric()));
+    if (f == null || !requestsFailed || f.endedAtSeconds() - f.issuedAtSeconds() > 10) {
+      return List.of();
+    }
+    long from = Math.max(0, Math.round((f.issuedAtSeconds() - 0.05) * 1e9));
+    long to = Math.round((f.endedAtSeconds() + 0.05) * 1e9);
+    Path trace = runDir.resolve("first-failure.jsonl");
+    TracedRun.run(s, runSeed, RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents)
+        .withAbort(abort), trace, new TraceFilter(from, to, List.of()), false);
+    String how = f.outcome().equals("timedOut") ? "timed out" : "failed";
+    SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(
+        RunReport.FIRST_FAILURE_PAGE), s.nodeNames(), List.of(), from, to, runSeed,
+        r.traceHash(), r, s.name() + " (" + ScenarioOptions.variantName(s) + "): the first "
+        + "request that " + how + ", issued at "
+        + String.format(java.util.Locale.ROOT, "%.3f", f.issuedAtSeconds()) + "s", false);
     return List.of(trace, w.page(), SpaceTimeFile.shivizBeside(trace));
   }
 

@@ -22,6 +22,13 @@ public final class RequestMetrics {
   private final long bucketNanos;
   private final long[] bucketTotal;
   private final long[] bucketOk;
+  /**
+   * The measured request that failed or timed out first (by when its outcome came), as its
+   * issue and end times; -1 while none has: where a diagram of "what went wrong" starts.
+   */
+  private long firstFailureIssued = -1;
+  private long firstFailureEnded = -1;
+  private Outcome firstFailureOutcome;
   /** Latency of ok requests per bucket (microseconds, 2 digits), created on first use. */
   private final org.HdrHistogram.IntCountsHistogram[] bucketLatency;
 
@@ -83,11 +90,40 @@ public final class RequestMetrics {
         }
         h.recordValue(Math.max(0, nanos / 1000));
       }
-      case FAILED -> failed++;
-      case TIMED_OUT -> timedOut++;
+      case FAILED -> {
+        failed++;
+        firstFailure(issuedAtNanos, completedAtNanos, outcome);
+      }
+      case TIMED_OUT -> {
+        timedOut++;
+        firstFailure(issuedAtNanos, completedAtNanos, outcome);
+      }
       case UNFINISHED -> unfinished++;
       default -> throw new IllegalStateException("unknown outcome " + outcome);
     }
+  }
+
+  private void firstFailure(long issuedAtNanos, long endedAtNanos, Outcome outcome) {
+    if (firstFailureEnded < 0 || endedAtNanos < firstFailureEnded) {
+      firstFailureIssued = issuedAtNanos;
+      firstFailureEnded = endedAtNanos;
+      firstFailureOutcome = outcome;
+    }
+  }
+
+  /** When the first measured request to fail or time out was issued; -1 if none did. */
+  public long firstFailureIssuedNanos() {
+    return firstFailureIssued;
+  }
+
+  /** When that request's failure or timeout came; -1 if none did. */
+  public long firstFailureEndedNanos() {
+    return firstFailureEnded;
+  }
+
+  /** How that request ended (FAILED or TIMED_OUT); null if none did. */
+  public Outcome firstFailureOutcome() {
+    return firstFailureOutcome;
   }
 
   /**

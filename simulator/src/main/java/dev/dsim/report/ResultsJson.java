@@ -54,6 +54,13 @@ public final class ResultsJson {
     req.put("corrupt", r.requests().corrupt());
     req.put("retries", r.requests().retries());
     req.put("hedges", r.requests().hedges());
+    RunResult.FirstFailure first = r.requests().firstFailure();
+    if (first != null) {
+      ObjectNode f = req.putObject("firstFailure");
+      f.put("issuedAtSeconds", Numbers.fixed(first.issuedAtSeconds(), 9));
+      f.put("endedAtSeconds", Numbers.fixed(first.endedAtSeconds(), 9));
+      f.put("outcome", first.outcome());
+    }
     root.put("availability", Numbers.significant(r.availability(), 9));
     root.put("throughput", Numbers.fixed(r.throughputPerSecond(), 3));
     ObjectNode lat = root.putObject("latencyMs");

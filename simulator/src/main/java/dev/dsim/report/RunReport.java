@@ -85,6 +85,17 @@ public final class RunReport {
         html.figure(e.dir() + "/" + chart.file(), chart.caption());
       }
       faultTimeline(html, r);
+      RunResult.FirstFailure failed = r.requests().firstFailure();
+      if (failed != null && java.nio.file.Files.exists(reportDir.resolve(e.dir())
+          .resolve(FIRST_FAILURE_PAGE))) {
+        html.raw("<p><a href=\"" + Html.esc(e.dir() + "/" + FIRST_FAILURE_PAGE) + "\">The "
+            + "space-time diagram of the first request that "
+            + (failed.outcome().equals("timedOut") ? "timed out" : "failed") + "</a>, issued at "
+            + Numbers.fixed(failed.issuedAtSeconds(), 3).toPlainString() + " s, its "
+            + (failed.outcome().equals("timedOut") ? "timeout" : "error") + " at "
+            + Numbers.fixed(failed.endedAtSeconds(), 3).toPlainString() + " s: every message "
+            + "in that window, and the faults in force.</p>\n");
+      }
       html.h3("Reproduce");
       html.pre(e.replayCommand());
       html.raw("<p><a href=\"" + Html.esc(e.dir() + "/results.json") + "\">results.json</a>"
@@ -120,6 +131,11 @@ public final class RunReport {
 
   /** The space-time diagram a failing run's report holds of its linearizability violation. */
   public static final String VIOLATION_PAGE = "violation.html";
+  /**
+   * The space-time diagram a run that failed an availability expectation holds of its first
+   * failed request (when no checker found a violation to draw instead).
+   */
+  public static final String FIRST_FAILURE_PAGE = "first-failure.html";
 
   private static void consistency(Html html, List<Entry> entries, Path reportDir) {
     List<String[]> rows = new ArrayList<>();

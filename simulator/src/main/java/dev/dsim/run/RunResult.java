@@ -140,10 +140,17 @@ public record RunResult(String scenario, String variant, long seed, String trace
   /**
    * Requests issued in the measured window by outcome; {@code corrupt} counts the ok ones whose
    * content was damaged without anyone noticing (silent corruption that reached a client);
-   * {@code retries} and {@code hedges} count the extra attempts clients sent for them.
+   * {@code retries} and {@code hedges} count the extra attempts clients sent for them;
+   * {@code firstFailure} is the one that failed or timed out first (null when none did).
    */
   public record Requests(long total, long ok, long failed, long timedOut, long corrupt,
-      long retries, long hedges) {}
+      long retries, long hedges, FirstFailure firstFailure) {}
+
+  /**
+   * The first measured request to fail: when it was issued, when its failure came (an error
+   * reply, or its timeout), and which ({@code "failed"} or {@code "timedOut"}).
+   */
+  public record FirstFailure(double issuedAtSeconds, double endedAtSeconds, String outcome) {}
 
   /**
    * What the nodes cost: {@code perHour} for all of them together, {@code total} over the

@@ -188,7 +188,10 @@ public final class Runner {
     RunResult result = new RunResult(scenario.name(), variant, seed, sim.traceHashHex(),
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
         new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt(),
-            m.retries(), m.hedges()),
+            m.retries(), m.hedges(), m.firstFailureOutcome() == null ? null
+                : new RunResult.FirstFailure(m.firstFailureIssuedNanos() / 1e9,
+                    m.firstFailureEndedNanos() / 1e9, m.firstFailureOutcome()
+                        == dev.dsim.metrics.Outcome.TIMED_OUT ? "timedOut" : "failed")),
         m.availability(), m.throughputPerSecond(), latency,
         new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
