@@ -4,6 +4,7 @@ import dev.dsim.engine.Durations;
 import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Lasting;
+import dev.dsim.fault.Swarm;
 import dev.dsim.fault.Target;
 import dev.dsim.scenario.ClientsSpec;
 import dev.dsim.scenario.Scenario;
@@ -28,7 +29,9 @@ import java.util.function.Consumer;
  *
  * <p>Every candidate is a whole run with the same seed, so the cost is (candidates × one run);
  * {@code maxCandidates} bounds it, and the result says when it stopped early. The scenario it
- * returns has been run last, so it is proven to fail. Other random nemeses (partitions, slow
+ * returns has been run last, so it is proven to fail. Under swarm testing, the kinds the run
+ * disabled are dropped first and swarm testing is turned off (the same run, as a plain plan).
+ * Other random nemeses (partitions, slow
  * nodes, …) stay as they are: their strikes are not yet turned into a schedule.
  */
 public final class Shrinker {
@@ -85,7 +88,16 @@ public final class Shrinker {
     progress.accept("the run fails " + String.join(", ", failing) + " with "
         + first.faults().size() + " fault(s) in " + Durations.format(original.durationNanos()));
     Scenario current = original;
-    Scenario explicit = withExplicitCrashes(original, first);
+    Scenario drawn = withSwarmDrawn(original, first);
+    if (drawn != original) {
+      if (fails(drawn, "swarm testing's draw as plain nemeses: "
+          + String.join(", ", first.swarm().enabled()))) {
+        current = drawn;
+      } else {
+        progress.accept("the drawn nemeses alone do not fail: swarm testing stays");
+      }
+    }
+    Scenario explicit = withExplicitCrashes(current, first);
     if (explicit != original) {
       if (fails(explicit, "the random crashes as an explicit schedule")) {
         current = explicit;
@@ -107,9 +119,31 @@ public final class Shrinker {
         original.durationNanos(), current.durationNanos());
   }
 
+  /**
+   * Swarm testing's draw written out: only the random kinds the run enabled, and no swarm. The
+   * nemeses draw from streams named by their kind, and the swarm's own stream feeds nothing
+   * else, so this runs exactly as the swarm run did.
+   */
+  private static Scenario withSwarmDrawn(Scenario s, RunResult run) {
+    FaultPlan plan = s.faults();
+    if (!plan.swarm() || run.swarm() == null) {
+      return s;
+    }
+    List<String> on = run.swarm().enabled();
+    List<FaultPlan.RandomFault> random = new ArrayList<>();
+    for (FaultPlan.RandomFault r : plan.random()) {
+      if (on.contains(Swarm.kindOf(r.fault()))) {
+        random.add(r);
+      }
+    }
+    return s.withFaults(new FaultPlan(plan.schedule(),
+        on.contains("crash") ? plan.randomCrash() : null, random));
+  }
+
   /** The scheduled faults plus every crash the nemesis struck, by time; no crash nemesis. */
   private static Scenario withExplicitCrashes(Scenario s, RunResult run) {
-    if (s.faults().randomCrash() == null) {
+    // Under swarm testing, dropping the crash nemesis could change what the others draw.
+    if (s.faults().randomCrash() == null || s.faults().swarm()) {
       return s;
     }
     List<FaultPlan.Scheduled> schedule = new ArrayList<>(s.faults().schedule());
@@ -146,8 +180,7 @@ public final class Shrinker {
         int to = (c + 1) * size / chunks;
         List<FaultPlan.Scheduled> without = new ArrayList<>(current.subList(0, from));
         without.addAll(current.subList(to, size));
-        Scenario candidate = s.withFaults(new FaultPlan(without, s.faults().randomCrash(),
-            s.faults().random()));
+        Scenario candidate = s.withFaults(s.faults().withSchedule(without));
         if (fails(candidate, without.size() + " faults")) {
           current = without;
           chunks = Math.max(chunks - 1, 2);
@@ -162,7 +195,7 @@ public final class Shrinker {
         chunks = Math.min(2 * chunks, size);
       }
     }
-    return s.withFaults(new FaultPlan(current, s.faults().randomCrash(), s.faults().random()));
+    return s.withFaults(s.faults().withSchedule(current));
   }
 
   /**
