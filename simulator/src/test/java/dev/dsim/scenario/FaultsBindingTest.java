@@ -134,6 +134,12 @@ final class FaultsBindingTest {
   }
 
   @Test
+  void swarmsKinds_areTheRandomKindsOfTheFormat_inItsOrder() {
+    assertThat(dev.dsim.fault.Swarm.KINDS)
+        .isEqualTo(ModelKeys.of(dev.dsim.scenario.format.RandomFaults.class));
+  }
+
+  @Test
   void swarm_withoutRandomKinds_isALocatedError() {
     for (String faults : List.of("{\"schedule\": [{\"at\": \"1m\", \"crash\": \"web-1\"}],\n"
         + " \"swarm\": true}", "{\"random\": {}, \"swarm\": true}", "{\"swarm\": true}")) {
