@@ -43,6 +43,9 @@ import picocli.CommandLine.Parameters;
           + "latency against load).",
       "Writes sweep.json, sweep.csv (one line per run), loads.csv (with --loads) and the "
           + "failing runs' results.json to reports/<scenario>-sweep (or --out).",
+      "With --swarm, each run enables a random subset of the scenario's random fault kinds, "
+          + "and the summary counts, per kind, the failing runs that had it enabled and "
+          + "disabled.",
       "Ctrl-C stops early and still writes what finished, marked interrupted (exit 130).",
       "Exit status: 0 no failing seed, 1 some seed failed, 2 bad input or environment, 130 "
           + "interrupted."
@@ -64,6 +67,15 @@ final class SweepCommand implements Callable<Integer> {
       description = "Offered loads: requests per second for open-loop clients, users for "
           + "closed-loop ones; a list (100,200,400), a range (100..1000:100) or both.")
   LoadList loads;
+
+  @Option(names = "--swarm",
+      description = "Swarm testing: each run enables a random subset of the kinds under "
+          + "\"faults.random\" (as if \"faults.swarm\" were true), drawn from its seed; the "
+          + "summary shows, per kind, how many failing runs had it enabled and disabled.")
+  boolean swarm;
+
+  /** What {@code --swarm} adds to a replay command: the same runs, from the file. */
+  static final String SWARM_SET = "faults.swarm=true";
 
   @Option(names = "--stop-after", paramLabel = "K",
       description = "Stop once K failing runs are found (the first K in seed order, whatever "
@@ -114,7 +126,8 @@ final class SweepCommand implements Callable<Integer> {
           o.add(ScenarioOverride.parse(lk));
         }
         ScenarioFile f = lk == null ? base : ScenarioLoader.parse(file.toString(), text, o);
-        byLoad.add(ScenarioOptions.resolve(f, variants));
+        List<Scenario> resolved = ScenarioOptions.resolve(f, variants);
+        byLoad.add(swarm ? swarmOn(f, resolved) : resolved);
       }
       List<Scenario> planned = new ArrayList<>();
       byLoad.forEach(planned::addAll);
@@ -179,6 +192,38 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The scenarios with swarm testing on; a scenario without random fault kinds has nothing to
+   * choose from, which is bad input (exit 2), named with its variant.
+   */
+  private static List<Scenario> swarmOn(ScenarioFile f, List<Scenario> scenarios)
+      throws ScenarioException {
+    List<Scenario> on = new ArrayList<>();
+    List<dev.dsim.scenario.ScenarioError> errors = new ArrayList<>();
+    for (Scenario s : scenarios) {
+      if (!s.faults().hasRandom()) {
+        errors.add(f.error(s.variant(), "faults.random",
+            "--swarm enables a random subset of the random fault kinds in each run, and "
+                + (s.variant() == null ? "the scenario" : "variant \"" + s.variant() + "\"")
+                + " has none",
+            "add kinds under \"faults.random\" (e.g. \"crash\": {\"mttf\": \"5m\", "
+                + "\"mttr\": \"30s\"}, \"partition\": {\"mtbf\": \"3m\", \"for\": \"20s\"}), "
+                + "or sweep without --swarm"));
+      } else {
+        on.add(s.withFaults(s.faults().withSwarm(true)));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
+    }
+    return on;
+  }
+
+  /** The {@code --set} a replay of a swarm run repeats, or null without {@code --swarm}. */
+  private String swarmSet() {
+    return swarm ? SWARM_SET : null;
+  }
+
   private static boolean failed(dev.dsim.run.CompletedRun run) {
     for (RunResult.ExpectationResult e : run.result().expectations()) {
       if (!e.ok()) {
@@ -214,7 +259,7 @@ final class SweepCommand implements Callable<Integer> {
         ParallelRunner.Outcome o = outcomes.get(i);
         SweepReport.Point p = points.get(i);
         if (o.error() != null) {
-          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
+          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet(), swarmSet());
           errors.add(p.variant() + " seed " + p.seed() + ": " + o.error() + "\n    replay: "
               + Reproduce.replay(file, p.seed(), p.variant().equals("base") ? null
                   : p.variant(), sets, null));
@@ -241,7 +286,7 @@ final class SweepCommand implements Callable<Integer> {
           // The scenario it ran, load and overrides applied, to run on its own.
           ResolvedScenario.write(staging.dir().resolve(resultsFile).getParent(),
               jobs.get(i).scenario(), p.seed(), r);
-          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet());
+          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet(), swarmSet());
           replay = Reproduce.replay(file, p.seed(),
               p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());
         }
@@ -325,6 +370,9 @@ final class SweepCommand implements Callable<Integer> {
     if (stopAfter != null) {
       args.add("--stop-after");
       args.add(Integer.toString(stopAfter));
+    }
+    if (swarm) {
+      args.add("--swarm");
     }
     args.addAll(scenarioOptions.reproduceArguments());
     return args;

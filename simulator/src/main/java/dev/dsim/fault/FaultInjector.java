@@ -50,13 +50,23 @@ public final class FaultInjector {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
   }
 
-  /** Carries out a whole plan: the schedule, then each nemesis, then the random crashes. */
+  /**
+   * Carries out a whole plan: the schedule, then each nemesis, then the random crashes. With
+   * swarm testing ({@link FaultPlan#swarm}) only the random kinds {@link Swarm} draws from the
+   * stream {@value Swarm#STREAM} start, and the draw goes to the fault log; without it that
+   * stream is never forked.
+   */
   public void inject(FaultPlan plan) {
     schedule(plan.schedule());
+    Swarm.Draw draw = plan.swarm()
+        ? Swarm.draw(Swarm.kinds(plan), sim.rng().fork(Swarm.STREAM)) : null;
+    log.swarm(draw);
     for (FaultPlan.RandomFault r : plan.random()) {
-      start(r);
+      if (draw == null || draw.isEnabled(Swarm.kindOf(r.fault()))) {
+        start(r);
+      }
     }
-    if (plan.randomCrash() != null) {
+    if (plan.randomCrash() != null && (draw == null || draw.isEnabled("crash"))) {
       start(plan.randomCrash());
     }
   }

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Every fault injected during a run, in the order it struck, with its heal time. */
+/**
+ * Every fault injected during a run, in the order it struck, with its heal time; and, with swarm
+ * testing, which random kinds the run enabled.
+ */
 public final class FaultLog {
   private final List<FaultRecord> records = new ArrayList<>();
+  private Swarm.Draw swarm;
 
   /** Records a fault striking now; returns its index, to mark it healed later. */
   int struck(String kind, String targets, long atNanos, String source, Fault struck) {
@@ -22,5 +26,14 @@ public final class FaultLog {
 
   public List<FaultRecord> records() {
     return Collections.unmodifiableList(records);
+  }
+
+  void swarm(Swarm.Draw draw) {
+    this.swarm = draw;
+  }
+
+  /** The random kinds this run enabled and disabled (swarm testing), or null without it. */
+  public Swarm.Draw swarm() {
+    return swarm;
   }
 }

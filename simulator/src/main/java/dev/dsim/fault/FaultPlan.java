@@ -12,15 +12,42 @@ import java.util.Objects;
  * @param schedule faults at fixed times, in the scenario's order
  * @param randomCrash random crashes, or null for none
  * @param random the nemeses of other kinds, in the scenario's order
+ * @param swarm swarm testing: each run starts only a random subset of the random kinds (the
+ *     crash nemesis is one of them), drawn by {@link Swarm} from the stream
+ *     {@code nemesis/swarm}; the schedule is untouched
  */
 public record FaultPlan(List<Scheduled> schedule, CrashNemesis randomCrash,
-    List<RandomFault> random) {
+    List<RandomFault> random, boolean swarm) {
   /** No faults at all. */
   public static final FaultPlan NONE = new FaultPlan(List.of(), null, List.of());
 
   public FaultPlan {
     schedule = List.copyOf(schedule);
     random = List.copyOf(random);
+    if (swarm && randomCrash == null && random.isEmpty()) {
+      throw new IllegalArgumentException("swarm testing draws a subset of the random fault "
+          + "kinds, and this plan has none");
+    }
+  }
+
+  /** A plan without swarm testing: every random kind strikes in every run. */
+  public FaultPlan(List<Scheduled> schedule, CrashNemesis randomCrash, List<RandomFault> random) {
+    this(schedule, randomCrash, random, false);
+  }
+
+  /** The same faults with swarm testing on or off. */
+  public FaultPlan withSwarm(boolean on) {
+    return new FaultPlan(schedule, randomCrash, random, on);
+  }
+
+  /** The same nemeses (and swarm setting) with another schedule. */
+  public FaultPlan withSchedule(List<Scheduled> newSchedule) {
+    return new FaultPlan(newSchedule, randomCrash, random, swarm);
+  }
+
+  /** Whether there is any random fault kind (what swarm testing chooses among). */
+  public boolean hasRandom() {
+    return randomCrash != null || !random.isEmpty();
   }
 
   /** A fault and the simulated time at which it strikes. */

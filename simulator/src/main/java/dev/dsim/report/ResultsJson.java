@@ -103,6 +103,13 @@ public final class ResultsJson {
       }
       o.put("source", f.source());
     }
+    if (r.swarm() != null) {
+      ObjectNode swarm = root.putObject("swarm");
+      ArrayNode enabled = swarm.putArray("enabled");
+      r.swarm().enabled().forEach(enabled::add);
+      ArrayNode disabled = swarm.putArray("disabled");
+      r.swarm().disabled().forEach(disabled::add);
+    }
     ArrayNode nodes = root.putArray("nodes");
     for (RunResult.NodeResult n : r.nodes()) {
       ObjectNode o = nodes.addObject();

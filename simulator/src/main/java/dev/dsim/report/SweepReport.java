@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dsim.fault.Swarm;
 import dev.dsim.run.RunResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,6 +52,57 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
     rows = List.copyOf(rows);
   }
 
+  /**
+   * Swarm testing's tally of one random fault kind over the sweep: how many failing runs had it
+   * enabled and disabled, and how many runs in all. A kind disabled in every failing run (and
+   * enabled in many passing ones) is a kind that hides the bug.
+   */
+  public record SwarmKind(String kind, int failingEnabled, int failingDisabled, int runsEnabled,
+      int runsDisabled) {}
+
+  /**
+   * The tally per kind, in the format's order ({@link Swarm#KINDS}), over the runs that used
+   * swarm testing; empty when none did.
+   */
+  public List<SwarmKind> swarmKinds() {
+    Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator
+        .comparingInt((String k) -> Swarm.KINDS.contains(k) ? Swarm.KINDS.indexOf(k)
+            : Swarm.KINDS.size())
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    for (Row r : rows) {
+      RunResult.Swarm swarm = r.result().swarm();
+      if (swarm == null) {
+        continue;
+      }
+      int failing = r.failed().isEmpty() ? 0 : 1;
+      for (String k : swarm.enabled()) {
+        int[] c = counts.computeIfAbsent(k, x -> new int[4]);
+        c[0] += failing;
+        c[2]++;
+      }
+      for (String k : swarm.disabled()) {
+        int[] c = counts.computeIfAbsent(k, x -> new int[4]);
+        c[1] += failing;
+        c[3]++;
+      }
+    }
+    List<SwarmKind> kinds = new ArrayList<>();
+    counts.forEach((k, c) -> kinds.add(new SwarmKind(k, c[0], c[1], c[2], c[3])));
+    return kinds;
+  }
+
+  /** Runs that used swarm testing, and how many of them failed. */
+  private int[] swarmRuns() {
+    int[] n = new int[2];
+    for (Row r : rows) {
+      if (r.result().swarm() != null) {
+        n[0]++;
+        n[1] += r.failed().isEmpty() ? 0 : 1;
+      }
+    }
+    return n;
+  }
+
   /** A load as written in commands and file names: 250, 12.5. */
   public static String loadText(double load, boolean integer) {
     if (integer || load == Math.rint(load)) {
@@ -80,6 +132,23 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
         f.put("resolvedScenario", r.resultsFile().substring(0,
             r.resultsFile().lastIndexOf('/') + 1) + ResolvedScenario.FILE);
         f.put("replay", r.replay());
+        swarm(f, r.result().swarm());
+      }
+    }
+    List<SwarmKind> kinds = swarmKinds();
+    if (!kinds.isEmpty()) {
+      int[] n = swarmRuns();
+      ObjectNode sw = root.putObject("swarm");
+      sw.put("runs", n[0]);
+      sw.put("failing", n[1]);
+      ArrayNode list = sw.putArray("kinds");
+      for (SwarmKind k : kinds) {
+        ObjectNode o = list.addObject();
+        o.put("kind", k.kind());
+        o.put("failingEnabled", k.failingEnabled());
+        o.put("failingDisabled", k.failingDisabled());
+        o.put("runsEnabled", k.runsEnabled());
+        o.put("runsDisabled", k.runsDisabled());
       }
     }
     ArrayNode runs = root.putArray("runs");
@@ -97,6 +166,18 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A run's swarm draw, as results.json has it; nothing without swarm testing. */
+  private static void swarm(ObjectNode o, RunResult.Swarm swarm) {
+    if (swarm == null) {
+      return;
+    }
+    ObjectNode s = o.putObject("swarm");
+    ArrayNode enabled = s.putArray("enabled");
+    swarm.enabled().forEach(enabled::add);
+    ArrayNode disabled = s.putArray("disabled");
+    swarm.disabled().forEach(disabled::add);
   }
 
   private static void point(ObjectNode o, Row r) {
@@ -219,14 +300,21 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       cells.add(SummaryTable.number(p99 / n));
       table.add(cells.toArray(new String[0]));
     }
+    StringBuilder sb = new StringBuilder();
+    sb.append("means over each group's seeds\n");
+    table(sb, table);
+    swarmSummary(sb);
+    return sb.toString();
+  }
+
+  /** A table with a header line underlined, columns padded to their widest cell. */
+  private static void table(StringBuilder sb, List<String[]> table) {
     int[] widths = new int[table.get(0).length];
     for (String[] row : table) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());
       }
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("means over each group's seeds\n");
     for (int r = 0; r < table.size(); r++) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < widths.length; i++) {
@@ -238,6 +326,39 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
         sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
       }
     }
-    return sb.toString();
+  }
+
+  /**
+   * Swarm testing's tally, after the means: per kind, the failing runs that had it enabled and
+   * disabled (and all runs, for scale), then each kind every failing run had off, or on.
+   */
+  private void swarmSummary(StringBuilder sb) {
+    List<SwarmKind> kinds = swarmKinds();
+    if (kinds.isEmpty()) {
+      return;
+    }
+    int[] n = swarmRuns();
+    sb.append('\n').append("swarm testing: random fault kinds in the ").append(n[1])
+        .append(" failing run").append(n[1] == 1 ? "" : "s").append(" (and all ").append(n[0])
+        .append(")\n");
+    List<String[]> table = new ArrayList<>();
+    table.add(new String[] {"kind", "failing: enabled", "disabled", "all: enabled",
+        "disabled"});
+    for (SwarmKind k : kinds) {
+      table.add(new String[] {k.kind(), Integer.toString(k.failingEnabled()),
+          Integer.toString(k.failingDisabled()), Integer.toString(k.runsEnabled()),
+          Integer.toString(k.runsDisabled())});
+    }
+    table(sb, table);
+    if (n[1] == 0) {
+      return;
+    }
+    for (SwarmKind k : kinds) {
+      if (k.failingEnabled() == 0) {
+        sb.append("every failing run had ").append(k.kind()).append(" disabled\n");
+      } else if (k.failingDisabled() == 0) {
+        sb.append("every failing run had ").append(k.kind()).append(" enabled\n");
+      }
+    }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 public record RunResult(String scenario, String variant, long seed, String traceHash,
     Simulated simulated, Requests requests, double availability, double throughputPerSecond,
     LatencyMs latencyMs, Cost cost, NetworkResult network, Timeline timeline,
-    Detection detection, Consistency consistency, List<FaultRecord> faults,
+    Detection detection, Consistency consistency, List<FaultRecord> faults, Swarm swarm,
     List<NodeResult> nodes, List<ExpectationResult> expectations) {
 
   public RunResult {
@@ -28,7 +28,7 @@ public record RunResult(String scenario, String variant, long seed, String trace
   public RunResult withExpectations(List<ExpectationResult> judged) {
     return new RunResult(scenario, variant, seed, traceHash, simulated, requests, availability,
         throughputPerSecond, latencyMs, cost, network, timeline, detection, consistency, faults,
-        nodes, judged);
+        swarm, nodes, judged);
   }
 
   /**
@@ -189,6 +189,17 @@ public record RunResult(String scenario, String variant, long seed, String trace
    */
   public record FaultRecord(String kind, String targets, double atSeconds,
       Double healedAtSeconds, String source, dev.dsim.fault.FaultPlan.Scheduled struck) {}
+
+  /**
+   * Swarm testing's draw for this run (null without swarm testing): the random fault kinds
+   * (keys under {@code faults.random}) it enabled and those it disabled, in declaration order.
+   */
+  public record Swarm(List<String> enabled, List<String> disabled) {
+    public Swarm {
+      enabled = List.copyOf(enabled);
+      disabled = List.copyOf(disabled);
+    }
+  }
 
   /**
    * One node: its role, its size, the fraction of the run it was up, how often it crashed, the

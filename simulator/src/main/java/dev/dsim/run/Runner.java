@@ -8,6 +8,7 @@ import dev.dsim.check.ConsistencyReport;
 import dev.dsim.check.Violation;
 import dev.dsim.engine.Simulation;
 import dev.dsim.fault.FaultRecord;
+import dev.dsim.fault.Swarm;
 import dev.dsim.metrics.LatencyRecorder;
 import dev.dsim.metrics.RequestMetrics;
 import dev.dsim.scenario.CompiledSystem;
@@ -196,8 +197,15 @@ public final class Runner {
         new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
             m.bucketTotal(), m.bucketOk(), m.bucketLatencyMs(50), m.bucketLatencyMs(99)),
-        detection(scenario, system), consistency(system), faults, nodes, List.of());
+        detection(scenario, system), consistency(system), faults, swarm(system), nodes,
+        List.of());
     return result.withExpectations(Expectations.evaluate(scenario.expect(), result));
+  }
+
+  /** The random kinds swarm testing enabled and disabled, or null without it. */
+  private static RunResult.Swarm swarm(CompiledSystem system) {
+    Swarm.Draw draw = system.faultLog().swarm();
+    return draw == null ? null : new RunResult.Swarm(draw.enabled(), draw.disabled());
   }
 
   private static RunResult.Detection detection(Scenario scenario, CompiledSystem system) {

@@ -2,6 +2,7 @@ package dev.dsim.run;
 
 import dev.dsim.engine.Durations;
 import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Swarm;
 import dev.dsim.scenario.ClientsSpec;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  * is proven to fail. When the drawn faults as a schedule do not fail (a fault that mattered to
  * the nanosecond of a message, or corruption whose flipped blocks are drawn afresh), the
  * nemeses stay and only the rest is shrunk; the progress says so.
+ * Under swarm testing, the kinds the run disabled are dropped first and swarm testing is turned
+ * off (the same run, as a plain plan).
  */
 public final class Shrinker {
   /**
@@ -93,7 +96,17 @@ public final class Shrinker {
     progress.accept("the run fails " + String.join(", ", failing) + " with "
         + first.faults().size() + " fault(s) in " + Durations.format(original.durationNanos())
         + " on " + nodes(original) + " node(s)");
-    Scenario current = withoutNemeses(original, first);
+    Scenario current = original;
+    Scenario drawn = withSwarmDrawn(original, first);
+    if (drawn != original) {
+      if (fails(drawn, "swarm testing's draw as plain nemeses: "
+          + String.join(", ", first.swarm().enabled()))) {
+        current = drawn;
+      } else {
+        progress.accept("the drawn nemeses alone do not fail: swarm testing stays");
+      }
+    }
+    current = withoutNemeses(current, first);
     current = minimiseSchedule(current);
     current = shorten(current);
     current = lowerLoad(current);
@@ -117,6 +130,27 @@ public final class Shrinker {
     return new Outcome(original, minimal, text, last, List.copyOf(failing), candidates,
         candidates >= maxCandidates, first.faults().size(), last.faults().size(),
         original.durationNanos(), minimal.durationNanos(), nodes(original), nodes(minimal));
+  }
+
+  /**
+   * Swarm testing's draw written out: only the random kinds the run enabled, and no swarm. The
+   * nemeses draw from streams named by their kind, and the swarm's own stream feeds nothing
+   * else, so this runs exactly as the swarm run did.
+   */
+  private static Scenario withSwarmDrawn(Scenario s, RunResult run) {
+    FaultPlan plan = s.faults();
+    if (!plan.swarm() || run.swarm() == null) {
+      return s;
+    }
+    List<String> on = run.swarm().enabled();
+    List<FaultPlan.RandomFault> random = new ArrayList<>();
+    for (FaultPlan.RandomFault r : plan.random()) {
+      if (on.contains(Swarm.kindOf(r.fault()))) {
+        random.add(r);
+      }
+    }
+    return s.withFaults(new FaultPlan(plan.schedule(),
+        on.contains("crash") ? plan.randomCrash() : null, random));
   }
 
   /** The nodes of every tier (the client and balancers are not the system under test). */
@@ -168,10 +202,9 @@ public final class Shrinker {
   private Scenario minimiseSchedule(Scenario s) {
     FaultPlan plan = s.faults();
     List<FaultPlan.Scheduled> minimal = DeltaDebugging.minimise(plan.schedule(),
-        without -> fails(s.withFaults(new FaultPlan(without, plan.randomCrash(), plan.random())),
-            without.size() + " fault(s)"),
+        without -> fails(s.withFaults(plan.withSchedule(without)), without.size() + " fault(s)"),
         () -> candidates < maxCandidates);
-    return s.withFaults(new FaultPlan(minimal, plan.randomCrash(), plan.random()));
+    return s.withFaults(plan.withSchedule(minimal));
   }
 
   /**

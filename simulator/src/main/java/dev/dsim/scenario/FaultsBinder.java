@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Binds the {@code faults} section: {@code schedule} (crash, partition, isolate, slow, degrade,
- * clockJump, clockDrift) and
- * {@code random.crash}. Targets are checked against the nodes the scenario defines, with a
+ * clockJump, clockDrift), {@code random} (each kind's nemesis) and {@code swarm} (which needs a
+ * random kind). Targets are checked against the nodes the scenario defines, with a
  * suggestion for a misspelt name.
  */
 final class FaultsBinder {
@@ -110,9 +110,12 @@ final class FaultsBinder {
     }
     FaultPlan.CrashNemesis crash = null;
     List<FaultPlan.RandomFault> random = new ArrayList<>();
+    boolean swarm = f.bool("swarm", false);
+    boolean kindsDeclared = false;
     if (f.has("random")) {
       Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
       if (r != null) {
+        kindsDeclared = RANDOM_KEYS.stream().anyMatch(r::has);
         crash = r.has("crash") ? randomCrash(r) : null;
         for (String kind : RANDOM_KEYS.subList(1, RANDOM_KEYS.size())) {
           if (r.has(kind)) {
@@ -124,7 +127,14 @@ final class FaultsBinder {
         }
       }
     }
-    return problems.isEmpty() ? new FaultPlan(schedule, crash, random) : FaultPlan.NONE;
+    if (swarm && !kindsDeclared && (!f.has("random") || f.raw("random").isObject())) {
+      f.error("swarm", "swarm testing enables a random subset of the kinds under "
+          + "\"faults.random\" in each run, and there are none", "add random kinds, e.g. "
+          + "\"random\": {\"crash\": {\"mttf\": \"5m\", \"mttr\": \"30s\"}, \"partition\": "
+          + "{\"mtbf\": \"3m\", \"for\": \"20s\"}}, or drop \"swarm\"");
+    }
+    return problems.isEmpty() ? new FaultPlan(schedule, crash, random, swarm)
+        : FaultPlan.NONE;
   }
 
   /** The model's "forever" for the binder's -1 (a key left out). */

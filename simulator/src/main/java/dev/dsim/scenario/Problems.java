@@ -73,6 +73,11 @@ final class Problems {
     return errors.isEmpty();
   }
 
+  /** The errors kept so far, in the order they were reported. */
+  List<ScenarioError> errors() {
+    return List.copyOf(errors);
+  }
+
   /**
    * At most {@link Limits#ERRORS_SHOWN} errors, then one that counts the rest: nobody reads the
    * ten-thousandth error, and fixing the first ones often fixes the rest.

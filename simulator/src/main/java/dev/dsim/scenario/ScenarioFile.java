@@ -73,7 +73,7 @@ public final class ScenarioFile {
    */
   public Scenario resolve(String variant) throws ScenarioException {
     if (variant == null) {
-      return ScenarioBinder.bind(overridden(doc, doc.root()), displayName, null);
+      return ScenarioBinder.bind(located(null), displayName, null);
     }
     if (!variantSet.contains(variant)) {
       String suggestion = DidYouMean.closest(variant, variantNames);
@@ -84,10 +84,33 @@ public final class ScenarioFile {
           suggestion != null ? "did you mean '" + suggestion + "'?" : "use --variant base for "
               + "the scenario without a variant")));
     }
+    return ScenarioBinder.bind(located(variant), displayName, variant);
+  }
+
+  /** A known variant's document (null: the base), patched and overridden, with positions. */
+  private LocatedJson located(String variant) throws ScenarioException {
+    if (variant == null) {
+      return overridden(doc, doc.root());
+    }
     JsonNode patch = doc.root().get("variants").get(variant);
     JsonNode patched = MergePatch.apply(patchBase, patch);
     LocatedJson located = doc.withPatchLocations(patched, "variants." + variant, variant);
-    return ScenarioBinder.bind(overridden(located, patched), displayName, variant);
+    return overridden(located, patched);
+  }
+
+  /**
+   * An error about the value at {@code path} in the scenario a variant resolves to (null: the
+   * base), located as the binder locates its own: at the value, or where the nearest enclosing
+   * value was written (in the file, a variant's patch or a {@code --set}). For the checks a
+   * command adds to the format's ({@code sweep --swarm} needs random faults).
+   *
+   * @param variant a variant {@link #resolve} accepted, or null
+   */
+  public ScenarioError error(String variant, String path, String message, String hint)
+      throws ScenarioException {
+    Problems problems = new Problems(displayName, located(variant));
+    problems.atValue(path, message, hint);
+    return problems.errors().get(0);
   }
 
   /** The document with the overrides applied (to a copy), their values located at the flag. */

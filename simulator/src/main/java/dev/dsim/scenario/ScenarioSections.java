@@ -102,6 +102,17 @@ public abstract sealed class ScenarioSections<S extends ScenarioSections<S>>
     return merge("faults", faults);
   }
 
+  /**
+   * Swarm testing ({@code faults.swarm}): each run enables a random subset of the kinds added
+   * with {@link #randomFault}, drawn from its seed's stream, so a bug one kind of fault hides
+   * shows in the seeds where that kind is off. Needs at least one random kind.
+   */
+  public S swarm(boolean on) {
+    ObjectNode faults = BuilderJson.object();
+    faults.put("swarm", on);
+    return merge("faults", faults);
+  }
+
   /** What a run must show: {@code expect(Metric.AVAILABILITY, atLeast(0.99))}. */
   public S expect(Metric metric, Condition condition) {
     BuilderJson.child(root, "expect").put(metric.jsonName(), condition.text());

@@ -460,6 +460,10 @@ public final class ScenarioWriter {
       randomFault(nemesis, r.fault());
     }
     putIfAny(o, "random", random);
+    // Swarm testing chooses among the random kinds: "false" is worth saying only beside them.
+    if (plan.swarm() || (explicit && plan.hasRandom())) {
+      o.put("swarm", plan.swarm());
+    }
     return o;
   }
 

@@ -123,6 +123,43 @@ final class FaultsBindingTest {
   }
 
   @Test
+  void swarm_isOffByDefault_andOnlyChoosesAmongTheRandomKinds() throws Exception {
+    String crash = "\"crash\": {\"mttf\": \"6h\", \"mttr\": \"10m\"}";
+    assertThat(bind("{\"random\": {" + crash + "}}").swarm()).isFalse();
+    FaultPlan on = bind("{\"random\": {" + crash + "}, \"swarm\": true}");
+    assertThat(on.swarm()).isTrue();
+    assertThat(on.withSwarm(false)).isEqualTo(bind("{\"random\": {" + crash + "}}"));
+    assertThat(bind("{\"random\": {" + crash + "}, \"swarm\": false}").swarm()).isFalse();
+    assertThat(bind("{\"swarm\": false}").hasRandom()).isFalse();
+  }
+
+  @Test
+  void swarmsKinds_areTheRandomKindsOfTheFormat_inItsOrder() {
+    assertThat(dev.dsim.fault.Swarm.KINDS)
+        .isEqualTo(ModelKeys.of(dev.dsim.scenario.format.RandomFaults.class));
+  }
+
+  @Test
+  void swarm_withoutRandomKinds_isALocatedError() {
+    for (String faults : List.of("{\"schedule\": [{\"at\": \"1m\", \"crash\": \"web-1\"}],\n"
+        + " \"swarm\": true}", "{\"random\": {}, \"swarm\": true}", "{\"swarm\": true}")) {
+      assertThat(errors(faults)).as(faults).singleElement().satisfies(e -> {
+        assertThat(e.jsonPath()).isEqualTo("faults.swarm");
+        assertThat(e.line()).isPositive();
+        assertThat(e.column()).isPositive();
+        assertThat(e.message()).contains("swarm testing", "\"faults.random\"", "none");
+        assertThat(e.hint()).contains("\"random\": {", "drop \"swarm\"");
+      });
+    }
+    // A kind with a mistake of its own is still a kind: only its own error is reported.
+    assertThat(errors("{\"random\": {\"corrupt\": {\"blocks\": 1}}, \"swarm\": true}"))
+        .singleElement().extracting(ScenarioError::jsonPath).isEqualTo("faults.random.corrupt");
+    assertThat(errors("{\"random\": {\"crash\": {\"mttf\": \"6h\", \"mttr\": \"1m\"}}, "
+        + "\"swarm\": \"yes\"}")).singleElement().satisfies(e ->
+            assertThat(e.message()).contains("expected true or false"));
+  }
+
+  @Test
   void randomRate_countsPerADurationWithOrWithoutANumber() throws Exception {
     long s = 1_000_000_000L;
     assertThat(bind("""

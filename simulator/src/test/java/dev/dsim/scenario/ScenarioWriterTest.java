@@ -138,7 +138,8 @@ final class ScenarioWriterTest {
            "corrupt": {"mtbf": "40m", "targets": ["db"], "blocks": 2, "sectors": 1},
            "clockJump": {"mtbf": "1h", "targets": ["web"], "by": "500ms"},
            "clockDrift": {"mtbf": "1h", "targets": ["db"], "for": "5m", "ppm": 100}
-         }
+         },
+         "swarm": true
        },
        "expect": {"availability": ">= 0.99", "latencyMs.p99": "< 500", "lostWrites": "== 0"}
       }

@@ -124,6 +124,7 @@ final class TypedBuilderTest {
         .randomFault(atRate(2, minutes(10)).slow(seconds(30), 5).resource(SlowResource.DISK))
         .randomFault(every(hours(1)).corrupt().blocks(2))
         .randomFault(every(hours(3)).clockJump(seconds(1)))
+        .swarm(true)
         .expect(Metric.LATENCY_MS_P99, lessThan(200));
     assertThat(JSON.readTree(b.toJson())).isEqualTo(JSON.readTree("""
         {"name": "all", "duration": "10m", "warmup": "1m",
@@ -161,7 +162,8 @@ final class TypedBuilderTest {
              "partition": {"mtbf": "2h", "for": "1m", "targets": ["web", "db"]},
              "slow": {"rate": "2/10m", "for": "30s", "factor": 5, "resource": "disk"},
              "corrupt": {"mtbf": "1h", "blocks": 2},
-             "clockJump": {"mtbf": "3h", "by": "1s"}}},
+             "clockJump": {"mtbf": "3h", "by": "1s"}},
+           "swarm": true},
          "expect": {"latencyMs.p99": "< 200"}}
         """));
   }
