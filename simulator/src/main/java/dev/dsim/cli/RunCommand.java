@@ -187,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
       AbortSignal abort) throws IOException {
     RunResult.Consistency c = r.consistency();
     if (c == null) {
-      return firstFailureDiagram(s, runSeed, r, runDir, abort);
+      return requestDiagram(s, runSeed, r, runDir, abort);
     }
     double first;
     double last;
@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
       }
       what = "the first " + e.kind().replace('-', ' ');
     } else {
-      return firstFailureDiagram(s, runSeed, r, runDir, abort);
+      return requestDiagram(s, runSeed, r, runDir, abort);
     }
     if (last - first > 10) {
       return List.of(); // operations minutes apart (a final read-back): no legible window
@@ -229,31 +229,49 @@ final class RunCommand implements Callable<Integer> {
       "throughput", "requests.ok", "requests.failed", "requests.timedOut");
 
   /**
-   * When an availability (or failed-request) expectation failed and no checker found a
-   * violation: the space-time diagram of the first measured request that failed, from a little
-   * before it was issued to a little after its failure (or timeout) came, with the faults in
-   * force as bands. Nothing when the window would be longer than 10 s (a long timeout).
+   * When no checker found a violation to draw: the space-time diagram of one request, from a
+   * little before it was issued to a little after its outcome came, with the faults in force as
+   * bands. For a failed availability (or failed-request) expectation, the first request that
+   * failed or timed out ({@link RunReport#FIRST_FAILURE_PAGE}); for a failed latency
+   * expectation, the slowest ok request ({@link RunReport#SLOWEST_PAGE}). Nothing when the
+   * window would be longer than 10 s (a long timeout, a request stuck for minutes).
    */
-  private List<Path> firstFailureDiagram(Scenario s, long runSeed, RunResult r, Path runDir,
+  private List<Path> requestDiagram(Scenario s, long runSeed, RunResult r, Path runDir,
       AbortSignal abort) throws IOException {
-    RunResult.FirstFailure f = r.requests().firstFailure();
-    boolean requestsFailed = r.expectations().stream()
-        .anyMatch(e -> !e.ok() && REQUEST_METRICS.contains(e.metric()));
-    if (f == null || !requestsFailed || f.endedAtSeconds() - f.issuedAtSeconds() > 10) {
+    RunResult.RequestSpan span;
+    String page;
+    String what;
+    if (failed(r, m -> REQUEST_METRICS.contains(m)) && r.requests().firstFailure() != null) {
+      span = r.requests().firstFailure();
+      page = RunReport.FIRST_FAILURE_PAGE;
+      what = "the first request that " + (span.outcome().equals("timedOut") ? "timed out"
+          : "failed");
+    } else if (failed(r, m -> m.startsWith("latencyMs.")) && r.requests().slowest() != null) {
+      span = r.requests().slowest();
+      page = RunReport.SLOWEST_PAGE;
+      what = "the slowest request";
+    } else {
       return List.of();
     }
-    long from = Math.max(0, Math.round((f.issuedAtSeconds() - 0.05) * 1e9));
-    long to = Math.round((f.endedAtSeconds() + 0.05) * 1e9);
-    Path trace = runDir.resolve("first-failure.jsonl");
+    if (span.endedAtSeconds() - span.issuedAtSeconds() > 10) {
+      return List.of();
+    }
+    long from = Math.max(0, Math.round((span.issuedAtSeconds() - 0.05) * 1e9));
+    long to = Math.round((span.endedAtSeconds() + 0.05) * 1e9);
+    String base = page.substring(0, page.length() - ".html".length());
+    Path trace = runDir.resolve(base + ".jsonl");
     TracedRun.run(s, runSeed, RunOptions.defaults().withMaxEvents(scenarioOptions.maxEvents)
         .withAbort(abort), trace, new TraceFilter(from, to, List.of()), false);
-    String how = f.outcome().equals("timedOut") ? "timed out" : "failed";
-    SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(
-        RunReport.FIRST_FAILURE_PAGE), s.nodeNames(), List.of(), from, to, runSeed,
-        r.traceHash(), r, s.name() + " (" + ScenarioOptions.variantName(s) + "): the first "
-        + "request that " + how + ", issued at "
-        + String.format(java.util.Locale.ROOT, "%.3f", f.issuedAtSeconds()) + "s", false);
+    SpaceTimeFile.Written w = SpaceTimeFile.write(trace, runDir.resolve(page), s.nodeNames(),
+        List.of(), from, to, runSeed, r.traceHash(), r, s.name() + " ("
+            + ScenarioOptions.variantName(s) + "): " + what + ", issued at "
+            + String.format(java.util.Locale.ROOT, "%.3f", span.issuedAtSeconds()) + "s",
+        false);
     return List.of(trace, w.page(), SpaceTimeFile.shivizBeside(trace));
+  }
+
+  private static boolean failed(RunResult r, java.util.function.Predicate<String> metric) {
+    return r.expectations().stream().anyMatch(e -> !e.ok() && metric.test(e.metric()));
   }
 
   /** {@code --check-determinism}: every planned run twice, compared event by event. */

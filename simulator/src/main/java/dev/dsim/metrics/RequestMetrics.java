@@ -29,6 +29,9 @@ public final class RequestMetrics {
   private long firstFailureIssued = -1;
   private long firstFailureEnded = -1;
   private Outcome firstFailureOutcome;
+  /** The slowest ok request: its issue time and latency; -1 while none has been ok. */
+  private long slowestIssued = -1;
+  private long slowestNanos = -1;
   /** Latency of ok requests per bucket (microseconds, 2 digits), created on first use. */
   private final org.HdrHistogram.IntCountsHistogram[] bucketLatency;
 
@@ -82,6 +85,10 @@ public final class RequestMetrics {
         ok++;
         long nanos = completedAtNanos - issuedAtNanos;
         latency.record(nanos);
+        if (nanos > slowestNanos) {
+          slowestNanos = nanos;
+          slowestIssued = issuedAtNanos;
+        }
         org.HdrHistogram.IntCountsHistogram h = bucketLatency[bucket];
         if (h == null) {
           // Two digits in microseconds keeps 200 buckets to a few MB, ample for a chart.
@@ -119,6 +126,16 @@ public final class RequestMetrics {
   /** When that request's failure or timeout came; -1 if none did. */
   public long firstFailureEndedNanos() {
     return firstFailureEnded;
+  }
+
+  /** When the slowest ok request was issued; -1 if none was ok. */
+  public long slowestIssuedNanos() {
+    return slowestIssued;
+  }
+
+  /** The slowest ok request's latency; -1 if none was ok. */
+  public long slowestNanos() {
+    return slowestNanos;
   }
 
   /** How that request ended (FAILED or TIMED_OUT); null if none did. */

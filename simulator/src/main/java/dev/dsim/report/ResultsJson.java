@@ -54,13 +54,8 @@ public final class ResultsJson {
     req.put("corrupt", r.requests().corrupt());
     req.put("retries", r.requests().retries());
     req.put("hedges", r.requests().hedges());
-    RunResult.FirstFailure first = r.requests().firstFailure();
-    if (first != null) {
-      ObjectNode f = req.putObject("firstFailure");
-      f.put("issuedAtSeconds", Numbers.fixed(first.issuedAtSeconds(), 9));
-      f.put("endedAtSeconds", Numbers.fixed(first.endedAtSeconds(), 9));
-      f.put("outcome", first.outcome());
-    }
+    span(req, "firstFailure", r.requests().firstFailure());
+    span(req, "slowest", r.requests().slowest());
     root.put("availability", Numbers.significant(r.availability(), 9));
     root.put("throughput", Numbers.fixed(r.throughputPerSecond(), 3));
     ObjectNode lat = root.putObject("latencyMs");
@@ -231,6 +226,16 @@ public final class ResultsJson {
     o.put("meanDelayMs", Numbers.fixed(d.meanDelayMs(), 6));
     o.put("maxDelayMs", Numbers.fixed(d.maxDelayMs(), 6));
     o.put("falseSuspicions", d.falseSuspicions());
+  }
+
+  /** One request's span, when there is one: its issue and end times and its outcome. */
+  private static void span(ObjectNode parent, String key, RunResult.RequestSpan span) {
+    if (span != null) {
+      ObjectNode f = parent.putObject(key);
+      f.put("issuedAtSeconds", Numbers.fixed(span.issuedAtSeconds(), 9));
+      f.put("endedAtSeconds", Numbers.fixed(span.endedAtSeconds(), 9));
+      f.put("outcome", span.outcome());
+    }
   }
 
   /** Per bucket of the window: start time, requests, availability and throughput. */

@@ -85,17 +85,7 @@ public final class RunReport {
         html.figure(e.dir() + "/" + chart.file(), chart.caption());
       }
       faultTimeline(html, r);
-      RunResult.FirstFailure failed = r.requests().firstFailure();
-      if (failed != null && java.nio.file.Files.exists(reportDir.resolve(e.dir())
-          .resolve(FIRST_FAILURE_PAGE))) {
-        html.raw("<p><a href=\"" + Html.esc(e.dir() + "/" + FIRST_FAILURE_PAGE) + "\">The "
-            + "space-time diagram of the first request that "
-            + (failed.outcome().equals("timedOut") ? "timed out" : "failed") + "</a>, issued at "
-            + Numbers.fixed(failed.issuedAtSeconds(), 3).toPlainString() + " s, its "
-            + (failed.outcome().equals("timedOut") ? "timeout" : "error") + " at "
-            + Numbers.fixed(failed.endedAtSeconds(), 3).toPlainString() + " s: every message "
-            + "in that window, and the faults in force.</p>\n");
-      }
+      requestDiagramLink(html, e, reportDir);
       html.h3("Reproduce");
       html.pre(e.replayCommand());
       html.raw("<p><a href=\"" + Html.esc(e.dir() + "/results.json") + "\">results.json</a>"
@@ -104,6 +94,33 @@ public final class RunReport {
     html.h2("Reproduce the whole report");
     html.pre(reproduce);
     AtomicFiles.writeString(reportDir.resolve("index.html"), html.finish());
+  }
+
+  /** The link to a run's request diagram ({@link #FIRST_FAILURE_PAGE}, {@link #SLOWEST_PAGE}). */
+  private static void requestDiagramLink(Html html, Entry e, Path reportDir) {
+    RunResult.Requests q = e.result().requests();
+    Path dir = reportDir.resolve(e.dir());
+    RunResult.RequestSpan span;
+    String page;
+    String what;
+    if (q.firstFailure() != null && java.nio.file.Files.exists(dir.resolve(FIRST_FAILURE_PAGE))) {
+      span = q.firstFailure();
+      page = FIRST_FAILURE_PAGE;
+      boolean timedOut = span.outcome().equals("timedOut");
+      what = "the first request that " + (timedOut ? "timed out" : "failed") + "</a>, issued at "
+          + seconds(span.issuedAtSeconds()) + ", its " + (timedOut ? "timeout" : "error")
+          + " at " + seconds(span.endedAtSeconds());
+    } else if (q.slowest() != null && java.nio.file.Files.exists(dir.resolve(SLOWEST_PAGE))) {
+      span = q.slowest();
+      page = SLOWEST_PAGE;
+      what = "the slowest request</a>, issued at " + seconds(span.issuedAtSeconds())
+          + ", answered " + SummaryTable.number(1e3 * (span.endedAtSeconds()
+              - span.issuedAtSeconds())) + " ms later";
+    } else {
+      return;
+    }
+    html.raw("<p><a href=\"" + Html.esc(e.dir() + "/" + page) + "\">The space-time diagram of "
+        + what + ": every message in that window, and the faults in force.</p>\n");
   }
 
   static String[] summaryHeader() {
@@ -136,6 +153,11 @@ public final class RunReport {
    * failed request (when no checker found a violation to draw instead).
    */
   public static final String FIRST_FAILURE_PAGE = "first-failure.html";
+  /**
+   * The space-time diagram a run that failed a latency expectation holds of its slowest
+   * request.
+   */
+  public static final String SLOWEST_PAGE = "slowest-request.html";
 
   private static void consistency(Html html, List<Entry> entries, Path reportDir) {
     List<String[]> rows = new ArrayList<>();

@@ -141,16 +141,18 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * Requests issued in the measured window by outcome; {@code corrupt} counts the ok ones whose
    * content was damaged without anyone noticing (silent corruption that reached a client);
    * {@code retries} and {@code hedges} count the extra attempts clients sent for them;
-   * {@code firstFailure} is the one that failed or timed out first (null when none did).
+   * {@code firstFailure} is the one that failed or timed out first (null when none did), and
+   * {@code slowest} the ok one that took longest (null when none was ok).
    */
   public record Requests(long total, long ok, long failed, long timedOut, long corrupt,
-      long retries, long hedges, FirstFailure firstFailure) {}
+      long retries, long hedges, RequestSpan firstFailure, RequestSpan slowest) {}
 
   /**
-   * The first measured request to fail: when it was issued, when its failure came (an error
-   * reply, or its timeout), and which ({@code "failed"} or {@code "timedOut"}).
+   * One measured request, from when it was issued to when its outcome came (its reply, an error
+   * reply, or its timeout), and that outcome ({@code "ok"}, {@code "failed"} or
+   * {@code "timedOut"}): the window a diagram of it draws.
    */
-  public record FirstFailure(double issuedAtSeconds, double endedAtSeconds, String outcome) {}
+  public record RequestSpan(double issuedAtSeconds, double endedAtSeconds, String outcome) {}
 
   /**
    * What the nodes cost: {@code perHour} for all of them together, {@code total} over the

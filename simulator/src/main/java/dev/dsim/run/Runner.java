@@ -190,9 +190,12 @@ public final class Runner {
         new RunResult.Simulated(simulatedSeconds, sim.eventsFired()),
         new RunResult.Requests(m.total(), m.ok(), m.failed(), m.timedOut(), m.corrupt(),
             m.retries(), m.hedges(), m.firstFailureOutcome() == null ? null
-                : new RunResult.FirstFailure(m.firstFailureIssuedNanos() / 1e9,
+                : new RunResult.RequestSpan(m.firstFailureIssuedNanos() / 1e9,
                     m.firstFailureEndedNanos() / 1e9, m.firstFailureOutcome()
-                        == dev.dsim.metrics.Outcome.TIMED_OUT ? "timedOut" : "failed")),
+                        == dev.dsim.metrics.Outcome.TIMED_OUT ? "timedOut" : "failed"),
+            m.slowestNanos() < 0 ? null : new RunResult.RequestSpan(
+                m.slowestIssuedNanos() / 1e9, (m.slowestIssuedNanos() + m.slowestNanos()) / 1e9,
+                "ok")),
         m.availability(), m.throughputPerSecond(), latency,
         new RunResult.Cost(perHour, perHour * simulatedSeconds / 3600), network,
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,

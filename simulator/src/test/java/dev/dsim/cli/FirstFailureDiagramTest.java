@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An availability failure with no checker violation to draw still gets its picture: the first
  * measured request that failed, from its issue to its timeout, with the crashed node's
- * deliveries marked as not received. results.json says which request that was.
+ * deliveries marked as not received; a latency failure gets its slowest request's. results.json
+ * says which request that was.
  */
 final class FirstFailureDiagramTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +45,27 @@ final class FirstFailureDiagramTest {
     assertThat(out.resolve("base/seed-4/first-failure.jsonl")).exists();
     assertThat(Files.readString(out.resolve("index.html")))
         .contains("href=\"base/seed-4/first-failure.html\"", "first request that timed out");
+  }
+
+  @Test
+  void aLatencyFailure_holdsTheDiagramOfItsSlowestRequest() throws Exception {
+    Path out = dir.resolve("slow");
+    CliRunner.Result run = CliRunner.run("run", CliCommandsTest.PLANTED.toString(), "--seed",
+        "1", "--set", "expect={\"latencyMs.p99\": \"<= 5\"}", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode results = JSON.readTree(out.resolve("base/seed-1/results.json").toFile());
+    JsonNode slowest = results.path("requests").path("slowest");
+    assertThat(slowest.path("outcome").asText()).isEqualTo("ok");
+    double took = slowest.path("endedAtSeconds").asDouble()
+        - slowest.path("issuedAtSeconds").asDouble();
+    assertThat(took * 1e3).as("the slowest is the max latency (the histogram's, to 3 digits)")
+        .isCloseTo(results.path("latencyMs").path("max").asDouble(),
+            org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(out.resolve("base/seed-1/first-failure.html")).doesNotExist();
+    String html = Files.readString(out.resolve("base/seed-1/slowest-request.html"));
+    assertThat(html).contains("the slowest request, issued at ").contains("READ → OK");
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("href=\"base/seed-1/slowest-request.html\"", "the slowest request</a>");
   }
 
   @Test
