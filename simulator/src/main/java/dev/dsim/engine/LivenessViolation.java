@@ -22,6 +22,21 @@ public final class LivenessViolation extends RuntimeException {
     this.traceHash = traceHash;
   }
 
+  /**
+   * A settle check ({@link Simulation#settles}) that did not settle: {@code window} says from
+   * when it waited ("after the faults healed at 9s").
+   */
+  public LivenessViolation(String goal, long sinceNanos, long deadlineNanos, long seed,
+      String traceHash, String window) {
+    super("liveness violated: \"" + goal + "\" did not settle within " + Durations.format(
+        deadlineNanos - sinceNanos) + " " + window + " (deadline " + Durations.format(
+        deadlineNanos) + "), seed " + seed + ", traceHash " + traceHash);
+    this.goal = goal;
+    this.deadlineNanos = deadlineNanos;
+    this.seed = seed;
+    this.traceHash = traceHash;
+  }
+
   /** The goal's name, as registered. */
   public String goal() {
     return goal;

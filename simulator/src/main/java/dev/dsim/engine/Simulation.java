@@ -28,8 +28,14 @@ public final class Simulation {
   /** Registered invariants, checked after every event; names kept in registration order. */
   private String[] invariantNames = new String[0];
   private Invariant[] invariants = new Invariant[0];
+  /** How many of the registered invariants (by slot) have been evaluated at least once. */
+  private int invariantsChecked;
   /** Liveness goals not reached yet, checked after every event while any is pending. */
   private final List<Goal> goals = new ArrayList<>();
+  /** Settle checks ({@link #settles}) still watching, in registration order. */
+  private final List<Settle> settles = new ArrayList<>();
+  /** Every settle check registered, decided or not, for {@link #undecidedSettles}. */
+  private final List<Settle> allSettles = new ArrayList<>();
   private final Sometimes sometimes = new Sometimes();
   /** Probability that {@code buggify()} answers true; 0: off (the default). */
   private double buggify;
@@ -101,6 +107,11 @@ public final class Simulation {
    * Fires every event whose time is at most {@code untilNanos}, then leaves the clock at
    * {@code untilNanos} (if the run was not stopped and that is later than now), so that a
    * following call continues seamlessly. Events scheduled later stay pending.
+   *
+   * <p>Registered invariants are checked after every event and once more when it returns, on
+   * the final state (the clock moved to {@code untilNanos}, or no event fired at all): a
+   * violation there is an {@link InvariantViolation} "at the end of the run". Checks read state
+   * only; they never enter the trace hash.
    */
   public long runUntil(long untilNanos) {
     stopped = false;
@@ -142,15 +153,22 @@ public final class Simulation {
       if (!goals.isEmpty()) {
         checkGoals();
       }
+      if (!settles.isEmpty()) {
+        checkSettles();
+      }
     }
     if (!stopped && untilNanos != Long.MAX_VALUE && untilNanos > now) {
       now = untilNanos;
+    }
+    if (invariants.length != 0) {
+      checkInvariantsAtEnd();
     }
     return fired - before;
   }
 
   /**
-   * Registers an invariant checked after every event from now on; one that fails stops the run
+   * Registers an invariant checked after every event from now on, and when {@link #runUntil} or
+   * {@link #run} returns; one that fails stops the run
    * with an {@link InvariantViolation} naming it, the time, the seed and the trace hash.
    * Registering another invariant under the same name replaces it (a restarted process can
    * register its own again). Checking costs nothing while none is registered.
@@ -176,6 +194,7 @@ public final class Simulation {
   }
 
   private void checkInvariants(long t) {
+    invariantsChecked = invariants.length;
     for (int i = 0; i < invariants.length; i++) {
       String v = invariants[i].violation();
       if (v != null) {
@@ -183,6 +202,32 @@ public final class Simulation {
         throw new InvariantViolation(invariantNames[i], t, rng.seed(), traceHashHex(), fired, v);
       }
     }
+  }
+
+  /** The check on the final state, when a run call returns. */
+  private void checkInvariantsAtEnd() {
+    invariantsChecked = invariants.length;
+    for (int i = 0; i < invariants.length; i++) {
+      String v = invariants[i].violation();
+      if (v != null) {
+        stopped = true;
+        throw new InvariantViolation(invariantNames[i], now, rng.seed(), traceHashHex(), fired,
+            v, true);
+      }
+    }
+  }
+
+  /** Names of the registered invariants. */
+  public List<String> invariantNames() {
+    return List.of(invariantNames);
+  }
+
+  /**
+   * Names of the invariants registered but never evaluated: registered after the last event and
+   * after the last {@link #runUntil} returned (or with no run at all), they checked nothing.
+   */
+  public List<String> invariantsNeverChecked() {
+    return List.of(invariantNames).subList(invariantsChecked, invariantNames.length);
   }
 
   /**
@@ -205,22 +250,200 @@ public final class Simulation {
     }
     goals.add(g);
     schedule(g.deadline, DEADLINE, -1, () -> {
-      if (goals.contains(g)) {
+      if (goals.contains(g) && !g.reached.getAsBoolean()) {
         stopped = true;
         throw new LivenessViolation(g.name, g.since, g.deadline, rng.seed(), traceHashHex());
       }
     });
   }
 
-  /** Names of the liveness goals not reached yet. */
+  /**
+   * A liveness check "settles after the faults heal": whenever {@code calm} holds (the caller's
+   * "no fault in force", such as {@code Simulations.faultsHealed(faults)}; checked when
+   * registered and after every event), {@code condition} must hold after some event within
+   * {@code withinNanos} from the moment calm began, or the run stops at that deadline with a
+   * {@link LivenessViolation} (seed and trace hash). A fault that strikes again before the
+   * deadline (calm turns false) abandons that window; the next calm window starts a new one.
+   * The deadline is an event (it enters the trace hash) only while a window waits: one
+   * abandoned or reached in time is cancelled. {@link #undecidedSettles} names checks that no
+   * window ever decided (the faults never all healed, or the run ended first).
+   */
+  public void settles(String name, java.util.function.BooleanSupplier condition,
+      long withinNanos, java.util.function.BooleanSupplier calm) {
+    java.util.Objects.requireNonNull(calm, "calm");
+    addSettle(new Settle(name, condition, withinNanos, calm, Long.MIN_VALUE));
+  }
+
+  /**
+   * {@link #settles(String, java.util.function.BooleanSupplier, long,
+   * java.util.function.BooleanSupplier) settles} from a time the caller gives: from
+   * {@code fromNanos} on (when the last fault heals: the caller's schedule knows it), the
+   * condition must hold after some event within {@code withinNanos}, or the run stops at
+   * {@code fromNanos + withinNanos} with a {@link LivenessViolation}. A condition that already
+   * holds at {@code fromNanos} is reached (it is looked at on the deadline too, so an idle
+   * system that settled passes).
+   */
+  public void settles(String name, java.util.function.BooleanSupplier condition,
+      long withinNanos, long fromNanos) {
+    addSettle(new Settle(name, condition, withinNanos, null, Math.max(fromNanos, now)));
+  }
+
+  private void addSettle(Settle s) {
+    allSettles.add(s);
+    settles.add(s);
+    if (s.calm == null) {
+      s.arm(s.from);
+    }
+    s.update();
+    if (s.done) {
+      settles.remove(s);
+    }
+  }
+
+  /**
+   * Names of the settle checks ({@link #settles}) that nothing decided: no window of calm was
+   * ever followed by the condition (the faults never all healed, or the run ended before the
+   * deadline). A run that ends with one undecided tested nothing about it.
+   */
+  public List<String> undecidedSettles() {
+    List<String> names = new ArrayList<>();
+    for (Settle s : allSettles) {
+      if (s.windowsReached == 0) {
+        names.add(s.name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Why {@code name} (a settle check from {@link #undecidedSettles}) is undecided, for a
+   * failure message; null when no such check is undecided.
+   */
+  public String whyUndecided(String name) {
+    for (Settle s : allSettles) {
+      if (s.windowsReached != 0 || !s.name.equals(name)) {
+        continue;
+      }
+      if (s.windowsArmed == 0) {
+        return "the faults never all healed in this run, so its " + Durations.format(
+            s.withinNanos) + " never started: give the run a quiet period with no fault";
+      }
+      String end = "the run ended at " + Durations.format(now) + ", before its deadline "
+          + Durations.format(s.since + s.withinNanos);
+      return s.calm == null || s.windowsArmed == 1 ? end
+          : end + " (" + s.windowsArmed + " windows with no fault, each cut short)";
+    }
+    return null;
+  }
+
+  /** Names of the liveness goals not reached yet (settle checks waiting on a deadline too). */
   public List<String> pendingGoals() {
     List<String> names = new ArrayList<>();
     goals.forEach(g -> names.add(g.name));
+    for (Settle s : settles) {
+      if (s.deadline != null) {
+        names.add(s.name);
+      }
+    }
     return names;
   }
 
   private void checkGoals() {
     goals.removeIf(g -> g.reached.getAsBoolean());
+  }
+
+  private void checkSettles() {
+    for (int i = 0; i < settles.size(); i++) {
+      Settle s = settles.get(i);
+      s.update();
+      if (s.done) {
+        settles.remove(i--);
+      }
+    }
+  }
+
+  /**
+   * A settle check: calm windows, each with its deadline event while it waits. With no
+   * {@code calm} (a time given), one window from {@code from}, and done once decided.
+   */
+  private final class Settle {
+    final String name;
+    final java.util.function.BooleanSupplier condition;
+    final long withinNanos;
+    final java.util.function.BooleanSupplier calm;
+    final long from;
+    /** True while in a calm window (waiting or reached). */
+    boolean inWindow;
+    long since;
+    /** The pending deadline of the waiting window; null when none waits. */
+    Event deadline;
+    long windowsArmed;
+    long windowsReached;
+    boolean done;
+
+    Settle(String name, java.util.function.BooleanSupplier condition, long withinNanos,
+        java.util.function.BooleanSupplier calm, long from) {
+      this.name = java.util.Objects.requireNonNull(name, "name");
+      this.condition = java.util.Objects.requireNonNull(condition, "condition");
+      if (withinNanos < 0) {
+        throw new IllegalArgumentException("a deadline is in the future: " + withinNanos);
+      }
+      this.withinNanos = withinNanos;
+      this.calm = calm;
+      this.from = from;
+    }
+
+    void arm(long at) {
+      inWindow = true;
+      since = at;
+      windowsArmed++;
+      long end = at + withinNanos < at ? Long.MAX_VALUE : at + withinNanos;
+      deadline = schedule(end, DEADLINE, -1, this::onDeadline);
+    }
+
+    /** After an event (and when registered): follow calm, and see whether it settled. */
+    void update() {
+      if (calm != null) {
+        boolean c = calm.getAsBoolean();
+        if (!c) {
+          if (deadline != null) {
+            cancel(deadline);
+            deadline = null;
+          }
+          inWindow = false;
+          return;
+        }
+        if (!inWindow) {
+          arm(now);
+        }
+      }
+      if (deadline != null && now >= since && condition.getAsBoolean()) {
+        reached();
+      }
+    }
+
+    private void reached() {
+      cancel(deadline);
+      deadline = null;
+      windowsReached++;
+      done = calm == null;
+    }
+
+    private void onDeadline() {
+      if (deadline == null) {
+        return;
+      }
+      if (condition.getAsBoolean()) {
+        deadline = null; // it fired: nothing to cancel
+        windowsReached++;
+        done = calm == null;
+        return;
+      }
+      stopped = true;
+      throw new LivenessViolation(name, since, since + withinNanos, rng.seed(), traceHashHex(),
+          calm == null ? "from " + Durations.format(since) : "after the faults healed at "
+              + Durations.format(since));
+    }
   }
 
   /** A liveness goal: by identity, since two goals may share a name. */
