@@ -328,10 +328,15 @@ public final class Simulation {
         return "the faults never all healed in this run, so its " + Durations.format(
             s.withinNanos) + " never started: give the run a quiet period with no fault";
       }
-      String end = "the run ended at " + Durations.format(now) + ", before its deadline "
-          + Durations.format(s.since + s.withinNanos);
-      return s.calm == null || s.windowsArmed == 1 ? end
-          : end + " (" + s.windowsArmed + " windows with no fault, each cut short)";
+      if (s.deadline != null) {
+        return "the run ended at " + Durations.format(now) + ", before its deadline "
+            + Durations.format(s.since + s.withinNanos) + (s.windowsArmed == 1 ? ""
+                : " (the " + (s.windowsArmed - 1) + " windows with no fault before were each "
+                    + "cut short by a new fault)");
+      }
+      return "each of its " + s.windowsArmed + (s.windowsArmed == 1 ? " window" : " windows")
+          + " with no fault was cut short by a new fault within " + Durations.format(
+              s.withinNanos) + ": give the run a quiet period at least that long";
     }
     return null;
   }

@@ -4,20 +4,31 @@ import dev.dsim.engine.Durations;
 
 /**
  * A seed whose run failed: the seed, what failed, when in simulated time, the trace hash of the
- * run at that point, whether re-running the seed gave the same hash (it must: anything else
- * means the body depends on something outside the seed), and the line that re-runs it alone.
+ * run at that point, whether re-running the seed in the same JVM gave the same hash (it must:
+ * anything else means the body depends on something outside the seed), and the command that
+ * re-runs it alone.
+ *
+ * <p>The re-run is made in the same JVM, right after the sweep: state a body keeps in static
+ * fields from seed to seed is still there, so a failure that needs the earlier seeds' leftovers
+ * "replays" too. Only the command, run in a fresh JVM, shows that the seed fails on its own;
+ * the description says so.
  *
  * @param seed the failing seed
  * @param cause what was thrown
  * @param atNanos simulated time when it failed
  * @param traceHash the run's trace hash when it failed
- * @param replayedHash the trace hash when the seed was run again (null if not re-run)
- * @param rerun how to re-run only this seed, with its trace written
+ * @param replayedHash the trace hash when the seed was run again in the same JVM (null if not
+ *     re-run)
+ * @param rerun the command that re-runs only this seed of its test, with its trace written
  */
 public record SeedFailure(long seed, Throwable cause, long atNanos, String traceHash,
     String replayedHash, String rerun) {
 
-  /** True when the re-run failed the same way, at the same point of the same trace. */
+  /**
+   * True when the re-run in the same JVM failed the same way, at the same point of the same
+   * trace (static state the body leaks between seeds can make that true of a seed that passes
+   * on its own: the rerun command, in a fresh JVM, is the proof).
+   */
   public boolean reproduced() {
     return traceHash.equals(replayedHash);
   }
@@ -29,9 +40,12 @@ public record SeedFailure(long seed, Throwable cause, long atNanos, String trace
     return "seed " + seed + " failed at simulated time " + Durations.format(atNanos)
         + ", traceHash " + traceHash + "\n  " + what + "\n  "
         + (replayedHash == null ? "" : reproduced()
-            ? "re-ran it: same trace hash, the failure reproduces\n  "
-            : "re-ran it: trace hash " + replayedHash + ", NOT the same run: the body depends "
-                + "on something outside the seed (wall clock, hash order, shared state)\n  ")
+            ? "re-ran it in the same JVM: same trace hash (static state left by earlier seeds "
+                + "would survive there; the command below runs the seed alone in a fresh JVM)"
+                + "\n  "
+            : "re-ran it in the same JVM: trace hash " + replayedHash + ", NOT the same run: "
+                + "the body depends on something outside the seed (wall clock, hash order, "
+                + "state shared between runs)\n  ")
         + "re-run only this seed: " + rerun;
   }
 }

@@ -15,11 +15,17 @@ import java.util.List;
 /**
  * A body run for a range of seeds, as {@link Simulations#seeds} builds it. Seeds run in
  * parallel (one simulation per thread) unless told otherwise; the result is the same either way:
- * the smallest failing seed, found as a serial loop would find it, re-run once to prove it
- * reproduces.
+ * the smallest failing seed, found as a serial loop would find it, re-run once in the same JVM
+ * to see that it replays to the same trace hash.
+ *
+ * <p>A seed whose run could not have failed fails with a {@link VacuousRunError}: no event
+ * fired, invariants registered but never evaluated, or a settle check nothing decided.
  *
  * <p>System properties narrow it down from the command line: {@code -Ddsim.seed=N} runs only
- * seed N, and {@code -Ddsim.trace=FILE} then writes that run's events as JSON lines.
+ * seed N in every sweep of the JVM, {@code -Ddsim.seed=Class#method:N} only in the sweeps of
+ * that test method (found on the calling thread's stack), and {@code -Ddsim.trace=FILE} then
+ * writes that run's events as JSON lines. A failure prints the complete command re-running its
+ * seed of its test alone.
  */
 public final class SeedSweep {
   /** Property naming the one seed to run. */
@@ -32,8 +38,8 @@ public final class SeedSweep {
   private int threads = Runtime.getRuntime().availableProcessors();
   /** Probability that {@code ctx.buggify()} answers true in each run; 0: off. */
   private double buggify;
-  private String rerunHint = "-D" + SEED_PROPERTY + "=%d -D" + TRACE_PROPERTY
-      + "=target/dsim-seed-%d.jsonl";
+  /** The user's format for the rerun line, or null: the command {@link Rerun} builds. */
+  private String rerunHint;
 
   SeedSweep(long from, long to) {
     if (to < from) {
@@ -53,9 +59,11 @@ public final class SeedSweep {
   }
 
   /**
-   * How to re-run one seed, as a format with the seed twice (default: the system properties,
-   * {@code -Ddsim.seed=%d -Ddsim.trace=target/dsim-seed-%d.jsonl}); a test can give its own
-   * command line, e.g. {@code "mvn test -Dtest=RaftTest -Ddsim.seed=%d -Ddsim.trace=seed-%d.jsonl"}.
+   * How to re-run one seed, as a format with the seed twice (default: the command for the test
+   * method running the sweep, {@code mvn test -Dtest=RaftTest#elects
+   * -Ddsim.seed=RaftTest#elects:17 -Ddsim.trace=target/dsim-seed-17.jsonl}, with
+   * {@code -pl module} in a multi-module build); a test can give its own command line, e.g.
+   * {@code "./gradlew test --tests RaftTest -Ddsim.seed=%d -Ddsim.trace=seed-%d.jsonl"}.
    */
   public SeedSweep rerunWith(String format) {
     this.rerunHint = format;
@@ -122,15 +130,20 @@ public final class SeedSweep {
     }
   }
 
-  /** Runs the body for every seed (or only {@code -Ddsim.seed}) and returns what happened. */
+  /**
+   * Runs the body for every seed (or only the one {@code -Ddsim.seed} chooses for the calling
+   * test) and returns what happened.
+   */
   public Result run(SimulationBody body) {
-    String only = System.getProperty(SEED_PROPERTY);
-    if (only != null && !only.isBlank()) {
-      long seed = Long.parseLong(only.trim());
+    Rerun.TestId test = Rerun.callingTest().orElse(null);
+    java.util.Optional<Long> only = Rerun.chosenSeed(System.getProperty(SEED_PROPERTY), test);
+    if (only.isPresent()) {
+      long seed = only.get();
       String trace = System.getProperty(TRACE_PROPERTY);
       Attempt a = attempt(body, seed, trace == null || trace.isBlank() ? null : Path.of(trace),
           null);
-      return new Result(1, a.failed() ? failure(body, seed, a) : null, coverage(List.of(a)));
+      return new Result(1, a.failed() ? failure(body, seed, a, test) : null,
+          coverage(List.of(a)));
     }
     int n = (int) Math.min(Integer.MAX_VALUE, to - from + 1);
     // The smallest failing seed, as a serial loop finds it: later seeds are abandoned.
@@ -142,7 +155,8 @@ public final class SeedSweep {
     for (int i = 0; i < n; i++) {
       Attempt a = attempts.get(i);
       if (a != null && a.failed()) {
-        return new Result(i + 1, failure(body, from + i, a), coverage(attempts.subList(0, i + 1)));
+        return new Result(i + 1, failure(body, from + i, a, test),
+            coverage(attempts.subList(0, i + 1)));
       }
     }
     return new Result(n, null, coverage(attempts));
@@ -189,13 +203,16 @@ public final class SeedSweep {
         sim.setTraceListener(writer);
       }
       body.run(sim);
-      return new Attempt(null, sim.now(), sim.traceHashHex(), false, sim.sometimesTallies());
+      Throwable vacuous = VacuousRunError.judge(sim, null);
+      return new Attempt(vacuous, sim.now(), sim.traceHashHex(), false, sim.sometimesTallies());
     } catch (RunAbortedException e) {
       return new Attempt(null, sim.now(), sim.traceHashHex(), true, sim.sometimesTallies());
     } catch (InvariantViolation e) {
-      return new Attempt(e, e.atNanos(), e.traceHash(), false, sim.sometimesTallies());
+      return new Attempt(VacuousRunError.judge(sim, e), e.atNanos(), e.traceHash(), false,
+          sim.sometimesTallies());
     } catch (LivenessViolation e) {
-      return new Attempt(e, e.deadlineNanos(), e.traceHash(), false, sim.sometimesTallies());
+      return new Attempt(VacuousRunError.judge(sim, e), e.deadlineNanos(), e.traceHash(), false,
+          sim.sometimesTallies());
     } catch (Exception | AssertionError e) {
       return new Attempt(e, sim.now(), sim.traceHashHex(), false, sim.sometimesTallies());
     } finally {
@@ -209,9 +226,10 @@ public final class SeedSweep {
     }
   }
 
-  private SeedFailure failure(SimulationBody body, long seed, Attempt a) {
+  private SeedFailure failure(SimulationBody body, long seed, Attempt a, Rerun.TestId test) {
     Attempt again = attempt(body, seed, null, null);
     return new SeedFailure(seed, a.failure(), a.atNanos(), a.traceHash(), again.traceHash(),
-        String.format(java.util.Locale.ROOT, rerunHint, seed, seed));
+        rerunHint != null ? String.format(java.util.Locale.ROOT, rerunHint, seed, seed)
+            : Rerun.command(test, seed));
   }
 }

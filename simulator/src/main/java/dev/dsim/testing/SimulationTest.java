@@ -16,10 +16,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * void electsOneLeaderPerTerm(Simulation sim) { ... }
  * }</pre>
  *
- * <p>A failing seed's error names the seed, the simulated time, the trace hash and the line that
- * re-runs only that seed with its trace written: {@code -Ddsim.seed=17
- * -Ddsim.trace=target/dsim-seed-17.jsonl} (with that property set, only that seed runs). Seeds
- * are separate invocations, so JUnit's parallel execution applies to them.
+ * <p>Each invocation is named by its seed ("seed 17"). A failing seed's error names the seed,
+ * the simulated time, the trace hash and the command that re-runs only that seed of that test
+ * with its trace written: {@code mvn test -Dtest=RaftTest#elects
+ * -Ddsim.seed=RaftTest#elects:17 -Ddsim.trace=target/dsim-seed-17.jsonl} (with that property
+ * set, only that seed of that test runs; a plain {@code -Ddsim.seed=17} chooses it for every
+ * test). A run taking the {@code Simulation} that fires no event, or leaves invariants or
+ * settle checks unevaluated, fails ({@link VacuousRunError}). Seeds are separate invocations,
+ * so JUnit's parallel execution applies to them.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

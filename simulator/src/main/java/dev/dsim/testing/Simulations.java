@@ -15,9 +15,11 @@ package dev.dsim.testing;
  * }</pre>
  *
  * <p>On failure the AssertionError names the first failing seed, what failed, the simulated
- * time, the trace hash, whether re-running the seed reproduced it, and the line that re-runs
- * only that seed with its event trace written ({@code -Ddsim.seed=17
- * -Ddsim.trace=target/dsim-seed-17.jsonl}).
+ * time, the trace hash, whether re-running the seed in the same JVM gave the same trace, and
+ * the command that re-runs only that seed of that test, in a fresh JVM, with its event trace
+ * written ({@code mvn test -Dtest=RaftTest#elects -Ddsim.seed=RaftTest#elects:17
+ * -Ddsim.trace=target/dsim-seed-17.jsonl}). A seed whose run fired no event, or registered
+ * invariants that were never evaluated, fails too ({@link VacuousRunError}).
  */
 public final class Simulations {
   private Simulations() {}
@@ -56,6 +58,26 @@ public final class Simulations {
       FaultedBody body, int maxCandidates, double buggify) {
     java.util.Objects.requireNonNull(body, "body");
     return new FaultShrinker(seed, body, maxCandidates, buggify).shrink(faults);
+  }
+
+  /**
+   * The calm of a settle check, {@link dev.dsim.engine.Simulation#settles(String,
+   * java.util.function.BooleanSupplier, long, java.util.function.BooleanSupplier)}: true while
+   * no fault of {@code faults} is in force (every fault struck so far has healed; a nemesis may
+   * strike again, which ends the calm). A crash that never restarts keeps it false.
+   *
+   * <pre>{@code
+   * (sim, faults) -> {
+   *   ... faults.strikeOn(world) ...
+   *   sim.settles("one leader", () -> leaders() == 1, 2_000_000_000L,
+   *       Simulations.faultsHealed(faults));  // within 2 s of every moment the faults heal
+   *   world.start();
+   *   sim.runUntil(...);
+   * }
+   * }</pre>
+   */
+  public static java.util.function.BooleanSupplier faultsHealed(RunFaults faults) {
+    return new FaultsHealed(faults);
   }
 
   /** Runs {@code body} for seeds {@code from}..{@code to} in parallel; fails on the first failing seed. */

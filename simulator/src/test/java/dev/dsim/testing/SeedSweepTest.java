@@ -102,7 +102,9 @@ final class SeedSweepTest {
       assertThat(f.cause()).isInstanceOf(InvariantViolation.class);
       assertThat(f.reproduced()).isTrue();
       assertThat(f.describe()).contains("seed " + f.seed(), "pings at least 2 ms apart",
-          f.traceHash(), "same trace hash", "-Ddsim.seed=" + f.seed());
+          f.traceHash(), "re-ran it in the same JVM: same trace hash",
+          "-Ddsim.seed=SeedSweepTest#firstFailingSeed_isTheSerialOne_andItReproduces:"
+              + f.seed());
     }
   }
 
@@ -111,7 +113,10 @@ final class SeedSweepTest {
     AssertionError e = catchThrowableOfType(AssertionError.class,
         () -> Simulations.forSeeds(1, 60, PROTOCOL));
     assertThat(e.getMessage()).contains("invariant violated", "traceHash",
-        "re-run only this seed: -Ddsim.seed=");
+        "re-run only this seed: mvn ", " test ",
+        "-Dtest=SeedSweepTest#check_throwsAnAssertionErrorThatSaysHowToRerun "
+            + "-Ddsim.seed=SeedSweepTest#check_throwsAnAssertionErrorThatSaysHowToRerun:",
+        "-Ddsim.trace=target/dsim-seed-");
   }
 
   @Test

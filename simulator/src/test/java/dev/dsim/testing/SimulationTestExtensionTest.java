@@ -41,6 +41,64 @@ final class SimulationTestExtensionTest {
         org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
         .orElseThrow();
     assertThat(t.getMessage()).contains("seed 3 failed", "traceHash", "seed is not 3",
-        "-Ddsim.seed=3", "-Ddsim.trace=");
+        "re-run only this seed: mvn ", " test ",
+        "-Dtest='SimulationTestExtensionTest$Sample#oncePerSeed'",
+        "-Ddsim.seed='SimulationTestExtensionTest$Sample#oncePerSeed:3'",
+        "-Ddsim.trace=target/dsim-seed-3.jsonl");
+  }
+
+  /** Forgot to start anything: no event fires, and the seed fails saying so. */
+  static final class Vacuous {
+    @SimulationTest(seeds = 2)
+    void neverRuns(Simulation sim) {
+      sim.invariant("never holds", () -> false);
+    }
+
+    @SimulationTest(seeds = 2)
+    void takesOnlyTheSeed(long seed) {
+      assertThat(seed).isPositive(); // no Simulation taken: nothing to judge
+    }
+  }
+
+  @Test
+  void aSeedThatFiredNoEvent_fails_saying_soAndWhy() {
+    Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Vacuous.class))
+        .execute().testEvents();
+    assertThat(tests.failed().count()).isEqualTo(2);
+    assertThat(tests.succeeded().count()).isEqualTo(2);
+    tests.failed().stream().forEach(e -> {
+      Throwable t = e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+          .orElseThrow().getThrowable().orElseThrow();
+      assertThat(t.getMessage()).contains("VacuousRunError: " + VacuousRunError.NO_EVENT,
+          "-Dtest='SimulationTestExtensionTest$Vacuous#neverRuns'");
+      assertThat(t.getCause()).isInstanceOf(VacuousRunError.class);
+    });
+  }
+
+  @Test
+  void everyInvocation_isNamedByItsSeed() {
+    Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Sample.class))
+        .execute().testEvents();
+    assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+        .containsExactlyInAnyOrder("seed 1", "seed 2", "seed 3", "seed 4", "seed 5");
+  }
+
+  @Test
+  void aScopedSeedProperty_narrowsOnlyThatTest() {
+    try {
+      System.setProperty(SeedSweep.SEED_PROPERTY, "SimulationTestExtensionTest$Sample#other:9,"
+          + "Sample#oncePerSeed:4");
+      SEEN.clear();
+      Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Sample.class))
+          .execute().testEvents();
+      assertThat(SEEN).containsExactly(4L);
+      assertThat(tests.succeeded().count()).isEqualTo(1);
+      System.setProperty(SeedSweep.SEED_PROPERTY, "SomeOtherTest#oncePerSeed:3");
+      SEEN.clear();
+      EngineTestKit.engine("junit-jupiter").selectors(selectClass(Sample.class)).execute();
+      assertThat(SEEN).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+    } finally {
+      System.clearProperty(SeedSweep.SEED_PROPERTY);
+    }
   }
 }
