@@ -36,7 +36,12 @@ final class LeaderElectionTest {
             LeaderElection.BROKEN_QUORUM, SECONDS));
     assertThat(again.traceHash()).isEqualTo(failure.traceHash());
     assertThat(again.atNanos()).isEqualTo(failure.atNanos());
-    assertThat(failure.describe()).contains("-Ddsim.seed=" + failure.seed());
+    // The rerun line is the command that runs this test method alone, for that seed only.
+    String test = "LeaderElectionTest#"
+        + "brokenQuorum_aSweepFindsTwoLeadersInOneTerm_andTheSeedReplaysExactly";
+    assertThat(failure.describe()).contains("re-ran it in the same JVM",
+        "re-run only this seed: mvn ", " test ", "-Dtest=" + test,
+        "-Ddsim.seed=" + test + ":" + failure.seed() + " ");
   }
 
   /**
