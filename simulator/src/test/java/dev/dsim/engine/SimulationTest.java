@@ -251,4 +251,69 @@ final class SimulationTest {
     assertThat(watched.eventsFired()).isEqualTo(plain.eventsFired()).isEqualTo(300_000);
     assertThat(watched.traceHash()).isEqualTo(plain.traceHash());
   }
+
+  @Test
+  void invariants_areCheckedOnTheFinalState_whenARunReturns_evenWithNoEvent() {
+    Simulation idle = new Simulation(1);
+    idle.invariant("before 10ns", () -> idle.now() < 10);
+    assertThat(idle.invariantsNeverChecked()).containsExactly("before 10ns");
+    InvariantViolation v = org.junit.jupiter.api.Assertions.assertThrows(
+        InvariantViolation.class, () -> idle.runUntil(20));
+    assertThat(v.atEnd()).isTrue();
+    assertThat(v.atNanos()).isEqualTo(20);
+    assertThat(v.events()).isZero();
+    assertThat(v).hasMessageContaining("at the end of the run, simulated time 20ns (after "
+        + "event 0)");
+    assertThat(idle.invariantsNeverChecked()).isEmpty();
+  }
+
+  @Test
+  void invariantChecks_neverEnterTheTraceHash() {
+    Simulation plain = chain(3, 10_000);
+    plain.run();
+    Simulation checked = chain(3, 10_000);
+    checked.invariant("holds", () -> true);
+    checked.run();
+    checked.runUntil(checked.now() + 5);
+    assertThat(checked.traceHash()).isEqualTo(plain.traceHash());
+  }
+
+  @Test
+  void settles_fromATime_isReachedByAnIdleSystemThatSettled_andFailsOneThatDidNot() {
+    Simulation settled = new Simulation(1);
+    boolean[] ok = {false};
+    settled.after(5, K, 0, () -> ok[0] = true);
+    settled.settles("settled", () -> ok[0], 10, 100);
+    settled.run(); // nothing fires between 100 and 110: the deadline itself looks
+    assertThat(settled.undecidedSettles()).isEmpty();
+
+    Simulation stuck = new Simulation(1);
+    stuck.settles("settled", () -> false, 10, 100);
+    LivenessViolation v = org.junit.jupiter.api.Assertions.assertThrows(
+        LivenessViolation.class, stuck::run);
+    assertThat(v.deadlineNanos()).isEqualTo(110);
+    assertThat(v).hasMessageContaining("\"settled\" did not settle within 10ns from 100ns");
+  }
+
+  @Test
+  void settles_startsAWindowWheneverCalmBegins_andAbandonsItWhenCalmEnds() {
+    Simulation sim = new Simulation(1);
+    boolean[] calm = {true};
+    boolean[] ok = {false};
+    sim.settles("converges", () -> ok[0], 10, () -> calm[0]); // a window from 0 to 10
+    sim.after(5, K, 0, () -> calm[0] = false);                  // abandoned at 5
+    sim.after(50, K, 0, () -> calm[0] = true);                  // a window from 50 to 60
+    sim.after(55, K, 0, () -> ok[0] = true);                    // reached at 55
+    sim.after(70, K, 0, () -> {
+      calm[0] = false;
+      ok[0] = false;
+    });
+    sim.after(80, K, 0, () -> calm[0] = true);                  // from 80, never reached
+    LivenessViolation v = org.junit.jupiter.api.Assertions.assertThrows(
+        LivenessViolation.class, sim::run);
+    assertThat(v.deadlineNanos()).isEqualTo(90);
+    assertThat(v).hasMessageContaining("after the faults healed at 80ns");
+    // Abandoned and reached windows left no deadline event behind: only the fired one counts.
+    assertThat(sim.eventsFired()).isEqualTo(6);
+  }
 }
