@@ -46,14 +46,20 @@ final class PayloadCodes {
         protected java.lang.invoke.MethodHandle[] computeValue(Class<?> type) {
           java.lang.reflect.RecordComponent[] rc = type.getRecordComponents();
           java.lang.invoke.MethodHandle[] handles = new java.lang.invoke.MethodHandle[rc.length];
-          java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+          java.lang.invoke.MethodHandles.Lookup lookup;
+          try {
+            // A record nested privately in the user's class: its accessors are read with the
+            // access its own package grants (every package of the class path is open).
+            lookup = java.lang.invoke.MethodHandles.privateLookupIn(type,
+                java.lang.invoke.MethodHandles.lookup());
+          } catch (IllegalAccessException | RuntimeException e) {
+            return new java.lang.invoke.MethodHandle[rc.length]; // a module that does not open
+          }
           for (int i = 0; i < rc.length; i++) {
-            java.lang.reflect.Method m = rc[i].getAccessor();
             try {
-              m.setAccessible(true); // a record nested privately in the user's class
-              handles[i] = lookup.unreflect(m);
+              handles[i] = lookup.unreflect(rc[i].getAccessor());
             } catch (IllegalAccessException | RuntimeException e) {
-              handles[i] = null; // not readable (a module that does not open it): left out
+              handles[i] = null; // not readable: left out
             }
           }
           return handles;
