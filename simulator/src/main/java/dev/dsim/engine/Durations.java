@@ -24,6 +24,31 @@ public final class Durations {
 
   private Durations() {}
 
+  /** {@code n} microseconds, in nanoseconds: {@code us(250)} for a timer or a delay. */
+  public static long us(long n) {
+    return Math.multiplyExact(n, NANOS_PER_MICRO);
+  }
+
+  /** {@code n} milliseconds, in nanoseconds: {@code ctx.setTimer(ms(50), "heartbeat")}. */
+  public static long ms(long n) {
+    return Math.multiplyExact(n, NANOS_PER_MILLI);
+  }
+
+  /** {@code n} seconds, in nanoseconds: {@code sim.runUntil(seconds(10))}. */
+  public static long seconds(long n) {
+    return Math.multiplyExact(n, NANOS_PER_SECOND);
+  }
+
+  /** {@code n} minutes, in nanoseconds. */
+  public static long minutes(long n) {
+    return Math.multiplyExact(n, NANOS_PER_MINUTE);
+  }
+
+  /** {@code n} hours, in nanoseconds. */
+  public static long hours(long n) {
+    return Math.multiplyExact(n, NANOS_PER_HOUR);
+  }
+
   /**
    * Parses a duration such as {@code "2ms"} or {@code "-2s"} into nanoseconds.
    *

@@ -46,6 +46,16 @@ public sealed interface Fault {
       return "crash";
     }
 
+    /** The same crash, the nodes restarting after {@code nanos}. */
+    public Crash restartAfter(long nanos) {
+      return new Crash(target, Lasting.forNanos(nanos), wipe);
+    }
+
+    /** The same crash, losing the nodes' disks too. */
+    public Crash wipingTheDisk() {
+      return new Crash(target, restartAfter, true);
+    }
+
     @Override
     public List<Target> targets() {
       return List.of(target);
@@ -94,6 +104,16 @@ public sealed interface Fault {
       return oneWay ? "partition-one-way" : "partition";
     }
 
+    /** The same partition, healing after {@code nanos}. */
+    public Partition lasting(long nanos) {
+      return new Partition(groups, oneWay, Lasting.forNanos(nanos));
+    }
+
+    /** The same partition, cutting only the traffic out of the first group. */
+    public Partition oneWayOnly() {
+      return new Partition(groups, true, lasting);
+    }
+
     @Override
     public List<Target> targets() {
       return groups;
@@ -135,6 +155,11 @@ public sealed interface Fault {
     @Override
     public List<Target> targets() {
       return List.of(candidates);
+    }
+
+    /** The same split, healing after {@code nanos}. */
+    public Split lasting(long nanos) {
+      return new Split(candidates, Lasting.forNanos(nanos));
     }
 
     /** Two random non-empty groups of the candidates, by a Fisher-Yates shuffle and a cut. */
@@ -181,6 +206,11 @@ public sealed interface Fault {
       return "isolate";
     }
 
+    /** The same isolation, healing after {@code nanos}. */
+    public Isolate lasting(long nanos) {
+      return new Isolate(target, Lasting.forNanos(nanos));
+    }
+
     @Override
     public List<Target> targets() {
       return List.of(target);
@@ -222,6 +252,11 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "degrade";
+    }
+
+    /** The same degradation, healing after {@code nanos}. */
+    public Degrade lasting(long nanos) {
+      return new Degrade(target, extraLatencyNanos, extraLoss, Lasting.forNanos(nanos));
     }
 
     @Override
@@ -302,6 +337,11 @@ public sealed interface Fault {
       return "clock-drift";
     }
 
+    /** The same drift, ending after {@code nanos}. */
+    public ClockDrift lasting(long nanos) {
+      return new ClockDrift(target, ppm, Lasting.forNanos(nanos));
+    }
+
     @Override
     public List<Target> targets() {
       return List.of(target);
@@ -355,6 +395,21 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "slow";
+    }
+
+    /** The same slow spell, ending after {@code nanos}. */
+    public Slow lasting(long nanos) {
+      return new Slow(target, factor, Lasting.forNanos(nanos), cpu, disk);
+    }
+
+    /** The same slow spell, of the CPU only. */
+    public Slow cpuOnly() {
+      return new Slow(target, factor, lasting, true, false);
+    }
+
+    /** The same slow spell, of the disk only. */
+    public Slow diskOnly() {
+      return new Slow(target, factor, lasting, false, true);
     }
 
     @Override
@@ -411,6 +466,24 @@ public sealed interface Fault {
     @Override
     public String kind() {
       return "corrupt";
+    }
+
+    /** The same corruption, also making {@code n} stored blocks unreadable. */
+    public Corrupt sectors(int n) {
+      return new Corrupt(target, blocks, n, messages, lasting);
+    }
+
+    /**
+     * The same corruption, also damaging each message to or from the nodes with probability
+     * {@code p} while it lasts ({@link #lasting}).
+     */
+    public Corrupt messages(double p) {
+      return new Corrupt(target, blocks, sectors, p, lasting);
+    }
+
+    /** The same corruption, its message damage ending after {@code nanos}. */
+    public Corrupt lasting(long nanos) {
+      return new Corrupt(target, blocks, sectors, messages, Lasting.forNanos(nanos));
     }
 
     @Override

@@ -50,6 +50,67 @@ public record FaultPlan(List<Scheduled> schedule, CrashNemesis randomCrash,
     return randomCrash != null || !random.isEmpty();
   }
 
+  /** A plan written in Java: see {@link Faults} for the faults and an example. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a plan step by step: scheduled faults ({@link #at}), nemeses ({@link #every}), random
+   * crashes ({@link #randomCrashes}) and swarm testing ({@link #swarm}), targets by node name.
+   */
+  public static final class Builder {
+    private final List<Scheduled> schedule = new java.util.ArrayList<>();
+    private final List<RandomFault> random = new java.util.ArrayList<>();
+    private CrashNemesis randomCrash;
+    private boolean swarm;
+
+    private Builder() {}
+
+    /** {@code fault} strikes at {@code atNanos} of simulated time. */
+    public Builder at(long atNanos, Fault fault) {
+      schedule.add(new Scheduled(atNanos, fault));
+      return this;
+    }
+
+    /**
+     * A nemesis strikes {@code fault} again and again, at exponential intervals of mean
+     * {@code meanIntervalNanos}; each strike draws its target among the fault's nodes (a split
+     * draws its two groups).
+     */
+    public Builder every(long meanIntervalNanos, Fault fault) {
+      random.add(new RandomFault(meanIntervalNanos, fault));
+      return this;
+    }
+
+    /**
+     * Each named node crashes after an exponential time up (mean {@code mttfNanos}) and
+     * restarts after an exponential time down (mean {@code mttrNanos}), never more than
+     * {@code maxDown} of them down at once.
+     */
+    public Builder randomCrashes(long mttfNanos, long mttrNanos, int maxDown, String... nodes) {
+      if (randomCrash != null) {
+        throw new IllegalStateException("a plan has one random-crash nemesis; name every node "
+            + "it may crash in one call");
+      }
+      randomCrash = new CrashNemesis(Faults.nodes(nodes), mttfNanos, mttrNanos, maxDown);
+      return this;
+    }
+
+    /** Swarm testing: each run starts only a random subset of the random kinds. */
+    public Builder swarm() {
+      swarm = true;
+      return this;
+    }
+
+    /** The plan; the schedule in time order (faults at the same time in the order given). */
+    public FaultPlan build() {
+      List<Scheduled> sorted = new java.util.ArrayList<>(schedule);
+      sorted.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+      return new FaultPlan(sorted, randomCrash, random, swarm);
+    }
+  }
+
   /** A fault and the simulated time at which it strikes. */
   public record Scheduled(long atNanos, Fault fault) {
     public Scheduled {

@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
 /**
  * Writes every fired event, every trace record (a message sent or dropped, a crash, a client
  * operation...) and every line a process logged, as one JSON object per line:
- * {@code {"t":1500000,"kind":"deliver","node":"web-1","from":"lb","to":"web-1","msg":42,...}}.
+ * {@code {"t":1500000,"at":"0.001500s","kind":"deliver","node":"web-1","from":"lb","to":"web-1","msg":42,...}}.
  * {@code t} is in simulated nanoseconds, {@code node} is omitted for lines of no node, then come
  * the line's typed fields ({@link dev.dsim.engine.TraceFields}); {@code detail}, a
  * human-readable string, appears only where typed fields do not carry the content. The README's
@@ -65,7 +65,7 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
     end();
   }
 
-  /** A process's log line: {@code {"t":…,"kind":"log","node":"web-1","detail":"…"}}. */
+  /** A process's log line: {@code {"t":…,"at":…,"kind":"log","node":"web-1","detail":"…"}}. */
   @Override
   public void onNote(long timeNanos, int node, String text) {
     start(timeNanos, "log", node);
@@ -80,23 +80,34 @@ public final class JsonLinesTrace implements TraceListener, Closeable {
     end();
   }
 
-  /** Writes a line's envelope ({@code t}, {@code kind}, {@code node}); returns its field count. */
+  /** Writes a line's envelope ({@code t}, {@code at}, {@code kind}, {@code node}); returns its field count. */
   private int start(long timeNanos, String kind, int node) {
     written++;
     try {
       out.writeStartObject();
       out.writeNumberField("t", timeNanos);
+      out.writeStringField("at", readable(timeNanos));
       out.writeStringField("kind", kind);
       if (node >= 0) {
         out.writeStringField("node", nodeName.apply(node));
-        fields.begin("t", "kind", "node");
-        return 3;
+        fields.begin("t", "at", "kind", "node");
+        return 4;
       }
-      fields.begin("t", "kind");
-      return 2;
+      fields.begin("t", "at", "kind");
+      return 3;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write trace " + target, e);
     }
+  }
+
+  /**
+   * The time for people, beside the exact nanoseconds: seconds to the microsecond,
+   * {@code "73.878226s"} (a run's times are never negative).
+   */
+  static String readable(long nanos) {
+    long micros = nanos / 1_000;
+    String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+    return (micros / 1_000_000) + "." + fraction + "s";
   }
 
   private void end() {

@@ -23,6 +23,13 @@ public interface Context {
   int nodeId(String name);
 
   /**
+   * Every other node of the world, by id in id order: whom a protocol of equals (an election,
+   * gossip, a replica group) talks to. The same unmodifiable list on every call, worked out
+   * once the world has started.
+   */
+  java.util.List<Integer> peers();
+
+  /**
    * Sets a timer that fires {@link Process#onTimer} with {@code tag} when the local clock has
    * advanced by {@code delayNanos} (a clock that jumps forward fires it early). The returned
    * handle can be cancelled; a crash cancels every timer of the node.

@@ -97,6 +97,24 @@ public final class Disk {
     submit(new Op(this, FSYNC, null, null, null, null, then));
   }
 
+  /**
+   * Writes {@code value} as block {@code key} and makes it durable: a write, then an fsync, then
+   * {@code then} with {@link DiskStatus#OK}, so that whatever {@code then} does (acknowledge,
+   * vote, send a decision) happens only once the block survives a crash. A write refused
+   * ({@link DiskStatus#FULL}) is not fsynced and {@code then} gets its status. Nothing runs if
+   * the node crashes first.
+   */
+  public void writeDurably(String key, byte[] value, Consumer<DiskStatus> then) {
+    Objects.requireNonNull(then, "then");
+    write(key, value, status -> {
+      if (status == DiskStatus.OK) {
+        fsync(() -> then.accept(DiskStatus.OK));
+      } else {
+        then.accept(status);
+      }
+    });
+  }
+
   /** Keys of the blocks on the disk now, sorted (a directory listing; takes no time). */
   public List<String> keys() {
     return new ArrayList<>(blocks.keySet());

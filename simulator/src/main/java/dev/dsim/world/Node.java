@@ -231,6 +231,10 @@ public final class Node {
 
   /** The {@link Context} handed to this node's process. */
   private final class NodeContext implements Context {
+    /** {@link #peers()}, for a world of {@code peersOf} nodes (nodes are added before start). */
+    private java.util.List<Integer> peers;
+    private int peersOf;
+
     @Override
     public Node self() {
       return Node.this;
@@ -249,6 +253,22 @@ public final class Node {
     @Override
     public int nodeId(String nodeName) {
       return world.node(nodeName).id();
+    }
+
+    @Override
+    public java.util.List<Integer> peers() {
+      int count = world.nodes().size();
+      if (peers == null || peersOf != count) {
+        java.util.List<Integer> ids = new java.util.ArrayList<>(count - 1);
+        for (Node n : world.nodes()) {
+          if (n != Node.this) {
+            ids.add(n.id());
+          }
+        }
+        peers = java.util.Collections.unmodifiableList(ids);
+        peersOf = count;
+      }
+      return peers;
     }
 
     @Override

@@ -36,12 +36,144 @@ final class PayloadCodes {
 
   private PayloadCodes() {}
 
+  /**
+   * A record's components, read once per class: how a record message that does not implement
+   * {@link TraceSummary} still brings its content into the fingerprint.
+   */
+  private static final ClassValue<java.lang.invoke.MethodHandle[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected java.lang.invoke.MethodHandle[] computeValue(Class<?> type) {
+          java.lang.reflect.RecordComponent[] rc = type.getRecordComponents();
+          java.lang.invoke.MethodHandle[] handles = new java.lang.invoke.MethodHandle[rc.length];
+          java.lang.invoke.MethodHandles.Lookup lookup;
+          try {
+            // A record nested privately in the user's class: its accessors are read with the
+            // access its own package grants (every package of the class path is open).
+            lookup = java.lang.invoke.MethodHandles.privateLookupIn(type,
+                java.lang.invoke.MethodHandles.lookup());
+          } catch (IllegalAccessException | RuntimeException e) {
+            return new java.lang.invoke.MethodHandle[rc.length]; // a module that does not open
+          }
+          for (int i = 0; i < rc.length; i++) {
+            try {
+              handles[i] = lookup.unreflect(rc[i].getAccessor());
+            } catch (IllegalAccessException | RuntimeException e) {
+              handles[i] = null; // not readable: left out
+            }
+          }
+          return handles;
+        }
+      };
+
   static long of(Object payload) {
     long code = CODES.get(payload.getClass());
     if (payload instanceof TraceSummary s) {
       code = code * 31 + s.traceSummary();
+    } else if (payload instanceof Record r) {
+      code = code * 31 + recordSummary(r, 0);
     }
     return code;
+  }
+
+  /**
+   * The content of a record, component by component: numbers, booleans and characters by
+   * value, strings and enum constants by their text, nested records, lists and arrays of these
+   * in order. A component whose only hash is by identity (a lambda, an object without its own
+   * {@code hashCode}) is refused: only its type's stable name counts, never an identity hash,
+   * which would differ from run to run. Other objects count by their own {@code hashCode}.
+   */
+  private static long recordSummary(Record r, int depth) {
+    java.lang.invoke.MethodHandle[] handles = COMPONENTS.get(r.getClass());
+    long h = 17;
+    for (java.lang.invoke.MethodHandle m : handles) {
+      Object value = null;
+      if (m != null) {
+        try {
+          value = m.invoke(r);
+        } catch (Throwable e) {
+          throw new IllegalStateException("cannot read a component of message "
+              + r.getClass().getName() + " for the trace fingerprint", e);
+        }
+      }
+      h = h * 31 + valueSummary(value, depth);
+    }
+    return h;
+  }
+
+  private static long valueSummary(Object v, int depth) {
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Long n) {
+      return n;
+    }
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Double d) {
+      return Double.doubleToLongBits(d);
+    }
+    if (v instanceof Float f) {
+      return Float.floatToIntBits(f);
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1231 : 1237;
+    }
+    if (v instanceof Character c) {
+      return c;
+    }
+    if (v instanceof String s) {
+      return fnv1a(s);
+    }
+    if (v instanceof Enum<?> e) {
+      return fnv1a(e.name());
+    }
+    if (depth > 8) {
+      return CODES.get(v.getClass()); // deep enough: a cycle or a very nested value
+    }
+    if (v instanceof TraceSummary t) {
+      return CODES.get(v.getClass()) * 31 + t.traceSummary();
+    }
+    if (v instanceof Record nested) {
+      return CODES.get(v.getClass()) * 31 + recordSummary(nested, depth + 1);
+    }
+    if (v instanceof java.util.List<?> list) {
+      long h = 1;
+      for (Object e : list) {
+        h = h * 31 + valueSummary(e, depth + 1);
+      }
+      return h;
+    }
+    if (v instanceof byte[] bytes) {
+      return java.util.Arrays.hashCode(bytes);
+    }
+    if (v instanceof long[] longs) {
+      return java.util.Arrays.hashCode(longs);
+    }
+    if (v instanceof int[] ints) {
+      return java.util.Arrays.hashCode(ints);
+    }
+    return hashedByIdentity(v.getClass()) ? CODES.get(v.getClass()) : v.hashCode();
+  }
+
+  /** Classes whose hashCode is Object's (an identity hash), cached. */
+  private static final ClassValue<Boolean> IDENTITY_HASHED = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      if (type.isArray() || type.isHidden() || Proxy.isProxyClass(type)) {
+        return true;
+      }
+      try {
+        return type.getMethod("hashCode").getDeclaringClass() == Object.class;
+      } catch (NoSuchMethodException e) {
+        return true;
+      }
+    }
+  };
+
+  private static boolean hashedByIdentity(Class<?> type) {
+    return IDENTITY_HASHED.get(type);
   }
 
   /** The name the code is computed from: the binary name without JVM-made-up parts. */

@@ -67,10 +67,18 @@ final class JsonLinesTraceTest {
     trace.close();
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).containsExactly(
-        "{\"t\":5,\"kind\":\"thing\",\"node\":\"n1\",\"from\":\"a\",\"n\":3,\"ok\":true,"
-            + "\"x\":null}",
-        "{\"t\":6,\"kind\":\"plain\",\"detail\":\"for people\"}",
-        "{\"t\":7,\"kind\":\"send\",\"node\":\"n2\",\"to\":\"n3\"}",
-        "{\"t\":8,\"kind\":\"log\",\"detail\":\"hello\"}");
+        "{\"t\":5,\"at\":\"0.000000s\",\"kind\":\"thing\",\"node\":\"n1\",\"from\":\"a\","
+            + "\"n\":3,\"ok\":true,\"x\":null}",
+        "{\"t\":6,\"at\":\"0.000000s\",\"kind\":\"plain\",\"detail\":\"for people\"}",
+        "{\"t\":7,\"at\":\"0.000000s\",\"kind\":\"send\",\"node\":\"n2\",\"to\":\"n3\"}",
+        "{\"t\":8,\"at\":\"0.000000s\",\"kind\":\"log\",\"detail\":\"hello\"}");
+  }
+
+  @Test
+  void theTime_isAlsoWrittenForPeople_inSecondsToTheMicrosecond() {
+    assertThat(JsonLinesTrace.readable(0)).isEqualTo("0.000000s");
+    assertThat(JsonLinesTrace.readable(1_500_000)).isEqualTo("0.001500s");
+    assertThat(JsonLinesTrace.readable(73_878_226_009L)).isEqualTo("73.878226s");
+    assertThat(JsonLinesTrace.readable(20_000_000_000L)).isEqualTo("20.000000s");
   }
 }

@@ -27,11 +27,22 @@ final class PayloadCodesTest {
     }
   }
 
+  /** A class that is not a record: only its type counts. */
+  static final class Plain {
+    final int n;
+
+    Plain(int n) {
+      this.n = n;
+    }
+  }
+
   @Test
   void ordinaryClass_codeIsFnvOfItsBinaryName() {
-    assertThat(PayloadCodes.of(new Ping(1)))
-        .isEqualTo(PayloadCodes.fnv1a("dev.dsim.world.PayloadCodesTest$Ping"))
-        .isEqualTo(PayloadCodes.of(new Ping(2)));
+    assertThat(PayloadCodes.of(new Plain(1)))
+        .isEqualTo(PayloadCodes.fnv1a("dev.dsim.world.PayloadCodesTest$Plain"))
+        .isEqualTo(PayloadCodes.of(new Plain(2)));
+    // A record brings its content: the type's code, then its components.
+    assertThat(PayloadCodes.of(new Ping(1))).isNotEqualTo(PayloadCodes.of(new Ping(2)));
     assertThat(PayloadCodes.of("text")).isEqualTo(PayloadCodes.fnv1a("java.lang.String"));
     assertThat(PayloadCodes.of(new int[0])).isEqualTo(PayloadCodes.fnv1a("[I"));
     // FNV-1a of "a": the published 64-bit test vector.
@@ -82,5 +93,53 @@ final class PayloadCodesTest {
         IntSupplier.class}, h);
     assertThat(PayloadCodes.stableName(c.getClass()))
         .isEqualTo("$Proxy[java.lang.Runnable,java.util.function.IntSupplier]");
+  }
+
+  enum Phase { PREPARE, COMMIT }
+
+  record Inner(String key, long version) {}
+
+  record Msg(long id, int n, boolean b, double d, String s, Phase p, Inner inner,
+      java.util.List<Integer> list, byte[] bytes) {}
+
+  record WithCallback(long id, Runnable then) {}
+
+  /** An object that hashes by identity, as a component. */
+  static final class Opaque {}
+
+  @Test
+  void aRecordWithoutTraceSummary_bringsItsContent_componentByComponent() {
+    Msg a = new Msg(1, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 3), java.util.List.of(4),
+        new byte[] {5});
+    Msg same = new Msg(1, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 3),
+        java.util.List.of(4), new byte[] {5});
+    assertThat(PayloadCodes.of(same)).isEqualTo(PayloadCodes.of(a));
+    // Each component counts: change any one, the code changes.
+    assertThat(java.util.List.of(
+        new Msg(9, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 3), java.util.List.of(4),
+            new byte[] {5}),
+        new Msg(1, 2, false, 0.5, "k", Phase.COMMIT, new Inner("x", 3), java.util.List.of(4),
+            new byte[] {5}),
+        new Msg(1, 2, true, 0.5, "k", Phase.PREPARE, new Inner("x", 3), java.util.List.of(4),
+            new byte[] {5}),
+        new Msg(1, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 4), java.util.List.of(4),
+            new byte[] {5}),
+        new Msg(1, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 3), java.util.List.of(5),
+            new byte[] {5}),
+        new Msg(1, 2, true, 0.5, "k", Phase.COMMIT, new Inner("x", 3), java.util.List.of(4),
+            new byte[] {6})))
+        .extracting(PayloadCodes::of).doesNotContain(PayloadCodes.of(a)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void identityHashedComponents_areRefused_onlyTheirTypeCounts() {
+    Runnable one = () -> { };
+    Runnable other = () -> { };
+    assertThat(PayloadCodes.of(new WithCallback(1, one)))
+        .isEqualTo(PayloadCodes.of(new WithCallback(1, other)))
+        .isNotEqualTo(PayloadCodes.of(new WithCallback(2, one)));
+    record HoldsOpaque(Opaque o) {}
+    assertThat(PayloadCodes.of(new HoldsOpaque(new Opaque())))
+        .isEqualTo(PayloadCodes.of(new HoldsOpaque(new Opaque())));
   }
 }

@@ -1,14 +1,16 @@
 package dev.dsim.examples.abd;
 
+import static dev.dsim.fault.Faults.isolate;
+
 import dev.dsim.check.linearizability.Budget;
 import dev.dsim.check.linearizability.LinearizabilityChecker;
 import dev.dsim.check.linearizability.Operation;
 import dev.dsim.check.linearizability.Registers;
 import dev.dsim.check.linearizability.Verdict;
 import dev.dsim.engine.Distribution;
-import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Simulation;
-import dev.dsim.world.Node;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.testing.RunFaults;
 import dev.dsim.world.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +75,6 @@ import java.util.Objects;
  * is the operation's deadline, so replies to an operation given up on find nothing.
  */
 public final class AbdRegister {
-  private static final EventKind PARTITION = EventKind.of("partition");
-  private static final EventKind HEAL = EventKind.of("heal");
   private static final long MS = 1_000_000L;
   /** Write values are {@code (client + 1) * VALUES_PER_CLIENT + n}: unique across clients. */
   static final long VALUES_PER_CLIENT = 1_000_000L;
@@ -292,25 +292,22 @@ public final class AbdRegister {
       world.addNode("c" + i, 1, 1.0, node -> new AbdClient(index, config, observer));
     }
     if (config.partition() != null) {
-      schedulePartition(sim, world, config.partition());
+      schedulePartition(world, config.partition());
     }
     world.start();
     sim.runUntil(config.durationNanos());
     return new Outcome(observer.ops, check(observer.ops), sim.traceHashHex());
   }
 
-  /** Cuts the partition's side off from every other node, both ways, then heals it. */
-  private static void schedulePartition(Simulation sim, World world, Partition p) {
-    int[] side = new int[p.side().size()];
-    for (int i = 0; i < side.length; i++) {
-      side[i] = world.node(p.side().get(i)).id();
-    }
-    int[] rest = world.nodes().stream().filter(n -> !p.side().contains(n.name()))
-        .mapToInt(Node::id).toArray();
-    Runnable[] heal = new Runnable[1];
-    sim.schedule(p.fromNanos(), PARTITION, -1,
-        () -> heal[0] = world.network().partition(side, rest));
-    sim.schedule(p.untilNanos(), HEAL, -1, () -> heal[0].run());
+  /**
+   * Cuts the partition's side off from every other node, both ways, then heals it: dsim's own
+   * isolate fault, struck by name at its time.
+   */
+  private static void schedulePartition(World world, Partition p) {
+    RunFaults.of(FaultPlan.builder()
+        .at(p.fromNanos(), isolate(p.side().toArray(new String[0]))
+            .lasting(p.untilNanos() - p.fromNanos()))
+        .build()).strikeOn(world);
   }
 
   /**

@@ -1,17 +1,18 @@
 package dev.dsim.examples.election;
 
+import static dev.dsim.engine.Durations.ms;
+import static dev.dsim.engine.Durations.seconds;
+import static dev.dsim.fault.Faults.split;
+
+import dev.dsim.engine.Distribution;
 import dev.dsim.engine.Simulation;
-import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
-import dev.dsim.fault.Lasting;
-import dev.dsim.fault.Target;
 import dev.dsim.testing.RunFaults;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
 import dev.dsim.world.TraceSummary;
 import dev.dsim.world.World;
-import dev.dsim.engine.Distribution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class LeaderElection {
 
   /** One participant. */
   static final class Node implements Process {
-    private static final long HEARTBEAT_NANOS = 50_000_000;
+    private static final long HEARTBEAT_NANOS = ms(50);
     private final int quorum;
     private final Elections elections;
     private final List<Integer> peers = new ArrayList<>();
@@ -117,12 +118,7 @@ public final class LeaderElection {
 
     @Override
     public void onStart(Context ctx) {
-      for (int i = 1; i <= 5; i++) {
-        int id = ctx.nodeId("n" + i);
-        if (id != ctx.self().id()) {
-          peers.add(id);
-        }
-      }
+      peers.addAll(ctx.peers());
       resetElectionTimer(ctx);
     }
 
@@ -131,7 +127,7 @@ public final class LeaderElection {
         ctx.cancel(electionTimer);
       }
       // Random timeouts make split votes rare: usually one node times out first and wins.
-      long timeout = 150_000_000L + ctx.rng().nextInt(150_000_000);
+      long timeout = ms(150) + ctx.rng().nextInt((int) ms(150));
       electionTimer = ctx.setTimer(timeout, "election");
     }
 
@@ -170,7 +166,7 @@ public final class LeaderElection {
         }
         Vote vote = new Vote(rv.term(), grant);
         if (ctx.buggify()) {
-          ctx.setTimer(100_000_000, new DelayedVote(m.from(), vote)); // a slow voter
+          ctx.setTimer(ms(100), new DelayedVote(m.from(), vote)); // a slow voter
         } else {
           ctx.send(m.from(), vote);
         }
@@ -213,14 +209,16 @@ public final class LeaderElection {
 
   /**
    * The nemesis: every 400 ms on average (exponential gaps), split the five nodes into two
-   * random non-empty groups for 300 ms. It is dsim's own ({@link Fault.Split} struck by a
+   * random non-empty groups for 300 ms. It is dsim's own ({@link dev.dsim.fault.Faults#split}
+   * struck by a
    * {@link dev.dsim.fault.FaultInjector}), with a stream of its own, so it never shifts the
    * nodes' streams, and every split it draws is in the run's fault log as the two groups it
    * cut: {@code Simulations.shrink} turns them into a schedule and cuts that down.
    */
   public static FaultPlan randomSplits() {
-    return new FaultPlan(List.of(), null, List.of(new FaultPlan.RandomFault(400_000_000L,
-        new Fault.Split(new Target.All(NODES), Lasting.forNanos(300_000_000L)))));
+    return FaultPlan.builder()
+        .every(ms(400), split(NODES.toArray(new String[0])).lasting(ms(300)))
+        .build();
   }
 
   /**
@@ -234,17 +232,17 @@ public final class LeaderElection {
 
   /** The same, under the given faults (targets name the nodes n1 to n5). */
   public static Elections run(Simulation sim, int quorum, int seconds, RunFaults faults) {
-    World world = new World(sim, new Distribution.LogNormal(1_000_000, 5_000_000));
+    World world = new World(sim, new Distribution.LogNormal(ms(1), ms(5)));
     Elections elections = new Elections();
     for (String name : NODES) {
       world.addNode(name, 1, 1.0, n -> new Node(quorum, elections));
     }
     sim.invariant("at most one leader per term", elections::violation);
     sim.eventually("a leader is elected", () -> elections.termsWithALeader() > 0,
-        2_000_000_000L);
+        seconds(2));
     faults.strikeOn(world);
     world.start();
-    sim.runUntil(seconds * 1_000_000_000L);
+    sim.runUntil(seconds(seconds));
     return elections;
   }
 }

@@ -57,6 +57,7 @@ final class ReadmeSamplesTest {
       "import dev.dsim.examples.election.*;",
       "import dev.dsim.examples.twoways.*;",
       "import dev.dsim.examples.pingpong.*;",
+      "import dev.dsim.examples.twophase.*;",
       "import java.util.*;",
       "");
   private static final Pattern UNIT = Pattern.compile(
