@@ -1,6 +1,7 @@
 package dev.dsim.testing;
 
 import dev.dsim.engine.Durations;
+import java.util.List;
 
 /**
  * A seed whose run failed: the seed, what failed, when in simulated time, the trace hash of the
@@ -20,9 +21,21 @@ import dev.dsim.engine.Durations;
  * @param replayedHash the trace hash when the seed was run again in the same JVM (null if not
  *     re-run)
  * @param rerun the command that re-runs only this seed of its test, with its trace written
+ * @param faultsInForce the faults struck through {@link RunFaults} and in force when it failed
+ *     ({@code "crash coord (since 3.7s)"}); null when the body struck none that way
  */
 public record SeedFailure(long seed, Throwable cause, long atNanos, String traceHash,
-    String replayedHash, String rerun) {
+    String replayedHash, String rerun, List<String> faultsInForce) {
+
+  public SeedFailure {
+    faultsInForce = faultsInForce == null ? null : List.copyOf(faultsInForce);
+  }
+
+  /** A failure of a body that struck no {@link RunFaults}: no faults to list. */
+  public SeedFailure(long seed, Throwable cause, long atNanos, String traceHash,
+      String replayedHash, String rerun) {
+    this(seed, cause, atNanos, traceHash, replayedHash, rerun, null);
+  }
 
   /**
    * True when the re-run in the same JVM failed the same way, at the same point of the same
@@ -39,6 +52,9 @@ public record SeedFailure(long seed, Throwable cause, long atNanos, String trace
         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     return "seed " + seed + " failed at simulated time " + Durations.format(atNanos)
         + ", traceHash " + traceHash + "\n  " + what + "\n  "
+        + (faultsInForce == null ? "" : faultsInForce.isEmpty()
+            ? "no fault was in force then\n  "
+            : "faults in force then: " + String.join("; ", faultsInForce) + "\n  ")
         + (replayedHash == null ? "" : reproduced()
             ? "re-ran it in the same JVM: same trace hash (static state left by earlier seeds "
                 + "would survive there; the command below runs the seed alone in a fresh JVM)"

@@ -183,14 +183,43 @@ public final class SeedSweep {
   }
 
   /** One run of the body: how it ended, where, and the trace hash there. */
+  /**
+   * One run's end: {@code faultsInForce} lists what struck through {@link RunFaults} and was in
+   * force at {@code atNanos} (null when the body struck no RunFaults).
+   */
   private record Attempt(Throwable failure, long atNanos, String traceHash, boolean aborted,
-      List<Sometimes.Tally> sometimes) {
+      List<Sometimes.Tally> sometimes, List<String> faultsInForce) {
+    Attempt(Throwable failure, long atNanos, String traceHash, boolean aborted,
+        List<Sometimes.Tally> sometimes) {
+      this(failure, atNanos, traceHash, aborted, sometimes, null);
+    }
+
+    Attempt withFaults(List<RunFaults> struck) {
+      return struck.isEmpty() || failure == null ? this : new Attempt(failure, atNanos,
+          traceHash, aborted, sometimes, RunFaults.inForce(struck, atNanos));
+    }
+
     boolean failed() {
       return failure != null;
     }
   }
 
   private Attempt attempt(SimulationBody body, long seed, Path trace, AbortSignal signal) {
+    List<RunFaults> outer = RunFaults.watch();
+    Attempt a = null;
+    try {
+      a = attemptWatched(body, seed, trace, signal);
+    } finally {
+      List<RunFaults> struck = RunFaults.unwatch(outer);
+      if (a != null) {
+        a = a.withFaults(struck);
+      }
+    }
+    return a;
+  }
+
+  private Attempt attemptWatched(SimulationBody body, long seed, Path trace,
+      AbortSignal signal) {
     Simulation sim = new Simulation(seed);
     sim.setAbortSignal(signal);
     if (buggify > 0) {
@@ -230,6 +259,6 @@ public final class SeedSweep {
     Attempt again = attempt(body, seed, null, null);
     return new SeedFailure(seed, a.failure(), a.atNanos(), a.traceHash(), again.traceHash(),
         rerunHint != null ? String.format(java.util.Locale.ROOT, rerunHint, seed, seed)
-            : Rerun.command(test, seed));
+            : Rerun.command(test, seed), a.faultsInForce());
   }
 }
