@@ -15,6 +15,7 @@ public final class TraceWindow implements TraceListener {
   private final long fromNanos;
   private final long toNanos;
   private final boolean[] nodes;
+  private final java.util.function.IntPredicate nodeWanted;
 
   /**
    * @param fromNanos first time written (inclusive)
@@ -26,11 +27,28 @@ public final class TraceWindow implements TraceListener {
     this.fromNanos = fromNanos;
     this.toNanos = toNanos;
     this.nodes = nodes;
+    this.nodeWanted = null;
+  }
+
+  /**
+   * A window whose nodes are judged as events come ({@code nodeWanted} null: every node), for a
+   * trace started before the world's nodes exist (a simulation test's body adds them).
+   */
+  public TraceWindow(TraceListener delegate, long fromNanos, long toNanos,
+      java.util.function.IntPredicate nodeWanted) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.fromNanos = fromNanos;
+    this.toNanos = toNanos;
+    this.nodes = null;
+    this.nodeWanted = nodeWanted;
   }
 
   private boolean wanted(long t, int node) {
     if (t < fromNanos || t > toNanos) {
       return false;
+    }
+    if (nodeWanted != null) {
+      return node >= 0 && nodeWanted.test(node);
     }
     return nodes == null || (node >= 0 && node < nodes.length && nodes[node]);
   }

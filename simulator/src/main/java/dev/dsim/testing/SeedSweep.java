@@ -228,8 +228,7 @@ public final class SeedSweep {
     JsonLinesTrace writer = null;
     try {
       if (trace != null) {
-        writer = new JsonLinesTrace(trace, sim::nodeName, true);
-        sim.setTraceListener(writer);
+        writer = TraceOptions.start(sim, trace);
       }
       body.run(sim);
       Throwable vacuous = VacuousRunError.judge(sim, null);

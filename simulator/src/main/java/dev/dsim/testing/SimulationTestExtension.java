@@ -100,8 +100,7 @@ final class SimulationTestExtension implements TestTemplateInvocationContextProv
     private Simulation simulation() throws IOException {
       simulationTaken = true;
       if (traceFile != null && trace == null) {
-        trace = new JsonLinesTrace(traceFile, sim::nodeName, true);
-        sim.setTraceListener(trace);
+        trace = TraceOptions.start(sim, traceFile);
       }
       return sim;
     }

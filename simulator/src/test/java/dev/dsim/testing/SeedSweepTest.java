@@ -34,6 +34,9 @@ final class SeedSweepTest {
   void clearProperties() {
     System.clearProperty(SeedSweep.SEED_PROPERTY);
     System.clearProperty(SeedSweep.TRACE_PROPERTY);
+    System.clearProperty(TraceOptions.FROM);
+    System.clearProperty(TraceOptions.TO);
+    System.clearProperty(TraceOptions.NODES);
   }
 
   /** Counts pings it received; "bug": it must never see two pings closer than 2 ms apart. */
@@ -161,5 +164,34 @@ final class SeedSweepTest {
     // trace record, not an event).
     assertThat(lines.stream().filter(l -> !l.contains("\"kind\":\"send\"")).count())
         .isEqualTo(((InvariantViolation) r.failure().cause()).events());
+  }
+
+  @Test
+  void theLibrarysTrace_takesReplaysWindowAndNodeFilters() throws Exception {
+    long seed = failingSerially(1, 60).get(0);
+    Path whole = dir.resolve("whole.jsonl");
+    System.setProperty(SeedSweep.SEED_PROPERTY, Long.toString(seed));
+    System.setProperty(SeedSweep.TRACE_PROPERTY, whole.toString());
+    SeedSweep.Result all = Simulations.seeds(1, 1000).run(PROTOCOL);
+    List<String> every = Files.readAllLines(whole);
+    long last = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(every.get(every.size() - 1)).path("t").asLong();
+
+    Path part = dir.resolve("part.jsonl");
+    System.setProperty(SeedSweep.TRACE_PROPERTY, part.toString());
+    System.setProperty(TraceOptions.FROM, (last / 2) + "ns");
+    System.setProperty(TraceOptions.TO, last + "ns");
+    System.setProperty(TraceOptions.NODES, "counter");
+    SeedSweep.Result filtered = Simulations.seeds(1, 1000).run(PROTOCOL);
+    assertThat(filtered.failure().traceHash()).as("filtering never changes the run")
+        .isEqualTo(all.failure().traceHash());
+    List<String> lines = Files.readAllLines(part);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(lines).isNotEmpty().hasSizeLessThan(every.size());
+    for (String l : lines) {
+      com.fasterxml.jackson.databind.JsonNode n = json.readTree(l);
+      assertThat(n.path("t").asLong()).isBetween(last / 2, last);
+      assertThat(n.path("node").asText()).isEqualTo("counter");
+    }
   }
 }
