@@ -1,8 +1,10 @@
 package dev.dsim.examples.heartbeat;
 
 import dev.dsim.engine.Distribution;
-import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Simulation;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.fault.Faults;
+import dev.dsim.testing.RunFaults;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Node;
@@ -145,7 +147,6 @@ public final class HeartbeatDetector {
       long maxDetectionDelayNanos, long falseSuspicions) {}
 
   /** Kind of the example's fault-injection events in the trace. */
-  private static final EventKind FAULT = EventKind.of("heartbeat-example-fault");
   /** Timer tag of the monitored node: time to do the work and send the next heartbeat. */
   private static final String BEAT = "beat";
   /** Timer tag of the monitor: the timeout since the last heartbeat ran out. */
@@ -245,21 +246,25 @@ public final class HeartbeatDetector {
     Log log = new Log();
     world.addNode("monitor", 1, 1.0, node -> new Monitor(params.timeoutNanos(), log));
     Node monitored = world.addNode("monitored", 1, 1.0, node -> new Monitored(params));
+    inject(world, monitored, fault);
     world.start();
-    inject(sim, monitored, fault);
     sim.runUntil(durationNanos);
     return judge(log, fault, sim.traceHashHex());
   }
 
-  /** Schedules the fault: the example, not the processes, decides when the world goes wrong. */
-  private static void inject(Simulation sim, Node node, Fault fault) {
+  /**
+   * Strikes the fault with dsim's own faults, by node name: the example, not the processes,
+   * decides when the world goes wrong.
+   */
+  private static void inject(World world, Node node, Fault fault) {
+    FaultPlan.Builder plan = FaultPlan.builder();
     if (fault instanceof Crash crash) {
-      sim.schedule(crash.atNanos(), FAULT, node.id(), node::crash);
+      plan.at(crash.atNanos(), Faults.crash(node.name()));
     } else if (fault instanceof Slow slow) {
-      sim.schedule(slow.fromNanos(), FAULT, node.id(),
-          () -> node.cpu().setSlowdown(slow.factor()));
-      sim.schedule(slow.untilNanos(), FAULT, node.id(), () -> node.cpu().setSlowdown(1.0));
+      plan.at(slow.fromNanos(), Faults.slow(slow.factor(), node.name()).cpuOnly()
+          .lasting(slow.untilNanos() - slow.fromNanos()));
     }
+    RunFaults.of(plan.build()).strikeOn(world);
   }
 
   /** Classifies the monitor's suspicions with the truth the monitor could not know. */

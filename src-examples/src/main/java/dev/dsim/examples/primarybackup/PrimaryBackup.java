@@ -1,8 +1,11 @@
 package dev.dsim.examples.primarybackup;
 
+import static dev.dsim.fault.Faults.crash;
+
 import dev.dsim.engine.Distribution;
-import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Simulation;
+import dev.dsim.fault.FaultPlan;
+import dev.dsim.testing.RunFaults;
 import dev.dsim.world.Node;
 import dev.dsim.world.World;
 import java.util.ArrayList;
@@ -65,7 +68,6 @@ import java.util.Objects;
  */
 public final class PrimaryBackup {
   private static final long MS = 1_000_000L;
-  private static final EventKind CRASH = EventKind.of("crash");
 
   /** When the primary acknowledges a write to the client. */
   public enum Ordering {
@@ -312,11 +314,13 @@ public final class PrimaryBackup {
     World world = new World(sim, config.latencyNanos());
     Observer observer = new Observer(sim);
     world.addNode("client", 1, 1.0, node -> new PrimaryBackupClient(config, observer));
-    Node a = world.addNode("a", 1, 1.0,
+    world.addNode("a", 1, 1.0,
         node -> new PrimaryBackupReplica("b", true, config, observer));
     Node b = world.addNode("b", 1, 1.0,
         node -> new PrimaryBackupReplica("a", false, config, observer));
-    sim.schedule(config.crashAtNanos(), CRASH, a.id(), a::crash);
+    // The primary crashes for good at its time: dsim's own crash fault, by node name.
+    RunFaults.of(FaultPlan.builder().at(config.crashAtNanos(), crash("a")).build())
+        .strikeOn(world);
     world.start();
     sim.runUntil(config.durationNanos());
     long finalValue = ((PrimaryBackupReplica) b.process()).value();
