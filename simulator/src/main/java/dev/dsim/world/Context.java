@@ -30,6 +30,18 @@ public interface Context {
   java.util.List<Integer> peers();
 
   /**
+   * Request and reply with a timeout and retries ({@link Rpc}), routed by the node: sends
+   * {@code request.apply(id)} to node {@code to}; the first reply of type {@code replyType}
+   * (a message implementing {@link Rpc.Reply} that carries {@code id}) runs {@code onReply},
+   * and never reaches {@link Process#onMessage}; later copies are dropped. Without a reply
+   * within {@code timeoutNanos} the request goes again, up to {@code retries} times, then
+   * {@code onTimeout} runs. A crash drops every open call with the process. Returns the id.
+   */
+  <R> long call(int to, java.util.function.LongFunction<?> request, long timeoutNanos,
+      int retries, Class<R> replyType, java.util.function.Consumer<? super R> onReply,
+      Runnable onTimeout);
+
+  /**
    * Sets a timer that fires {@link Process#onTimer} with {@code tag} when the local clock has
    * advanced by {@code delayNanos} (a clock that jumps forward fires it early). The returned
    * handle can be cancelled; a crash cancels every timer of the node.

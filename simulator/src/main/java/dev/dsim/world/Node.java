@@ -36,6 +36,11 @@ public final class Node {
   private int timersCompactAt = 64;
   private Process process;
   private int incarnation;
+  /**
+   * The calls this incarnation's process made with {@link Context#call}, created at the first
+   * one; the node hands their replies and timeouts to it before the process sees anything.
+   */
+  private Rpc rpc;
   private boolean up;
   private int crashes;
   private long upSinceNanos;
@@ -174,6 +179,7 @@ public final class Node {
 
   private void boot() {
     up = true;
+    rpc = null; // the calls of a crashed incarnation died with it
     upSinceNanos = sim.now();
     // Named by the incarnation it serves: a restarted process draws afresh instead of replaying
     // its first incarnation's draws (the first keeps the node's own stream).
@@ -187,7 +193,9 @@ public final class Node {
     if (!up || addressedIncarnation != incarnation) {
       return false;
     }
-    process.onMessage(context, m);
+    if (rpc == null || !rpc.onMessage(m)) {
+      process.onMessage(context, m);
+    }
     return true;
   }
 
@@ -219,7 +227,7 @@ public final class Node {
   }
 
   void fireTimer(Timer timer, int setInIncarnation) {
-    if (up && setInIncarnation == incarnation) {
+    if (up && setInIncarnation == incarnation && (rpc == null || !rpc.onTimer(timer.tag()))) {
       process.onTimer(context, timer.tag());
     }
   }
@@ -253,6 +261,16 @@ public final class Node {
     @Override
     public int nodeId(String nodeName) {
       return world.node(nodeName).id();
+    }
+
+    @Override
+    public <R> long call(int to, java.util.function.LongFunction<?> request, long timeoutNanos,
+        int retries, Class<R> replyType, java.util.function.Consumer<? super R> onReply,
+        Runnable onTimeout) {
+      if (rpc == null) {
+        rpc = new Rpc(this);
+      }
+      return rpc.call(to, request, timeoutNanos, retries, replyType, onReply, onTimeout);
     }
 
     @Override

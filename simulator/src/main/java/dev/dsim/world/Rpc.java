@@ -24,6 +24,10 @@ import java.util.function.LongFunction;
  * if (rpc.onTimer(tag)) return;
  * }</pre>
  *
+ * <p>{@link Context#call} is the same, with one table per incarnation that the node keeps and
+ * routes replies and timeouts to before the process sees them; use that, or a table of your
+ * own as below, not both in one process (the ids would collide).
+ *
  * <p>Like a {@link Calls} table it is volatile state of one incarnation: create it in
  * {@link Process#onStart}; a crash drops it, its timers and its pending callbacks with the
  * process. It draws no random numbers and sends only the requests it is asked to; its timers

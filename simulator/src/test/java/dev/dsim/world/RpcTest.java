@@ -106,4 +106,44 @@ final class RpcTest {
     node.restart();
     assertThat(node.disk().keys()).containsExactly("durable");
   }
+
+  /**
+   * ctx.call: the node routes the replies and timeouts itself; the process's onMessage and
+   * onTimer never see them, only what is not a call's. A crash drops the open calls.
+   */
+  @Test
+  void ctxCall_isRoutedByTheNode_andDiesWithItsIncarnation() {
+    Simulation sim = new Simulation(1);
+    World world = new World(sim, new Distribution.Constant(ms(1)));
+    Server server = new Server();
+    List<String> seen = new ArrayList<>();
+    world.addNode("server", 1, 1, n -> server);
+    Node client = world.addNode("client", 1, 1, n -> new Process() {
+      @Override
+      public void onStart(Context ctx) {
+        int to = ctx.nodeId("server");
+        ctx.call(to, id -> new Ask(id, true), ms(10), 0, Answer.class,
+            a -> seen.add("reply " + a.callId()), () -> seen.add("gave up"));
+        ctx.call(to, id -> new Ask(id, false), ms(10), 3, Answer.class,
+            a -> seen.add("unexpected"), () -> seen.add("timeout"));
+        ctx.setTimer(ms(5), "own timer");
+      }
+
+      @Override
+      public void onMessage(Context ctx, Message m) {
+        seen.add("onMessage " + m.payload());
+      }
+
+      @Override
+      public void onTimer(Context ctx, Object tag) {
+        seen.add("onTimer " + tag);
+      }
+    });
+    world.start();
+    sim.runUntil(ms(15));
+    client.crash(); // the second call, retried at 10 ms, is still open: it dies here
+    sim.runUntil(ms(100));
+    assertThat(seen).containsExactly("reply 0", "onTimer own timer");
+    assertThat(server.asked).containsExactly(0L, 1L, 1L);
+  }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Two-phase commit with presumed abort, written with the library's helpers ({@link Rpc} for
- * every request and its retries, {@code disk().writeDurably} for the log, {@code ctx.peers()},
+ * Two-phase commit with presumed abort, written with the library's helpers ({@code ctx.call}
+ * for every request and its retries, replies being {@link Rpc.Reply}s,
+ * {@code disk().writeDurably} for the log, {@code ctx.peers()},
  * {@code ms(..)}, a {@link FaultPlan} for the nemesis), and a durability bug you can switch on:
  * the coordinator sends COMMIT before its decision is fsynced.
  *
@@ -97,7 +98,6 @@ public final class TwoPhaseCommit {
 
     private final boolean commitBeforeFsync;
     private final Map<Long, State> txns = new HashMap<>();
-    private Rpc rpc;
     private long next;
 
     Coordinator(boolean commitBeforeFsync) {
@@ -106,7 +106,6 @@ public final class TwoPhaseCommit {
 
     @Override
     public void onStart(Context ctx) {
-      rpc = new Rpc(ctx);
       // Transaction ids of this incarnation; durable commit records of earlier ones are read
       // back, everything else of theirs is presumed aborted.
       next = ctx.self().incarnation() * 1_000_000L;
@@ -121,9 +120,6 @@ public final class TwoPhaseCommit {
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-      if (rpc.onTimer(tag)) {
-        return;
-      }
       if ("flush".equals(tag)) {
         ctx.disk().fsync(() -> ctx.setTimer(ms(100), "flush"));
         return;
@@ -132,7 +128,7 @@ public final class TwoPhaseCommit {
       txns.put(txn, State.COLLECTING);
       int[] votes = {0};
       for (int p : ctx.peers()) {
-        rpc.call(p, id -> new Prepare(id, txn), ms(50), 2, Vote.class, v -> {
+        ctx.call(p, id -> new Prepare(id, txn), ms(50), 2, Vote.class, v -> {
           if (++votes[0] == ctx.peers().size()) {
             commit(ctx, txn);
           }
@@ -163,13 +159,13 @@ public final class TwoPhaseCommit {
       }
       txns.put(txn, commit ? State.COMMITTED : State.ABORTED);
       for (int p : ctx.peers()) {
-        rpc.call(p, id -> new Decide(id, txn, commit), ms(50), 5, Ack.class, a -> { }, () -> { });
+        ctx.call(p, id -> new Decide(id, txn, commit), ms(50), 5, Ack.class, a -> { }, () -> { });
       }
     }
 
     @Override
     public void onMessage(Context ctx, Message m) {
-      if (rpc.onMessage(m) || !(m.payload() instanceof Query q)) {
+      if (!(m.payload() instanceof Query q)) {
         return;
       }
       State s = txns.getOrDefault(q.txn(), State.ABORTED);
@@ -187,7 +183,6 @@ public final class TwoPhaseCommit {
   static final class Participant implements Process {
     private final Outcomes outcomes;
     private final Set<Long> applied = new HashSet<>();
-    private Rpc rpc;
     private int coordinator;
 
     Participant(Outcomes outcomes) {
@@ -196,15 +191,11 @@ public final class TwoPhaseCommit {
 
     @Override
     public void onStart(Context ctx) {
-      rpc = new Rpc(ctx);
       coordinator = ctx.nodeId("coord");
     }
 
     @Override
     public void onMessage(Context ctx, Message m) {
-      if (rpc.onMessage(m)) {
-        return;
-      }
       if (m.payload() instanceof Prepare p) {
         ctx.disk().writeDurably("prepared/" + p.txn(), new byte[] {1}, status -> {
           ctx.send(m.from(), new Vote(p.callId(), p.txn()));
@@ -218,10 +209,10 @@ public final class TwoPhaseCommit {
 
     @Override
     public void onTimer(Context ctx, Object tag) {
-      if (rpc.onTimer(tag) || !(tag instanceof Waiting w) || applied.contains(w.txn())) {
+      if (!(tag instanceof Waiting w) || applied.contains(w.txn())) {
         return;
       }
-      rpc.call(coordinator, id -> new Query(id, w.txn()), ms(100), 3, Answer.class,
+      ctx.call(coordinator, id -> new Query(id, w.txn()), ms(100), 3, Answer.class,
           a -> apply(ctx, w.txn(), a.commit()), () -> ctx.setTimer(ms(300), w));
     }
 
