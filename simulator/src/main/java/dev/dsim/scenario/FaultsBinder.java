@@ -5,6 +5,7 @@ import dev.dsim.fault.Fault;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Lasting;
 import dev.dsim.fault.Target;
+import dev.dsim.scenario.format.FaultRate;
 import dev.dsim.scenario.format.Faults;
 import dev.dsim.scenario.format.NonNegativeDuration;
 import dev.dsim.scenario.format.PositiveDuration;
@@ -26,15 +27,13 @@ import java.util.Set;
  */
 final class FaultsBinder {
   // The keys come from the document model's records (dev.dsim.scenario.format), so a key added
-  // there is known here; the values are still read by hand, with Fields.
+  // there is known here; scheduled faults and each random kind are read as those records
+  // (DocumentReader); only the faults object itself (its keys, swarm, the lists) by hand.
   private static final List<String> FAULTS_KEYS = DocumentKeys.of(Faults.class);
   /** Each scheduled kind's keys by its kind key: "at", the kind key, then its own. */
   private static final Map<String, List<String>> SCHEDULED = scheduledKinds();
   private static final List<String> KINDS = List.copyOf(SCHEDULED.keySet());
   private static final List<String> RANDOM_KEYS = DocumentKeys.of(RandomFaults.class);
-  private static final List<String> RESOURCES = List.of("cpu", "disk", "both");
-  private static final List<String> RANDOM_CRASH_KEYS =
-      DocumentKeys.of(RandomFaults.RandomCrash.class);
 
   private static Map<String, List<String>> scheduledKinds() {
     Map<String, List<String>> kinds = new LinkedHashMap<>();
@@ -43,16 +42,6 @@ final class FaultsBinder {
       kinds.put(keys.get(1), keys);
     }
     return kinds;
-  }
-
-  /** A random kind's keys: how often, which targets, then its own. */
-  private static List<String> randomKeys(String kind) {
-    for (RecordComponent c : RandomFaults.class.getRecordComponents()) {
-      if (DocumentKeys.name(c).equals(kind)) {
-        return DocumentKeys.of(c.getType());
-      }
-    }
-    throw new IllegalArgumentException("no random fault kind " + kind);
   }
 
   private final Problems problems;
@@ -116,10 +105,10 @@ final class FaultsBinder {
       Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
       if (r != null) {
         kindsDeclared = RANDOM_KEYS.stream().anyMatch(r::has);
-        crash = r.has("crash") ? randomCrash(r) : null;
+        crash = r.has("crash") ? randomCrash(r.raw("crash"), r.pathOf("crash")) : null;
         for (String kind : RANDOM_KEYS.subList(1, RANDOM_KEYS.size())) {
           if (r.has(kind)) {
-            FaultPlan.RandomFault rf = randomFault(r, kind);
+            FaultPlan.RandomFault rf = randomFault(kind, r.raw(kind), r.pathOf(kind));
             if (rf != null) {
               random.add(rf);
             }
@@ -223,58 +212,6 @@ final class FaultsBinder {
     return target(names.list(node.get(key), Paths.child(path, key)));
   }
 
-  // The random kinds' keys, still read by hand.
-
-  private Fault clockJump(Fields f, Target targets) {
-    if (!f.has("by")) {
-      f.missing("by", "how far the clock jumps, a duration (negative: backwards)", "\"-2s\"");
-    }
-    JsonNode by = f.raw("by");
-    Long nanos = by == null ? null : Fields.durationValue(by, f.pathOf("by"), problems);
-    if (!Limits.timeWithin(nanos, f.pathOf("by"), problems)) {
-      nanos = null;
-    }
-    return new Fault.ClockJump(targets, nanos == null ? 0 : nanos);
-  }
-
-  private Fault clockDrift(Fields f, long forNanos, Target targets) {
-    if (!f.has("ppm")) {
-      f.missing("ppm", "drift in parts per million (positive: runs fast)", "200");
-    }
-    double ppm = f.numberAbove("ppm", 0, -1e6);
-    if (!Limits.driftWithin(ppm, f.pathOf("ppm"), problems)) {
-      ppm = 0;
-    }
-    return new Fault.ClockDrift(targets, ppm, lasting(forNanos));
-  }
-
-  private Fault slow(Fields f, long forNanos, Target targets) {
-    if (!f.has("factor")) {
-      f.missing("factor", "how many times slower, a number >= 1", "10");
-    }
-    double factor = f.numberAbove("factor", 1, 0);
-    if (factor < 1) {
-      f.error("factor", "expected a slow-down factor >= 1, got " + factor,
-          "10 means ten times slower");
-      factor = 1;
-    }
-    String resource = resource(f);
-    return new Fault.Slow(targets, factor, lasting(forNanos), !resource.equals("disk"),
-        !resource.equals("cpu"));
-  }
-
-  /** What a slow fault slows: "cpu", "disk" or "both" (the default). */
-  private String resource(Fields f) {
-    String r = f.string("resource", "both");
-    if (!RESOURCES.contains(r)) {
-      String s = DidYouMean.closest(r, RESOURCES);
-      f.error("resource", "expected one of \"cpu\", \"disk\", \"both\", got \"" + r + "\"",
-          s != null ? "did you mean \"" + s + "\"?" : "");
-      return "both";
-    }
-    return r;
-  }
-
   private List<Target> groups(JsonNode v, String path) {
     List<Target> groups = new ArrayList<>();
     if (!v.isArray() || v.size() < 2) {
@@ -303,12 +240,10 @@ final class FaultsBinder {
     return groups;
   }
 
-  private Target targets(Fields f, String key) {
-    return target(names(f, key));
-  }
-
-  private List<String> names(Fields f, String key) {
-    return names.list(f.raw(key), f.pathOf(key));
+  /** A nemesis's candidates: its "targets", or every tier when it names none. */
+  private List<String> candidates(JsonNode node, String path) {
+    JsonNode t = node.get("targets");
+    return t == null ? List.copyOf(tierNames) : names.list(t, Paths.child(path, "targets"));
   }
 
   /**
@@ -319,92 +254,116 @@ final class FaultsBinder {
     return names.isEmpty() ? new Target.All(List.of("?")) : Target.of(names);
   }
 
-  private FaultPlan.CrashNemesis randomCrash(Fields f) {
-    Fields c = Fields.of(f.raw("crash"), f.pathOf("crash"), problems, RANDOM_CRASH_KEYS);
+  /** {@code random.crash}, read as a {@link RandomFaults.RandomCrash} of the document model. */
+  private FaultPlan.CrashNemesis randomCrash(JsonNode node, String path) {
+    RandomFaults.RandomCrash c = DocumentReader.section(node, path,
+        RandomFaults.RandomCrash.class, problems);
     if (c == null) {
       return null;
     }
-    if (!c.has("mttf")) {
-      c.missing("mttf", "mean time to failure of each node", "\"6h\"");
-    }
-    if (!c.has("mttr")) {
-      c.missing("mttr", "mean time to repair (restart)", "\"10m\"");
-    }
-    long mttf = c.duration("mttf", 1, true);
-    long mttr = c.duration("mttr", 1, true);
-    List<String> targets = c.has("targets") ? names(c, "targets") : List.copyOf(tierNames);
-    long maxDown = c.integer("maxDown", 1, 1);
+    long maxDown = TierBinder.or(c.maxDown(), 1L);
     // Every node named is a candidate; "random:web" names the tier's nodes as well.
     List<String> candidates = new ArrayList<>();
-    for (String t : targets) {
+    for (String t : candidates(node, path)) {
       candidates.add(t.startsWith("random:") ? t.substring(7) : t);
     }
-    return new FaultPlan.CrashNemesis(target(candidates), Math.max(1, mttf), Math.max(1, mttr),
+    return new FaultPlan.CrashNemesis(target(candidates), Math.max(1, nanos(c.mttf().text())),
+        Math.max(1, nanos(c.mttr().text())),
         (int) Math.max(1, Math.min(maxDown, Integer.MAX_VALUE)));
   }
 
   /**
-   * {@code random.partition|slow|corrupt}: how often ({@code mtbf}, or {@code rate} as
-   * "N/<unit>"), which nodes ({@code targets}, default every tier), and the fault's own keys.
+   * {@code random.<kind>} for a kind other than crash, read as its record of the document model
+   * ({@link RandomFaults}): how often ({@code mtbf}, or {@code rate} as "N/<unit>"), which
+   * nodes ({@code targets}, default every tier), and the fault's own keys.
    */
-  private FaultPlan.RandomFault randomFault(Fields random, String kind) {
-    List<String> keys = randomKeys(kind);
-    Fields c = Fields.of(random.raw(kind), random.pathOf(kind), problems, keys);
-    if (c == null) {
+  private FaultPlan.RandomFault randomFault(String kind, JsonNode node, String path) {
+    Class<?> type = randomType(kind);
+    Object r = DocumentReader.section(node, path, type, problems);
+    if (r == null) {
       return null;
     }
-    Long mean = meanInterval(c);
-    List<String> targets = c.has("targets") ? names(c, "targets") : List.copyOf(tierNames);
+    List<String> targets = candidates(node, path);
     for (String t : targets) {
       if (t.startsWith("random:")) {
-        c.error("targets", "the nemesis already picks at random; name tiers or nodes",
-            "write \"" + t.substring(7) + "\"");
+        problems.atValue(Paths.child(path, "targets"), "the nemesis already picks at random; "
+            + "name tiers or nodes", "write \"" + t.substring(7) + "\"");
       }
     }
-    boolean heals = !kind.equals("corrupt") && !kind.equals("clockJump");
-    if (heals && !c.has("for")) {
-      c.missing("for", "how long each " + kind + " lasts", "\"1m\"");
-    }
-    long forNanos = c.duration("for", 1, true);
     Target candidates = target(targets);
     Fault fault;
-    if (kind.equals("partition")) {
+    Long mean;
+    if (r instanceof RandomFaults.RandomPartition p) {
+      mean = meanInterval(p.mtbf(), p.rate(), node, path);
       if (names.countNodes(targets) < 2) {
-        problems.atValue(c.path(), "a random partition needs at least two nodes to split",
+        problems.atValue(path, "a random partition needs at least two nodes to split",
             "add \"targets\" covering two or more nodes");
       }
-      fault = new Fault.Split(candidates, lasting(forNanos));
-    } else if (kind.equals("isolate")) {
-      fault = new Fault.Isolate(candidates, lasting(forNanos));
-    } else if (kind.equals("slow")) {
-      fault = slow(c, forNanos, candidates);
-    } else if (kind.equals("degrade")) {
-      fault = new Fault.Degrade(candidates, c.duration("latency", 0, false),
-          c.probability("loss"), lasting(forNanos));
-    } else if (kind.equals("clockJump")) {
-      fault = clockJump(c, candidates);
-    } else if (kind.equals("clockDrift")) {
-      fault = clockDrift(c, forNanos, candidates);
-    } else {
-      long blocks = c.integer("blocks", c.has("sectors") ? 0 : 1, 0);
-      long sectors = c.integer("sectors", 0, 0);
+      fault = new Fault.Split(candidates, lasting(p.lasting()));
+    } else if (r instanceof RandomFaults.RandomIsolate i) {
+      mean = meanInterval(i.mtbf(), i.rate(), node, path);
+      fault = new Fault.Isolate(candidates, lasting(i.lasting()));
+    } else if (r instanceof RandomFaults.RandomSlow w) {
+      mean = meanInterval(w.mtbf(), w.rate(), node, path);
+      double factor = w.factor();
+      if (!(factor >= 1) || Double.isInfinite(factor)) {
+        problems.atValue(Paths.child(path, "factor"), "expected a slow-down factor >= 1, got "
+            + factor, "10 means ten times slower");
+        factor = 1;
+      }
+      SlowResource res = TierBinder.or(w.resource(), SlowResource.BOTH);
+      fault = new Fault.Slow(candidates, factor, lasting(w.lasting()), res != SlowResource.DISK,
+          res != SlowResource.CPU);
+    } else if (r instanceof RandomFaults.RandomDegrade d) {
+      mean = meanInterval(d.mtbf(), d.rate(), node, path);
+      fault = new Fault.Degrade(candidates, d.latency() == null ? 0 : nanos(d.latency().text()),
+          d.loss() == null ? 0 : d.loss().value(), lasting(d.lasting()));
+    } else if (r instanceof RandomFaults.RandomCorrupt c) {
+      mean = meanInterval(c.mtbf(), c.rate(), node, path);
+      long sectors = TierBinder.or(c.sectors(), 0L);
+      long blocks = TierBinder.or(c.blocks(), c.sectors() != null ? 0L : 1L);
       fault = new Fault.Corrupt(candidates, (int) Math.min(blocks, 1 << 30),
           (int) Math.min(sectors, 1 << 30), 0, Lasting.forever());
+    } else if (r instanceof RandomFaults.RandomClockJump j) {
+      mean = meanInterval(j.mtbf(), j.rate(), node, path);
+      long by = nanos(j.by().text());
+      if (!Limits.timeWithin(by, Paths.child(path, "by"), problems)) {
+        by = 0;
+      }
+      fault = new Fault.ClockJump(candidates, by);
+    } else {
+      RandomFaults.RandomClockDrift d = (RandomFaults.RandomClockDrift) r;
+      mean = meanInterval(d.mtbf(), d.rate(), node, path);
+      double ppm = d.ppm();
+      if (!Limits.driftWithin(ppm, Paths.child(path, "ppm"), problems)) {
+        ppm = 0;
+      }
+      fault = new Fault.ClockDrift(candidates, ppm, lasting(d.lasting()));
     }
     return mean == null || mean <= 0 ? null : new FaultPlan.RandomFault(mean, fault);
   }
 
+  /** The document record of random kind {@code kind}: the type of its RandomFaults component. */
+  private static Class<?> randomType(String kind) {
+    for (RecordComponent c : RandomFaults.class.getRecordComponents()) {
+      if (DocumentKeys.name(c).equals(kind)) {
+        return c.getType();
+      }
+    }
+    throw new IllegalArgumentException("no random fault kind " + kind);
+  }
+
   /** Mean time between strikes from "mtbf" (a duration) or "rate" (N per second, or "N/h"). */
-  private Long meanInterval(Fields c) {
-    if (c.has("mtbf") == c.has("rate")) {
-      problems.atValue(c.path(), "give exactly one of \"mtbf\" (mean time between faults) "
+  private Long meanInterval(PositiveDuration mtbf, FaultRate rate, JsonNode node, String path) {
+    if ((mtbf == null) == (rate == null)) {
+      problems.atValue(path, "give exactly one of \"mtbf\" (mean time between faults) "
           + "and \"rate\" (faults per time)", "e.g. \"mtbf\": \"2h\" or \"rate\": \"1/h\"");
       return null;
     }
-    if (c.has("mtbf")) {
-      return c.durationOrNull("mtbf", true);
+    if (mtbf != null) {
+      return nanos(mtbf.text());
     }
-    JsonNode v = c.raw("rate");
+    JsonNode v = node.get("rate");
     if (v.isNumber() && v.doubleValue() > 0) {
       return Math.max(1, Math.round(1e9 / v.doubleValue()));
     }
@@ -424,8 +383,8 @@ final class FaultsBinder {
         // reported below
       }
     }
-    c.error("rate", "expected a rate > 0: a number per second or \"N/<unit>\", got "
-        + Fields.describe(v), "e.g. \"1/h\", \"6/d\" or 0.01");
+    problems.atValue(Paths.child(path, "rate"), "expected a rate > 0: a number per second or "
+        + "\"N/<unit>\", got " + Fields.describe(v), "e.g. \"1/h\", \"6/d\" or 0.01");
     return null;
   }
 }
