@@ -1,5 +1,6 @@
 package dev.dsim.run;
 
+import dev.dsim.engine.DeltaDebugging;
 import dev.dsim.engine.Durations;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.fault.Swarm;

@@ -4,7 +4,7 @@ import dev.dsim.engine.InvariantViolation;
 import dev.dsim.engine.LivenessViolation;
 import dev.dsim.engine.Simulation;
 import dev.dsim.fault.FaultPlan;
-import dev.dsim.run.DeltaDebugging;
+import dev.dsim.engine.DeltaDebugging;
 import dev.dsim.run.DrawnFaults;
 import java.util.ArrayList;
 import java.util.List;

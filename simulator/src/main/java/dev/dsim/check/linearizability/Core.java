@@ -1,5 +1,6 @@
 package dev.dsim.check.linearizability;
 
+import dev.dsim.engine.DeltaDebugging;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,31 +40,9 @@ final class Core<S, I, O> {
 
   /** The core of {@code start}, a violating set of operations (indexes into the history). */
   Found shrink(List<Integer> start) {
-    List<Integer> current = new ArrayList<>(start);
-    int chunks = 2;
-    while (current.size() >= 2 && !exhausted) {
-      int size = current.size();
-      chunks = Math.min(chunks, size);
-      boolean removed = false;
-      for (int c = 0; c < chunks && !exhausted; c++) {
-        int from = c * size / chunks;
-        int to = (c + 1) * size / chunks;
-        List<Integer> without = new ArrayList<>(current.subList(0, from));
-        without.addAll(current.subList(to, size));
-        if (isCore(without)) {
-          current = without;
-          chunks = Math.max(chunks - 1, 2);
-          removed = true;
-          break;
-        }
-      }
-      if (!removed) {
-        if (chunks >= size) {
-          break; // single operations tried: 1-minimal
-        }
-        chunks = Math.min(2 * chunks, size);
-      }
-    }
+    // The empty set is never a core (isCore says so without a search), so ddmin stops at
+    // one operation.
+    List<Integer> current = DeltaDebugging.minimise(start, this::isCore, () -> !exhausted);
     return new Found(current, !exhausted);
   }
 

@@ -1,4 +1,4 @@
-package dev.dsim.run;
+package dev.dsim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,8 @@ import java.util.function.Predicate;
  * the list without each chunk, keep the first removal that still fails (and go on with one
  * chunk fewer), else double the chunks, until single items cannot be removed. The result is
  * 1-minimal: removing any one item makes the failure go away (unless the budget ran out).
+ * One algorithm for every shrinker: a run's faults ({@code dsim shrink}, {@code
+ * Simulations.shrink}) and a non-linearizable history's core.
  */
 public final class DeltaDebugging {
   private DeltaDebugging() {}
