@@ -31,19 +31,32 @@ import org.junit.jupiter.api.Test;
 final class TraceHashesTest {
   static final Path GOLDEN = Path.of("src/test/resources/determinism/trace-hashes.txt");
 
-  /** "file variant seed hash" for every shipped scenario and variant, in file order. */
-  static List<String> currentHashes() throws Exception {
-    List<String> lines = new ArrayList<>();
+  /** A shipped scenario in one variant, labelled "file variant seed" as the golden file is. */
+  record Shipped(String label, Scenario scenario) {}
+
+  /** Every shipped scenario in every variant, in file order. */
+  static List<Shipped> shipped() throws Exception {
+    List<Shipped> all = new ArrayList<>();
     for (Path file : DeterminismTest.shippedScenarios().toList()) {
       ScenarioFile sf = ScenarioLoader.load(file);
       List<String> variants = sf.variantNames().isEmpty()
           ? Collections.singletonList(null) : sf.variantNames();
       for (String v : variants) {
         Scenario s = sf.resolve(v);
-        RunResult r = Runner.run(s, s.seed(), RunOptions.defaults()).result();
-        lines.add(file.getFileName() + " " + (v == null ? "base" : v) + " " + s.seed() + " "
-            + r.traceHash());
+        all.add(new Shipped(file.getFileName() + " " + (v == null ? "base" : v) + " "
+            + s.seed(), s));
       }
+    }
+    return all;
+  }
+
+  /** "file variant seed hash" for every shipped scenario and variant, in file order. */
+  static List<String> currentHashes() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (Shipped x : shipped()) {
+      Scenario s = x.scenario();
+      lines.add(x.label() + " " + Runner.run(s, s.seed(), RunOptions.defaults()).result()
+          .traceHash());
     }
     return lines;
   }
@@ -69,15 +82,9 @@ final class TraceHashesTest {
   void everyShippedScenario_runInParallel_givesTheSerialHashes() throws Exception {
     List<ParallelRunner.Job> jobs = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    for (Path file : DeterminismTest.shippedScenarios().toList()) {
-      ScenarioFile sf = ScenarioLoader.load(file);
-      List<String> variants = sf.variantNames().isEmpty()
-          ? Collections.singletonList(null) : sf.variantNames();
-      for (String v : variants) {
-        Scenario s = sf.resolve(v);
-        jobs.add(new ParallelRunner.Job(s, s.seed()));
-        labels.add(file.getFileName() + " " + (v == null ? "base" : v) + " " + s.seed());
-      }
+    for (Shipped x : shipped()) {
+      jobs.add(new ParallelRunner.Job(x.scenario(), x.scenario().seed()));
+      labels.add(x.label());
     }
     List<ParallelRunner.Outcome> outcomes = new ParallelRunner(2, RunOptions.defaults())
         .run(jobs, run -> false, 0, null);
