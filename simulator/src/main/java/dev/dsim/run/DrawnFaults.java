@@ -40,6 +40,21 @@ public final class DrawnFaults {
   }
 
   /**
+   * A plan of the scheduled faults and the drawn ones struck again, in time order (faults at
+   * the same time keep the order given: the schedule's, then as they struck), and no nemesis;
+   * {@code toMillis} rounds the drawn faults ({@link #toMillis}).
+   */
+  public static FaultPlan asSchedule(List<FaultPlan.Scheduled> scheduled,
+      List<FaultPlan.Scheduled> drawn, boolean toMillis) {
+    List<FaultPlan.Scheduled> all = new ArrayList<>(scheduled);
+    for (FaultPlan.Scheduled f : drawn) {
+      all.add(toMillis ? toMillis(f) : f);
+    }
+    all.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+    return new FaultPlan(all, null, List.of());
+  }
+
+  /**
    * The fault with its time and durations rounded to the millisecond, as a person would write
    * them ("12.345s"); a fault that lasted a moment still lasts at least 1 ms.
    */

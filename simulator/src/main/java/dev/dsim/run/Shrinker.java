@@ -174,29 +174,18 @@ public final class Shrinker {
       return s;
     }
     int drawn = DrawnFaults.of(run).size();
-    Scenario rounded = s.withFaults(new FaultPlan(drawnSchedule(plan, run, true), null,
-        List.of()));
+    Scenario rounded = s.withFaults(DrawnFaults.asSchedule(plan.schedule(),
+        DrawnFaults.of(run), true));
     if (fails(rounded, "the " + drawn + " drawn fault(s) as a schedule, to the millisecond")) {
       return rounded;
     }
-    Scenario exact = s.withFaults(new FaultPlan(drawnSchedule(plan, run, false), null,
-        List.of()));
+    Scenario exact = s.withFaults(DrawnFaults.asSchedule(plan.schedule(),
+        DrawnFaults.of(run), false));
     if (fails(exact, "the drawn faults as a schedule, to the nanosecond")) {
       return exact;
     }
     progress.accept("the drawn faults as a schedule do not fail the same way: the nemeses stay");
     return s;
-  }
-
-  private static List<FaultPlan.Scheduled> drawnSchedule(FaultPlan plan, RunResult run,
-      boolean toMillis) {
-    List<FaultPlan.Scheduled> schedule = new ArrayList<>(plan.schedule());
-    for (FaultPlan.Scheduled f : DrawnFaults.of(run)) {
-      schedule.add(toMillis ? DrawnFaults.toMillis(f) : f);
-    }
-    // Stable: faults at the same time keep the order they struck in.
-    schedule.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
-    return schedule;
   }
 
   /** ddmin over the schedule: remove chunks while the run still fails. */

@@ -6,7 +6,6 @@ import dev.dsim.engine.Simulation;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.engine.DeltaDebugging;
 import dev.dsim.run.DrawnFaults;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,8 +51,8 @@ final class FaultShrinker {
     FaultPlan current = plan;
     List<FaultPlan.Scheduled> drawn = DrawnFaults.ofLog(firstFaults.struck());
     if (plan.randomCrash() != null || !plan.random().isEmpty()) {
-      FaultPlan rounded = schedule(plan.schedule(), drawn, true);
-      FaultPlan exact = schedule(plan.schedule(), drawn, false);
+      FaultPlan rounded = DrawnFaults.asSchedule(plan.schedule(), drawn, true);
+      FaultPlan exact = DrawnFaults.asSchedule(plan.schedule(), drawn, false);
       if (fails(rounded)) {
         current = rounded;
       } else if (fails(exact)) {
@@ -72,16 +71,6 @@ final class FaultShrinker {
     }
     return new ShrunkFailure(seed, plan, current, last.failure(), last.traceHash(), candidates,
         candidates >= maxCandidates, first.faultsStruck(), last.faultsStruck());
-  }
-
-  private static FaultPlan schedule(List<FaultPlan.Scheduled> scheduled,
-      List<FaultPlan.Scheduled> drawn, boolean toMillis) {
-    List<FaultPlan.Scheduled> all = new ArrayList<>(scheduled);
-    for (FaultPlan.Scheduled f : drawn) {
-      all.add(toMillis ? DrawnFaults.toMillis(f) : f);
-    }
-    all.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
-    return new FaultPlan(all, null, List.of());
   }
 
   private boolean fails(FaultPlan plan) {
