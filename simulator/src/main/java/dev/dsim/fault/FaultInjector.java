@@ -78,7 +78,8 @@ public final class FaultInjector {
       String name = streamName(f);
       int n = seen.merge(name, 1, Integer::sum);
       FaultScene scene = scene(sim.rng().fork(n == 1 ? name : name + "#" + n));
-      sim.schedule(f.atNanos(), STRIKE, -1, () -> strike(f.fault(), scene, "schedule"));
+      sim.schedule(f.atNanos(), new FaultEvent(STRIKE, -1, f.fault().kind(),
+          targetLabel(f.fault(), " | "), "schedule", () -> strike(f.fault(), scene, "schedule")));
     }
   }
 
@@ -89,11 +90,16 @@ public final class FaultInjector {
    * time and targets gets {@code #2}.
    */
   static String streamName(FaultPlan.Scheduled f) {
+    return "fault/" + f.fault().kind() + "@" + f.atNanos() + "/" + targetLabel(f.fault(), "|");
+  }
+
+  /** The fault's targets as written in the plan ("random:web|db-1" with "|" between). */
+  private static String targetLabel(Fault fault, String between) {
     StringBuilder targets = new StringBuilder();
-    for (Target t : f.fault().targets()) {
-      targets.append(targets.length() == 0 ? "" : "|").append(t.label());
+    for (Target t : fault.targets()) {
+      targets.append(targets.length() == 0 ? "" : between).append(t.label());
     }
-    return "fault/" + f.fault().kind() + "@" + f.atNanos() + "/" + targets;
+    return targets.toString();
   }
 
   private FaultScene scene(Rng rng) {
@@ -116,13 +122,14 @@ public final class FaultInjector {
   }
 
   private void strikeAgain(Fault fault, ContinuousSampler gap, FaultScene scene) {
-    sim.after(Math.round(gap.sample()), STRIKE, -1, () -> {
-      if (quiet) {
-        return;
-      }
-      strike(fault, scene, "nemesis");
-      strikeAgain(fault, gap, scene);
-    });
+    sim.after(Math.round(gap.sample()), new FaultEvent(STRIKE, -1, fault.kind(), null,
+        "nemesis", () -> {
+          if (quiet) {
+            return;
+          }
+          strike(fault, scene, "nemesis");
+          strikeAgain(fault, gap, scene);
+        }));
   }
 
   private void strike(Fault fault, FaultScene scene, String source) {
@@ -142,7 +149,8 @@ public final class FaultInjector {
     }
     pendingHeals.put(record, s.heal());
     if (s.lasting().heals()) {
-      sim.after(s.lasting().nanos(), HEAL, -1, () -> healNow(record));
+      sim.after(s.lasting().nanos(), new FaultEvent(HEAL, -1, s.kind(), s.label(), source,
+          () -> healNow(record)));
     }
   }
 
@@ -164,28 +172,32 @@ public final class FaultInjector {
 
   private void scheduleFailure(FaultPlan.CrashNemesis spec, List<Integer> candidates, Node n,
       ContinuousSampler ttf, ContinuousSampler ttr) {
-    sim.after(Math.round(ttf.sample()), STRIKE, n.id(), () -> {
-      if (quiet) {
-        return;
-      }
-      if (!n.isUp() || downAmong(candidates) >= spec.maxDown()) {
-        scheduleFailure(spec, candidates, n, ttf, ttr);
-        return;
-      }
-      // The time to repair is drawn first so the log can hold the crash as it will be (how
-      // long it lasts); nothing else draws from this node's stream in between.
-      long down = Math.round(ttr.sample());
-      n.crash();
-      Fault struck = new Fault.Crash(new Target.All(List.of(n.name())),
-          Lasting.forNanos(down), false);
-      int record = log.struck("crash", n.name(), sim.now(), "nemesis", struck);
-      traceStruck(record, "crash", n.name(), "nemesis");
-      pendingHeals.put(record, n::restart);
-      sim.after(down, HEAL, n.id(), () -> {
-        healNow(record);
-        scheduleFailure(spec, candidates, n, ttf, ttr);
-      });
-    });
+    sim.after(Math.round(ttf.sample()), new FaultEvent(STRIKE, n.id(), "crash", n.name(),
+        "nemesis", () -> fail(spec, candidates, n, ttf, ttr)));
+  }
+
+  private void fail(FaultPlan.CrashNemesis spec, List<Integer> candidates, Node n,
+      ContinuousSampler ttf, ContinuousSampler ttr) {
+    if (quiet) {
+      return;
+    }
+    if (!n.isUp() || downAmong(candidates) >= spec.maxDown()) {
+      scheduleFailure(spec, candidates, n, ttf, ttr);
+      return;
+    }
+    // The time to repair is drawn first so the log can hold the crash as it will be (how
+    // long it lasts); nothing else draws from this node's stream in between.
+    long down = Math.round(ttr.sample());
+    n.crash();
+    Fault struck = new Fault.Crash(new Target.All(List.of(n.name())),
+        Lasting.forNanos(down), false);
+    int record = log.struck("crash", n.name(), sim.now(), "nemesis", struck);
+    traceStruck(record, "crash", n.name(), "nemesis");
+    pendingHeals.put(record, n::restart);
+    sim.after(down, new FaultEvent(HEAL, n.id(), "crash", n.name(), "nemesis", () -> {
+      healNow(record);
+      scheduleFailure(spec, candidates, n, ttf, ttr);
+    }));
   }
 
   private int downAmong(List<Integer> ids) {

@@ -131,6 +131,18 @@ final class TraceFormatTest {
   }
 
   @Test
+  void faultAndHealEvents_nameTheirFault_notJustTheirKind() {
+    // The partition here lasts to the end of the run (healed by the quiet period, not an event).
+    assertThat(ofKind("fault")).singleElement().satisfies(l -> {
+      assertThat(l.get("fault").asText()).as(l.toString()).isEqualTo("partition");
+      assertThat(l.get("source").asText()).isEqualTo("schedule");
+      assertThat(l.get("targets").asText()).contains("db-1");
+    });
+    JsonNode strike = ofKind("fault").get(0);
+    assertThat(lines.get(lines.indexOf(strike) + 1).get("kind").asText()).isEqualTo("struck");
+  }
+
+  @Test
   void timersAndDiskEvents_sayWhatTheyAre() {
     assertThat(ofKind("timer")).isNotEmpty().allSatisfy(l ->
         assertThat(l.get("type").isTextual()).as(l.toString()).isTrue());
