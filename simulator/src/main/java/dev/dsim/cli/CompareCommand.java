@@ -207,7 +207,7 @@ final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
     List<String> failures = expectationFailures(outcomes);
     if (!parallel.noCharts) {
-      ComparisonPage.write(staging.dir(), title, description, c, failures,
+      ComparisonPage.write(staging.dir(), title, description, c, groups, failures,
           Reproduce.command(reproduceArguments()), warning);
     }
     staging.commit(Manifest.of("compare", reproduceArguments(), files, !interrupted,

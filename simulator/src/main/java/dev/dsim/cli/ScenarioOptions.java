@@ -143,8 +143,22 @@ final class ScenarioOptions {
         err.println("note: " + file + ": " + note);
         err.flush();
       }
+      capacityWarnings(err, file, s);
     }
     return -1;
+  }
+
+  /**
+   * Warns, with the figures, of every tier offered more requests than it can complete (see
+   * {@link dev.dsim.run.theory.TierLoad}): the run goes ahead, since overload can be the point,
+   * but its latency then grows with the run's length instead of settling.
+   */
+  static void capacityWarnings(java.io.PrintWriter err, Path file, Scenario s) {
+    for (String w : dev.dsim.run.theory.ScenarioTheory.of(s).warnings()) {
+      err.println("warning: " + file + (s.variant() == null ? "" : " (variant " + s.variant()
+          + ")") + ": " + w);
+    }
+    err.flush();
   }
 
   /**

@@ -120,6 +120,7 @@ final class ValidateCommand implements Callable<Integer> {
       } else if (SizeCheck.note(s) != null) {
         err.println("note: " + file + ": " + SizeCheck.note(s));
       }
+      ScenarioOptions.capacityWarnings(err, file, s);
     }
     return refused;
   }

@@ -4,6 +4,7 @@ import dev.dsim.run.Expectations;
 import dev.dsim.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -15,8 +16,35 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * @param variants the labels compared, in the order given
  * @param rows one per metric that every run measured
+ * @param theory per metric (by name) where theory predicts it for every variant, the variant
+ *     it predicts best ({@link TheoryCall}); metrics it does not cover are absent
  */
-public record Comparison(List<String> variants, List<Row> rows) {
+public record Comparison(List<String> variants, List<Row> rows, Map<String, TheoryCall> theory) {
+  public Comparison {
+    variants = List.copyOf(variants);
+    rows = List.copyOf(rows);
+    theory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(theory));
+  }
+
+  /**
+   * What theory predicts of one metric for each variant (in the comparison's order), the
+   * variant it predicts best (null when it predicts them all equal), and whether all those predictions are exact (not approximations).
+   */
+  public record TheoryCall(List<Double> predicted, String best, boolean exact) {
+    public TheoryCall {
+      predicted = List.copyOf(predicted);
+    }
+
+    /** "theory: a (agrees)" against the row's winner, for the tables. */
+    public String verdict(Row row) {
+      if (best == null) {
+        return "theory: all equal" + (row.winner() == null ? "" : " (differs)");
+      }
+      String mark = row.winner() == null ? "" : row.winner().equals(best) ? " (agrees)"
+          : " (differs)";
+      return "theory: " + best + (exact ? "" : ", approx.") + mark;
+    }
+  }
   /** The confidence level of the intervals. */
   public static final double CONFIDENCE = 0.95;
 
@@ -158,7 +186,49 @@ public record Comparison(List<String> variants, List<Row> rows) {
         rows.add(equal ? row(m, labels, stats) : new Row(m, stats, null, List.of(), true));
       }
     }
-    return new Comparison(List.copyOf(labels), List.copyOf(rows));
+    return new Comparison(labels, rows, theory(groups));
+  }
+
+  /**
+   * For each metric of {@link #METRICS} that theory predicts end to end for every group (from
+   * the first run's theory: it is a function of the scenario alone), the variant with the best
+   * prediction; none when it predicts them all equal.
+   */
+  private static Map<String, TheoryCall> theory(List<Group> groups) {
+    Map<String, TheoryCall> out = new java.util.LinkedHashMap<>();
+    for (Metric m : METRICS) {
+      List<Double> predicted = new ArrayList<>();
+      boolean exact = true;
+      for (Group g : groups) {
+        dev.dsim.run.theory.Prediction p = g.runs().isEmpty() ? null
+            : g.runs().get(0).theory().predictions().stream()
+                .filter(x -> x.metric().equals(m.name()) && x.subject().equals("end to end"))
+                .findFirst().orElse(null);
+        if (p == null) {
+          break;
+        }
+        predicted.add(p.value());
+        exact &= p.exact();
+      }
+      if (groups.size() < 2 || predicted.size() < groups.size()) {
+        continue;
+      }
+      int best = 0;
+      for (int i = 1; i < predicted.size(); i++) {
+        double a = predicted.get(i);
+        double b = predicted.get(best);
+        if (m.better() == Better.HIGHER ? a > b : a < b) {
+          best = i;
+        }
+      }
+      boolean allEqual = true;
+      for (double x : predicted) {
+        allEqual &= Math.abs(x - predicted.get(0)) <= 1e-9 * Math.abs(predicted.get(0));
+      }
+      out.put(m.name(), new TheoryCall(predicted, allEqual ? null : groups.get(best).label(),
+          exact));
+    }
+    return out;
   }
 
   /** Mean, sample standard deviation and the Student-t 95% interval of {@code values}. */

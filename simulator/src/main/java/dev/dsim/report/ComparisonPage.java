@@ -21,6 +21,17 @@ public final class ComparisonPage {
   public static List<String> write(Path dir, String title, String description, Comparison c,
       List<String> expectationFailures, String reproduce, String warning)
       throws IOException {
+    return write(dir, title, description, c, List.of(), expectationFailures, reproduce,
+        warning);
+  }
+
+  /**
+   * As above, with a "theory vs simulation" section per variant of {@code groups} (the runs
+   * compared): each prediction beside the variant's mean and interval over its seeds.
+   */
+  public static List<String> write(Path dir, String title, String description, Comparison c,
+      List<Comparison.Group> groups, List<String> expectationFailures, String reproduce,
+      String warning) throws IOException {
     Html html = new Html(title + ": dsim comparison");
     html.h1(title);
     if (warning != null) {
@@ -43,7 +54,8 @@ public final class ComparisonPage {
         cells[i + 1] = c.variants().get(i).equals(row.winner())
             ? Html.cell("<strong>" + Html.esc(v) + "</strong>") : v;
       }
-      cells[cells.length - 1] = row.verdict();
+      Comparison.TheoryCall t = c.theory().get(row.metric().name());
+      cells[cells.length - 1] = row.verdict() + (t == null ? "" : "; " + t.verdict(row));
       rows.add(cells);
     }
     String[] header = new String[c.variants().size() + 2];
@@ -53,6 +65,18 @@ public final class ComparisonPage {
     }
     header[header.length - 1] = "winner";
     html.table(header, rows);
+    if (!groups.isEmpty()) {
+      html.h2("Theory vs simulation");
+      html.p("What closed-form models predict for each variant, beside its mean over the seeds"
+          + " (dsim explain prints the same). The winner column above says where theory"
+          + " predicts the winner and whether the runs agree.");
+      for (Comparison.Group g : groups) {
+        if (!g.runs().isEmpty()) {
+          dev.dsim.run.theory.Theory t = g.runs().get(0).theory();
+          TheoryTable.html(html, g.label(), t, TheoryTable.rows(t, g.runs()));
+        }
+      }
+    }
     if (!expectationFailures.isEmpty()) {
       html.h3("Expectations that failed");
       for (String f : expectationFailures) {

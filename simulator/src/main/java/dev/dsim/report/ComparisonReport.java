@@ -82,6 +82,20 @@ public final class ComparisonReport {
       }
       ArrayNode tied = m.putArray("overlapping");
       row.tied().forEach(tied::add);
+      Comparison.TheoryCall t = c.theory().get(row.metric().name());
+      if (t != null) {
+        ObjectNode th = m.putObject("theory");
+        if (t.best() == null) {
+          th.putNull("predictsBest");
+        } else {
+          th.put("predictsBest", t.best());
+        }
+        th.put("exact", t.exact());
+        ObjectNode pv = th.putObject("predicted");
+        for (int i = 0; i < c.variants().size(); i++) {
+          pv.put(c.variants().get(i), Numbers.significant(t.predicted().get(i), DIGITS));
+        }
+      }
       ObjectNode per = m.putObject("variants");
       for (int i = 0; i < c.variants().size(); i++) {
         Comparison.Stat st = row.stats().get(i);
@@ -182,7 +196,12 @@ public final class ComparisonReport {
       for (int j = 0; j < labels.size(); j++) {
         sb.append("  ").append(pad(cells[i][j], widths[j]));
       }
-      sb.append("  ").append(row.verdict()).append('\n');
+      sb.append("  ").append(row.verdict());
+      Comparison.TheoryCall t = c.theory().get(row.metric().name());
+      if (t != null) {
+        sb.append("; ").append(t.verdict(row));
+      }
+      sb.append('\n');
     }
     return sb.toString();
   }

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dsim.run.RunResult;
+import dev.dsim.run.TheoryChecks;
+import dev.dsim.run.theory.Inapplicable;
+import dev.dsim.run.theory.Prediction;
+import dev.dsim.run.theory.Theory;
+import dev.dsim.run.theory.TierLoad;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,7 +153,51 @@ public final class ResultsJson {
       }
       o.put("ok", e.ok());
     }
+    theory(root, r);
     return root;
+  }
+
+  /**
+   * The {@code theory} section: each prediction beside this run's measurement, the figures no
+   * model covers (with why) and each tier's load against its capacity.
+   */
+  private static void theory(ObjectNode root, RunResult r) {
+    Theory t = r.theory();
+    ObjectNode theory = root.putObject("theory");
+    ArrayNode predictions = theory.putArray("predictions");
+    for (Prediction p : t.predictions()) {
+      ObjectNode o = predictions.addObject();
+      o.put("metric", p.metric());
+      o.put("subject", p.subject());
+      o.put("model", p.model());
+      o.put("exact", p.exact());
+      o.put("predicted", Numbers.significant(p.value(), 9));
+      double m = TheoryChecks.measured(p, r);
+      if (Double.isNaN(m)) {
+        o.putNull("measured");
+      } else {
+        o.put("measured", Numbers.significant(m, 9));
+        o.put("error", Numbers.significant(TheoryChecks.error(p, m), 6));
+      }
+      ArrayNode a = o.putArray("assumptions");
+      p.assumptions().forEach(a::add);
+    }
+    ArrayNode gaps = theory.putArray("notPredicted");
+    for (Inapplicable i : t.inapplicable()) {
+      ObjectNode o = gaps.addObject();
+      o.put("metric", i.metric());
+      o.put("subject", i.subject());
+      o.put("reason", i.reason());
+    }
+    ArrayNode loads = theory.putArray("capacity");
+    for (TierLoad l : t.loads()) {
+      ObjectNode o = loads.addObject();
+      o.put("tier", l.tier());
+      o.put("offeredPerSecond", Numbers.significant(l.offeredPerSecond(), 9));
+      o.put("capacityPerSecond", Numbers.significant(l.capacityPerSecond(), 9));
+      o.put("loadFactor", Numbers.significant(l.loadFactor(), 6));
+      o.put("perRequest", l.perRequest());
+    }
   }
 
   private static void consistency(ObjectNode root, RunResult.Consistency c) {

@@ -85,6 +85,8 @@ public final class RunReport {
         html.figure(e.dir() + "/" + chart.file(), chart.caption());
       }
       faultTimeline(html, r);
+      TheoryTable.html(html, "Theory vs simulation", r.theory(),
+          TheoryTable.rows(r.theory(), List.of(r)));
       requestDiagramLink(html, e, reportDir);
       html.h3("Reproduce");
       html.pre(e.replayCommand());

@@ -1,18 +1,21 @@
 package dev.dsim.run;
 
+import dev.dsim.run.theory.Theory;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything a run produced that is a pure function of (scenario, variant, seed): what
  * {@code results.json} holds. Wall-clock figures are deliberately not here (see
- * {@link CompletedRun}), so the same inputs always give an equal result.
+ * {@link CompletedRun}), so the same inputs always give an equal result. {@code theory} is what
+ * closed-form models predict for the scenario ({@link dev.dsim.run.theory.ScenarioTheory}),
+ * which {@link TheoryChecks} sets beside what this run measured.
  */
 public record RunResult(String scenario, String variant, long seed, String traceHash,
     Simulated simulated, Requests requests, double availability, double throughputPerSecond,
     LatencyMs latencyMs, Cost cost, NetworkResult network, Timeline timeline,
     Detection detection, Consistency consistency, List<FaultRecord> faults, Swarm swarm,
-    List<NodeResult> nodes, List<ExpectationResult> expectations) {
+    List<NodeResult> nodes, List<ExpectationResult> expectations, Theory theory) {
 
   public RunResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -22,13 +25,14 @@ public record RunResult(String scenario, String variant, long seed, String trace
     faults = List.copyOf(faults);
     nodes = List.copyOf(nodes);
     expectations = List.copyOf(expectations);
+    Objects.requireNonNull(theory, "theory");
   }
 
   /** The run with its expectations judged. */
   public RunResult withExpectations(List<ExpectationResult> judged) {
     return new RunResult(scenario, variant, seed, traceHash, simulated, requests, availability,
         throughputPerSecond, latencyMs, cost, network, timeline, detection, consistency, faults,
-        swarm, nodes, judged);
+        swarm, nodes, judged, theory);
   }
 
   /**

@@ -1,30 +1,31 @@
 package dev.dsim.run;
 
 import dev.dsim.check.ConsistencyChecker;
+import dev.dsim.check.ConsistencyReport;
+import dev.dsim.check.Violation;
 import dev.dsim.check.linearizability.Budget;
 import dev.dsim.check.linearizability.KvHistory;
 import dev.dsim.check.linearizability.Verdict;
-import dev.dsim.check.ConsistencyReport;
-import dev.dsim.check.Violation;
 import dev.dsim.engine.Simulation;
 import dev.dsim.fault.FaultRecord;
 import dev.dsim.fault.Swarm;
+import dev.dsim.metrics.DetectionStats;
+import dev.dsim.metrics.History;
 import dev.dsim.metrics.LatencyRecorder;
 import dev.dsim.metrics.RequestMetrics;
+import dev.dsim.run.theory.ScenarioTheory;
 import dev.dsim.scenario.CompiledSystem;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioCompiler;
-import dev.dsim.world.Disk;
-import dev.dsim.world.Network;
-import dev.dsim.world.Node;
-import dev.dsim.metrics.DetectionStats;
-import dev.dsim.metrics.History;
 import dev.dsim.scenario.Tier;
 import dev.dsim.service.Client;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.RetryPolicy;
 import dev.dsim.service.kv.KvStats;
 import dev.dsim.service.kv.KvTier;
+import dev.dsim.world.Disk;
+import dev.dsim.world.Network;
+import dev.dsim.world.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,7 +202,7 @@ public final class Runner {
         new RunResult.Timeline(m.bucketNanos() / 1e9, m.windowStartNanos() / 1e9,
             m.bucketTotal(), m.bucketOk(), m.bucketLatencyMs(50), m.bucketLatencyMs(99)),
         detection(scenario, system), consistency(system), faults, swarm(system), nodes,
-        List.of());
+        List.of(), ScenarioTheory.of(scenario));
     return result.withExpectations(Expectations.evaluate(scenario.expect(), result));
   }
 
