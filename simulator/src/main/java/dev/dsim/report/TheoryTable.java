@@ -102,7 +102,7 @@ public final class TheoryTable {
         sb.append("  ").append(l.tier()).append(": offered ")
             .append(value(l.offeredPerSecond())).append("/s, capacity ")
             .append(value(l.capacityPerSecond())).append("/s (load ")
-            .append(percent(l.loadFactor()).replace("+", "")).append("; ")
+            .append(load(l.loadFactor())).append("; ")
             .append(l.perRequest()).append(')').append(l.overloaded() ? "  OVERLOADED" : "")
             .append('\n');
       }
@@ -174,6 +174,11 @@ public final class TheoryTable {
   /** A figure with five significant digits, plainly. */
   static String value(double v) {
     return Double.isNaN(v) ? "n/a" : Numbers.significant(v, 5).toPlainString();
+  }
+
+  /** A tier's load as a percentage, to three digits: 125%, not the error column's 120%. */
+  static String load(double fraction) {
+    return Numbers.significant(fraction * 100, 3).toPlainString() + "%";
   }
 
   private static String percent(double fraction) {
