@@ -50,8 +50,9 @@ public final class TheoryChecks {
   private static double meanOver(List<String> names, RunResult r, boolean utilisation) {
     double sum = 0;
     int n = 0;
+    java.util.Set<String> wanted = new java.util.HashSet<>(names);
     for (RunResult.NodeResult node : r.nodes()) {
-      if (names.contains(node.name())) {
+      if (wanted.contains(node.name())) {
         sum += utilisation ? node.utilisation() : node.uptime();
         n++;
       }

@@ -601,14 +601,19 @@ public final class ScenarioTheory {
       List<String> nodes = candidates(crash.candidates());
       Tier entry = path.get(0);
       List<String> tierNodes = nodesOf(entry);
+      CrashChain chain = CrashChain.of(nodes.size(), crash.mttfNanos() / 1e9,
+          crash.mttrNanos() / 1e9, crash.maxDown());
+      if (path.get(path.size() - 1) instanceof Tier.Kv kv
+          && (path.size() == 1 || path.size() == 2 && entry instanceof Tier.Stateless)) {
+        quorumAvailability(lambda, crash, nodes, chain, kv);
+        return;
+      }
       if (path.size() > 1 || !(entry instanceof Tier.Stateless) || !tierNodes.equals(nodes)) {
         gapAll(List.of("availability", "throughput"), List.of("random crashes on "
             + String.join(",", nodes) + " over " + path.size() + " tier(s): no model here for"
             + " requests crossing crashed and live tiers"));
         return;
       }
-      CrashChain chain = CrashChain.of(nodes.size(), crash.mttfNanos() / 1e9,
-          crash.mttrNanos() / 1e9, crash.maxDown());
       if (s.loadBalancer().healthCheck() != null) {
         gapAll(List.of("availability", "throughput"), List.of("health checks take crashed"
             + " nodes out after a detection delay: availability depends on that delay, which"
@@ -630,6 +635,250 @@ public final class ScenarioTheory {
           retries == 0));
       predictions.add(new Prediction("throughput", "end to end", List.of(), model, a,
           lambda * ok, retries == 0));
+    }
+
+    /**
+     * Request availability under random crashes when the request ends in a key-value tier,
+     * reached directly or through one stateless tier: the node the balancer picks must be up
+     * (without health checks), a coordinator must be reached within the call's tries, and the
+     * key's replicas must hold a quorum. The state is the crash chain's: with k candidates down,
+     * every set of k equally likely, so only how many of the request's nodes are down counts.
+     */
+    private void quorumAvailability(double lambda, FaultPlan.CrashNemesis crash,
+        List<String> nodes, CrashChain chain, Tier.Kv kv) {
+      List<String> metrics = List.of("availability", "throughput");
+      Tier entry = path.get(0);
+      int candidatesIn = 0;
+      Set<String> crashing = new java.util.HashSet<>(nodes);
+      for (Tier t : s.tiers().values()) {
+        List<String> own = nodesOf(t);
+        long hit = own.stream().filter(crashing::contains).count();
+        if (hit != 0 && hit != own.size()) {
+          gapAll(metrics, List.of("random crashes strike only some nodes of tier \"" + t.name()
+              + "\": its nodes are not alike, and the quorum model needs them so"));
+          return;
+        }
+        candidatesIn += (int) hit;
+      }
+      if (candidatesIn != nodes.size()) {
+        gapAll(metrics, List.of("random crashes strike nodes outside the tiers"));
+        return;
+      }
+      RetryPolicy retry = s.clients().retry();
+      if (retry.retries() > 0 || retry.hedgeAfterNanos() > 0) {
+        gapAll(metrics, List.of("client retries or hedges after an outage meet the same"
+            + " outage (outages last seconds, retries milliseconds): the attempts are not"
+            + " independent, and the quorum model has no closed form for them"));
+        return;
+      }
+      boolean healthChecks = s.loadBalancer().healthCheck() != null;
+      boolean kvCrashes = nodes.contains(nodesOf(kv).get(0));
+      boolean entryCrashes = nodes.contains(nodesOf(entry).get(0));
+      int n = kv.nodes();
+      int r = kv.store().replication();
+      double reads = s.clients().mix().readFraction();
+      List<String> a = new ArrayList<>();
+      a.add(nodes.size() + " crash candidates (tiers " + tiersOf(nodes) + "), exponential"
+          + " uptimes of mean " + Format.number(crash.mttfNanos() / 1e9) + " s, repairs of mean "
+          + Format.number(crash.mttrNanos() / 1e9) + " s" + (crash.maxDown() < nodes.size()
+              ? ", at most " + crash.maxDown() + " down at once" : "") + "; with k down, every"
+          + " set of k as likely");
+      boolean exact = true;
+      double ok;
+      if (path.size() == 1) {
+        // The balancer's pick is the coordinator; it may itself hold the key.
+        boolean mustBeUp = !healthChecks && kvCrashes;
+        ok = reads * coordinated(chain, kv, kvCrashes, mustBeUp, readQuorum(kv))
+            + (1 - reads) * coordinated(chain, kv, kvCrashes, mustBeUp, writeQuorum(kv));
+        a.add(mustBeUp ? "no health checks: the balancer sends each node its share, up or down,"
+            + " so the coordinator must be up (it holds the key with probability " + r + "/" + n
+            + ")" : healthChecks ? "health checks: the balancer sends only to live nodes" : "");
+      } else {
+        Tier.Stateless web = (Tier.Stateless) entry;
+        int tries = tries(web);
+        double[] distinct = distinctTries(web, lambda, tries, n);
+        boolean webMustBeUp = !healthChecks && entryCrashes;
+        ok = reads * called(chain, kv, webMustBeUp, kvCrashes, distinct, readQuorum(kv))
+            + (1 - reads) * called(chain, kv, webMustBeUp, kvCrashes, distinct, writeQuorum(kv));
+        if (webMustBeUp) {
+          a.add("no health checks: the balancer sends each " + web.name() + " node its share,"
+              + " up or down, and a request to a crashed one fails");
+        }
+        a.add("each " + web.name() + " node calls " + kv.name() + " nodes round-robin with "
+            + tries + " tr" + (tries == 1 ? "y" : "ies") + " per request (callRetries "
+            + web.calls().retries() + ", call timeout "
+            + (web.calls().timeoutNanos() == 0 ? "none" : Format.ms(web.calls().timeoutNanos()
+                / 1e9)) + " within the client's " + (retry.timeoutNanos() == 0 ? "none"
+                : Format.ms(retry.timeoutNanos() / 1e9)) + "); a coordinator that cannot get"
+            + " a quorum fails at once, and so does every other");
+        if (tries > 1 && n > 1) {
+          exact = false;
+          a.add("approximation: the tries of one request land on a random set of distinct "
+              + kv.name() + " nodes (the pointer moves on with every call of the node: "
+              + Format.number(callsPerTimeout(web, lambda)) + " calls per call timeout)");
+        }
+      }
+      a.removeIf(String::isEmpty);
+      a.add(kv.name() + ": " + n + " node" + (n == 1 ? "" : "s") + ", replication " + r + ", quorums " + readQuorum(kv)
+          + " to read and " + writeQuorum(kv) + " to write" + (kv.store().sloppy()
+              ? " (sloppy: any live replica will do)" : "") + "; " + Format.percent(reads)
+          + " reads");
+      if (healthChecks && (kvCrashes && path.size() == 1 || entryCrashes && path.size() == 2)) {
+        exact = false;
+        a.add("approximation: the balancer's health checks take a crashed node out at once;"
+            + " until they notice (about " + Format.ms((s.loadBalancer().healthCheck()
+                .timeoutNanos() + s.loadBalancer().healthCheck().intervalNanos() / 2.0) / 1e9)
+            + "), its share of the requests fails");
+      }
+      a.add("requests in flight at a crash, and the failure detection of the replicas'"
+          + " heartbeats, are not counted (seconds against outages of "
+          + Format.number(crash.mttrNanos() / 1e9) + " s)");
+      boolean bounded = crash.maxDown() < nodes.size();
+      String model = "k-of-n quorum availability" + (healthChecks ? "" : " with the coordinator term")
+          + " under " + (bounded ? "the crash nemesis's chain" : "independent renewals");
+      predictions.add(new Prediction("availability", "end to end", List.of(), model, a, ok,
+          exact));
+      predictions.add(new Prediction("throughput", "end to end", List.of(), model, a,
+          lambda * ok, exact));
+    }
+
+    private static int readQuorum(Tier.Kv kv) {
+      return kv.store().sloppy() ? 1 : kv.store().readQuorum();
+    }
+
+    private static int writeQuorum(Tier.Kv kv) {
+      return kv.store().sloppy() ? 1 : kv.store().writeQuorum();
+    }
+
+    /**
+     * P(ok) of an operation on a kv tier entered directly: the coordinator (uniform over the
+     * tier, so holding the key with probability r/n) must be up if {@code mustBeUp}, and at
+     * least q of the key's r replicas up.
+     */
+    private static double coordinated(CrashChain chain, Tier.Kv kv, boolean kvCrashes,
+        boolean mustBeUp, int q) {
+      int n = kv.nodes();
+      int r = kv.store().replication();
+      if (!kvCrashes) {
+        return r >= q ? 1 : 0;
+      }
+      if (!mustBeUp) {
+        return chain.average(new int[] {r}, d -> r - d[0] >= q ? 1 : 0);
+      }
+      // The coordinator is one of the replicas: it and q-1 of the other r-1 up.
+      double holds = chain.average(new int[] {1, r - 1},
+          d -> d[0] == 0 && r - d[1] >= q ? 1 : 0);
+      if (r == n) {
+        return holds;
+      }
+      double apart = chain.average(new int[] {1, r},
+          d -> d[0] == 0 && r - d[1] >= q ? 1 : 0);
+      return (double) r / n * holds + (1 - (double) r / n) * apart;
+    }
+
+    /**
+     * P(ok) of an operation through a stateless node calling the kv tier: that node up (if
+     * {@code webMustBeUp}), some try reaching a live coordinator, at least q of the key's r
+     * replicas up. {@code distinct[u]} is P(the tries reach u distinct nodes).
+     */
+    private static double called(CrashChain chain, Tier.Kv kv, boolean webMustBeUp,
+        boolean kvCrashes, double[] distinct, int q) {
+      int n = kv.nodes();
+      int r = kv.store().replication();
+      int[] classes = new int[] {webMustBeUp ? 1 : 0, kvCrashes ? r : 0, kvCrashes ? n - r : 0};
+      return chain.average(classes, d -> {
+        if (d[0] > 0 || r - d[1] < q) {
+          return 0;
+        }
+        int downKv = d[1] + d[2];
+        double allTriesDown = 0;
+        for (int u = 1; u < distinct.length; u++) {
+          if (distinct[u] == 0) {
+            continue;
+          }
+          // The u nodes tried are a random u-set of the n: all down with C(down, u)/C(n, u).
+          allTriesDown += distinct[u] * CrashChain.choose(downKv, u) / CrashChain.choose(n, u);
+        }
+        return 1 - allTriesDown;
+      });
+    }
+
+    /** Tries of a call within the client's timeout: the call timeout bounds each. */
+    private int tries(Tier.Stateless web) {
+      long call = web.calls().timeoutNanos();
+      if (call == 0) {
+        return 1; // a call to a crashed node waits for ever: no second try
+      }
+      long client = s.clients().retry().timeoutNanos();
+      long fit = client == 0 ? Long.MAX_VALUE : (client + call - 1) / call;
+      return (int) Math.max(1, Math.min(web.calls().retries() + 1L, fit));
+    }
+
+    /** The calls one stateless node sends while one call waits out its timeout. */
+    private double callsPerTimeout(Tier.Stateless web, double lambda) {
+      return lambda / web.nodes() * web.calls().timeoutNanos() / 1e9;
+    }
+
+    /**
+     * P(the tries of one request reach u distinct nodes of n), u = 0..tries: the round-robin
+     * pointer moves one step per try and one per call of the node's other requests in between,
+     * a Poisson number while a try waits out its timeout.
+     */
+    private double[] distinctTries(Tier.Stateless web, double lambda, int tries, int n) {
+      double[] p = new double[tries + 1];
+      if (tries == 1 || n == 1) {
+        p[1] = 1;
+        return p;
+      }
+      double mu = callsPerTimeout(web, lambda);
+      // Offset of the next try from this one: (1 + m) mod n, m ~ Poisson(mu).
+      double[] step = new double[n];
+      double term = StrictMath.exp(-mu);
+      double seen = 0;
+      for (int m = 0; seen < 1 - 1e-12 && m < 100_000; m++) {
+        step[(1 + m) % n] += term;
+        seen += term;
+        term *= mu / (m + 1);
+      }
+      if (StrictMath.pow(n, tries - 1) <= 100_000) {
+        distinctFrom(new int[] {0}, tries, step, 1.0, p, n);
+        return p;
+      }
+      // Too many paths to follow: steps taken as uniform (the pointer has moved on many times).
+      p[1] = 1;
+      for (int i = 1; i < tries; i++) {
+        for (int u = i + 1; u >= 1; u--) {
+          p[u] = p[u] * u / n + (u > 1 ? p[u - 1] * (n - u + 1) / n : 0);
+        }
+      }
+      return p;
+    }
+
+    private static void distinctFrom(int[] visited, int tries, double[] step, double weight,
+        double[] p, int n) {
+      int last = visited[visited.length - 1];
+      if (visited.length == tries) {
+        long count = java.util.Arrays.stream(visited).distinct().count();
+        p[(int) count] += weight;
+        return;
+      }
+      for (int o = 0; o < n; o++) {
+        if (step[o] > 0) {
+          int[] next = java.util.Arrays.copyOf(visited, visited.length + 1);
+          next[visited.length] = (last + o) % n;
+          distinctFrom(next, tries, step, weight * step[o], p, n);
+        }
+      }
+    }
+
+    private String tiersOf(List<String> nodes) {
+      List<String> names = new ArrayList<>();
+      for (Tier t : s.tiers().values()) {
+        if (nodes.contains(nodesOf(t).get(0))) {
+          names.add(t.name());
+        }
+      }
+      return String.join(", ", names);
     }
 
     /** Null when no fault strikes; otherwise which do, in words. */
@@ -708,13 +957,20 @@ public final class ScenarioTheory {
       return List.copyOf(out);
     }
 
+    /** "web + db" when the nodes are whole tiers, else the node names. */
     private String tierOrNodes(List<String> nodes) {
+      List<String> tiers = new ArrayList<>();
+      Set<String> set = new java.util.HashSet<>(nodes);
+      int covered = 0;
       for (Tier t : s.tiers().values()) {
-        if (nodesOf(t).equals(nodes)) {
-          return t.name();
+        List<String> own = nodesOf(t);
+        if (set.containsAll(own)) {
+          tiers.add(t.name());
+          covered += own.size();
         }
       }
-      return String.join(",", nodes);
+      return !tiers.isEmpty() && covered == nodes.size() ? String.join(" + ", tiers)
+          : String.join(",", nodes);
     }
 
     private static List<String> nodesOf(Tier t) {
