@@ -22,13 +22,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every shipped scenario's variants against theory: each exact prediction agrees with the
- * simulation within 2% of the prediction, or lies inside the measured 95% interval over a few
+ * simulation within 2% of the prediction (an approximation within 8%), or lies inside the measured 95% interval over a few
  * seeds; a variant no model covers says why for every figure it leaves out. This is the
  * test behind {@code dsim explain}: if the simulator drifted from the textbook (or a model's
  * assumptions were checked wrongly), a row would fail here.
  */
 final class TheoryAgreementTest {
   private static final int SEEDS = 5;
+  /**
+   * How far a prediction marked approximate may be off. The worst today: the contended
+   * 48-core node of scale-up-contention.json, 4.5% above the simulation (the chain re-rates
+   * running jobs; the simulator fixes each job's stretch at its start).
+   */
+  private static final double APPROXIMATION_TOLERANCE = 0.08;
 
   static Stream<Arguments> variants() throws IOException {
     List<Arguments> out = new ArrayList<>();
@@ -54,7 +60,7 @@ final class TheoryAgreementTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("variants")
-  void exactPredictions_agreeWithTheRuns_andGapsSayWhy(String file, String variant)
+  void predictions_agreeWithTheRuns_andGapsSayWhy(String file, String variant)
       throws Exception {
     ScenarioFile f = ScenarioLoader.load(Path.of("..", "scenarios", file));
     Scenario s = f.resolve(variant.equals("base") ? null : variant);
@@ -62,8 +68,8 @@ final class TheoryAgreementTest {
     for (Inapplicable i : theory.inapplicable()) {
       assertThat(i.reason()).as(i.metric()).isNotBlank();
     }
-    List<Prediction> exact = theory.predictions().stream().filter(Prediction::exact).toList();
-    if (exact.isEmpty()) {
+    List<Prediction> predictions = theory.predictions();
+    if (predictions.isEmpty()) {
       assertThat(theory.inapplicable()).as("a variant without predictions says why")
           .isNotEmpty();
       return;
@@ -72,7 +78,7 @@ final class TheoryAgreementTest {
     for (int k = 0; k < SEEDS; k++) {
       runs.add(Runner.run(s, s.seed() + k, RunOptions.defaults()).result());
     }
-    for (Prediction p : exact) {
+    for (Prediction p : predictions) {
       double[] v = new double[SEEDS];
       double sum = 0;
       for (int k = 0; k < SEEDS; k++) {
@@ -86,7 +92,9 @@ final class TheoryAgreementTest {
       }
       double half = TDistribution.of(SEEDS - 1).inverseCumulativeProbability(0.975)
           * Math.sqrt(squares / (SEEDS - 1)) / Math.sqrt(SEEDS);
-      boolean within = Math.abs(TheoryChecks.error(p, mean)) <= TheoryChecks.TOLERANCE
+      // A named approximation is held to a looser bound, so that it cannot drift unseen.
+      double tolerance = p.exact() ? TheoryChecks.TOLERANCE : APPROXIMATION_TOLERANCE;
+      boolean within = Math.abs(TheoryChecks.error(p, mean)) <= tolerance
           || Math.abs(mean - p.value()) <= half;
       assertThat(within).as("%s of %s: %s predicts %s, simulated %s ± %s (%s)", p.metric(),
           p.subject(), p.model(), p.value(), mean, half, String.join("; ", p.assumptions()))
