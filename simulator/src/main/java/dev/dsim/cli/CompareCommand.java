@@ -41,7 +41,10 @@ import picocli.CommandLine.Parameters;
       "Compare variants over several seeds, with confidence intervals.",
       "Runs every variant (of every file) over several seeds and compares them: each metric's "
           + "mean with a 95%% confidence interval (Student t) per variant, and which variant "
-          + "wins it (none where the intervals overlap).",
+          + "wins it (none where the intervals overlap). Where the scenario has expectations, "
+          + "how many seeds of each variant met all of them (with a Clopper-Pearson interval), "
+          + "and the cheapest variant that met them in at least --require of its seeds: a "
+          + "variant that failed them never wins cost.total.",
       "Writes comparison.json, comparison.csv and runs/<variant>/seed-<n>/results.json to "
           + "reports/<scenario>-compare (or --out).",
       "Ctrl-C stops the runs in progress and still writes the comparison of those that "
@@ -57,6 +60,12 @@ final class CompareCommand implements Callable<Integer> {
       description = "N seeds from each scenario's own seed, or the seeds A to B "
           + "(default: 10).")
   SeedRange seeds = new SeedRange(null, 10);
+
+  @Option(names = "--require", paramLabel = "P", converter = Share.Converter.class,
+      description = "The share of seeds in which a variant must meet every expectation of its "
+          + "scenario to be eligible: a variant below it never wins cost.total, and the table "
+          + "names the cheapest variant at or above it (95%%, or 0.95; default: 100%%).")
+  double require = 1.0;
 
   @Option(names = "--variant", paramLabel = "NAME", split = ",",
       description = "Compare only these variants (repeatable or comma-separated; \"base\" for "
@@ -191,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
       err.flush();
       return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.RUN_FAILED;
     }
-    Comparison c = Comparison.of(groups, jobsOfLabel.size());
+    Comparison c = Comparison.of(groups, jobsOfLabel.size(), require);
     List<String> missing = new ArrayList<>(jobsOfLabel.keySet());
     missing.removeAll(c.variants());
     String warning = interrupted ? "Interrupted: " + refs.size() + " of " + outcomes.size()

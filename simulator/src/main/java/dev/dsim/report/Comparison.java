@@ -18,8 +18,15 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param rows one per metric that every run measured
  * @param theory per metric (by name) where theory predicts it for every variant, the variant
  *     it predicts best ({@link TheoryCall}); metrics it does not cover are absent
+ * @param expectations how often each variant met its expectations, and the cheapest that met
+ *     them in at least the required share of seeds; a variant that did not never wins
+ *     {@code cost.total}
  */
-public record Comparison(List<String> variants, List<Row> rows, Map<String, TheoryCall> theory) {
+public record Comparison(List<String> variants, List<Row> rows, Map<String, TheoryCall> theory,
+    ExpectationsMet expectations) {
+  /** The metric a variant failing its expectations may not win: being cheap by failing. */
+  public static final String COST = "cost.total";
+
   public Comparison {
     variants = List.copyOf(variants);
     rows = List.copyOf(rows);
@@ -110,12 +117,31 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
    * ones cut off), so their means are not comparable.
    */
   public record Row(Metric metric, List<Stat> stats, String winner, List<String> tied,
-      boolean unequalSeeds) {
+      boolean unequalSeeds, List<String> barred) {
+    public Row {
+      tied = List.copyOf(tied);
+      barred = List.copyOf(barred);
+    }
+
+    Row(Metric metric, List<Stat> stats, String winner, List<String> tied,
+        boolean unequalSeeds) {
+      this(metric, stats, winner, tied, unequalSeeds, List.of());
+    }
+
     /** "web-8 wins", "no winner: a, b overlap", … for humans. */
     public String verdict() {
+      String why = barred.isEmpty() ? "" : " (" + String.join(", ", barred) + " failed "
+          + "expectations: not eligible)";
       if (winner != null) {
-        return winner;
+        return winner + why;
       }
+      if (barred.size() == stats.size()) {
+        return "none: no variant met its expectations" + why;
+      }
+      return plainVerdict() + why;
+    }
+
+    private String plainVerdict() {
       if (unequalSeeds) {
         return "none (unequal seed counts)";
       }
@@ -145,14 +171,19 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
 
   /** Compares {@code groups} (at least one) on every metric all their runs measured. */
   public static Comparison of(List<Group> groups) {
-    return of(groups, groups.size());
+    return of(groups, groups.size(), 1.0);
+  }
+
+  /** As {@link #of(List, int, double)}, every expectation required in every seed. */
+  public static Comparison of(List<Group> groups, int plannedVariants) {
+    return of(groups, plannedVariants, 1.0);
   }
 
   /**
    * As {@link #of(List)}, where {@code plannedVariants} were meant to be compared: when fewer
    * have runs (an interrupted comparison), no winner is named, as with unequal seed counts.
    */
-  public static Comparison of(List<Group> groups, int plannedVariants) {
+  public static Comparison of(List<Group> groups, int plannedVariants, double require) {
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("nothing to compare");
     }
@@ -162,6 +193,7 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
       labels.add(g.label());
       equal &= g.runs().size() == groups.get(0).runs().size();
     }
+    ExpectationsMet met = ExpectationsMet.of(groups, require);
     List<Row> rows = new ArrayList<>();
     for (Metric m : METRICS) {
       List<Stat> stats = new ArrayList<>();
@@ -183,10 +215,11 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
         stats.add(stat(values));
       }
       if (measured) {
-        rows.add(equal ? row(m, labels, stats) : new Row(m, stats, null, List.of(), true));
+        Row r = equal ? row(m, labels, stats) : new Row(m, stats, null, List.of(), true);
+        rows.add(m.name().equals(COST) && equal ? eligibleOnly(r, labels, met) : r);
       }
     }
-    return new Comparison(labels, rows, theory(groups));
+    return new Comparison(labels, rows, theory(groups), met);
   }
 
   /**
@@ -254,6 +287,33 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
   /** The two-sided 95% quantile of Student's t with {@code df} degrees of freedom. */
   static double tQuantile(int df) {
     return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+  }
+
+  /**
+   * {@code r} judged among the variants eligible by their expectations only: a variant that
+   * failed them cannot win (nor tie for) the metric, whatever its figure.
+   */
+  private static Row eligibleOnly(Row r, List<String> labels, ExpectationsMet met) {
+    List<String> keep = new ArrayList<>();
+    List<Stat> kept = new ArrayList<>();
+    List<String> barred = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      if (met.eligible(labels.get(i))) {
+        keep.add(labels.get(i));
+        kept.add(r.stats().get(i));
+      } else {
+        barred.add(labels.get(i));
+      }
+    }
+    if (barred.isEmpty()) {
+      return r;
+    }
+    if (keep.isEmpty()) {
+      return new Row(r.metric(), r.stats(), null, List.of(), false, barred);
+    }
+    Row among = keep.size() == 1 ? new Row(r.metric(), kept, keep.get(0), List.of(), false)
+        : row(r.metric(), keep, kept);
+    return new Row(r.metric(), r.stats(), among.winner(), among.tied(), false, barred);
   }
 
   static Row row(Metric m, List<String> labels, List<Stat> stats) {

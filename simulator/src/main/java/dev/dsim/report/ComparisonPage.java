@@ -65,6 +65,22 @@ public final class ComparisonPage {
     }
     header[header.length - 1] = "winner";
     html.table(header, rows);
+    ExpectationsMet met = c.expectations();
+    if (met.any()) {
+      html.h2("Expectations met");
+      html.p("Seeds in which every expectation of the scenario held, per variant, with the 95%"
+          + " Clopper-Pearson interval of that share. A variant below the required share never"
+          + " wins cost.total.");
+      List<String[]> ex = new ArrayList<>();
+      for (ExpectationsMet.Variant v : met.variants()) {
+        ex.add(new String[] {v.label(), v.met() + " of " + v.seeds(),
+            ComparisonReport.interval(v), met.eligible(v.label()) ? "yes" : "no"});
+      }
+      html.table(new String[] {"variant", "met every expectation", "95% interval",
+          "eligible"}, ex);
+      html.raw("<p><strong>" + Html.esc(ComparisonReport.cheapestSentence(met))
+          + "</strong></p>\n");
+    }
     if (!groups.isEmpty()) {
       html.h2("Theory vs simulation");
       html.p("What closed-form models predict for each variant, beside its mean over the seeds"

@@ -70,6 +70,27 @@ public final class ComparisonReport {
       perVariant.put(label, runs.stream().filter(r -> r.label().equals(label)).count());
     }
     root.put("equalSeeds", c.equalSeeds());
+    if (c.expectations().any()) {
+      ExpectationsMet met = c.expectations();
+      ObjectNode ex = root.putObject("expectations");
+      ex.put("require", met.require());
+      ex.put("interval", "Clopper-Pearson, two-sided, of the share of seeds meeting every"
+          + " expectation");
+      ObjectNode pv = ex.putObject("variants");
+      for (ExpectationsMet.Variant x : met.variants()) {
+        ObjectNode o = pv.putObject(x.label());
+        o.put("met", x.met());
+        o.put("seeds", x.seeds());
+        o.putArray("ci95").add(Numbers.significant(x.low(), DIGITS))
+            .add(Numbers.significant(x.high(), DIGITS));
+        o.put("eligible", met.eligible(x.label()));
+      }
+      if (met.cheapest() == null) {
+        ex.putNull("cheapestMeetingExpectations");
+      } else {
+        ex.put("cheapestMeetingExpectations", met.cheapest());
+      }
+    }
     ArrayNode metrics = root.putArray("metrics");
     for (Comparison.Row row : c.rows()) {
       ObjectNode m = metrics.addObject();
@@ -82,6 +103,10 @@ public final class ComparisonReport {
       }
       ArrayNode tied = m.putArray("overlapping");
       row.tied().forEach(tied::add);
+      if (!row.barred().isEmpty()) {
+        ArrayNode barred = m.putArray("notEligible");
+        row.barred().forEach(barred::add);
+      }
       Comparison.TheoryCall t = c.theory().get(row.metric().name());
       if (t != null) {
         ObjectNode th = m.putObject("theory");
@@ -203,8 +228,64 @@ public final class ComparisonReport {
       }
       sb.append('\n');
     }
+    sb.append(expectationsText(c.expectations()));
     return sb.toString();
   }
+  /**
+   * Per variant, the seeds in which every expectation held (with the 95% Clopper-Pearson
+   * interval of the rate), and the cheapest variant that met them in the required share; empty
+   * when the scenario has no expectations.
+   */
+  public static String expectationsText(ExpectationsMet met) {
+    if (!met.any()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("every expectation met, per variant (seeds; 95% Clopper-Pearson interval of the "
+        + "rate):\n");
+    int width = 0;
+    for (ExpectationsMet.Variant v : met.variants()) {
+      width = Math.max(width, v.label().length());
+    }
+    for (ExpectationsMet.Variant v : met.variants()) {
+      String line = "  " + pad(v.label(), width) + "  " + pad(v.met() + "/" + v.seeds(), 7)
+          + "  " + pad(interval(v), 14) + (met.eligible(v.label()) ? ""
+              : "  below the " + percent(met.require()) + " required");
+      sb.append(line.stripTrailing()).append('\n');
+    }
+    sb.append(cheapestSentence(met)).append('\n');
+    return sb.toString();
+  }
+
+  /** "cheapest variant meeting every expectation in at least 95% of seeds: b (cost …)". */
+  public static String cheapestSentence(ExpectationsMet met) {
+    String head = "cheapest variant meeting every expectation in at least "
+        + percent(met.require()) + " of seeds: ";
+    if (met.cheapest() == null) {
+      return head + "none (lower the bar with --require, or change the variants)";
+    }
+    for (ExpectationsMet.Variant v : met.variants()) {
+      if (v.label().equals(met.cheapest())) {
+        return head + v.label() + " (mean cost.total " + SummaryTable.number(v.meanCost())
+            + ", met in " + v.met() + " of " + v.seeds() + ")";
+      }
+    }
+    return head + met.cheapest();
+  }
+
+  /** "[0.63%, 81%]": the pass rate's interval, to two digits. */
+  static String interval(ExpectationsMet.Variant v) {
+    return "[" + percent(v.low(), 2) + ", " + percent(v.high(), 2) + "]";
+  }
+
+  private static String percent(double fraction) {
+    return percent(fraction, 3);
+  }
+
+  private static String percent(double fraction, int digits) {
+    return Numbers.significant(fraction * 100, digits).stripTrailingZeros().toPlainString() + "%";
+  }
+
 
   /**
    * "10 seeds" when every variant has as many, else "unequal seed counts (a: 10, b: 7)": the
