@@ -81,6 +81,21 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
       new Metric("consistency.staleReads", Better.LOWER),
       new Metric("consistency.corruptReads", Better.LOWER));
 
+  /**
+   * Metrics that are shares of requests, in [0, 1]: their interval is computed on the
+   * empirical logit scale and mapped back, so that it never leaves [0, 1] (a Student-t interval
+   * on the raw shares drew availability bars to 107%).
+   */
+  public static final java.util.Set<String> PROPORTIONS = java.util.Set.of("availability");
+
+  /** How the interval of {@code metric} is computed, for reports. */
+  public static String intervalMethod(String metric) {
+    return PROPORTIONS.contains(metric)
+        ? "Student t on the empirical logit ln((ok + 0.5) / (failed + 0.5)) of each seed, mapped"
+            + " back to [0, 1]"
+        : "Student t";
+  }
+
   /** One variant's runs, labelled. */
   public record Group(String label, List<RunResult> runs) {
     public Group {
@@ -200,7 +215,9 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
       boolean measured = true;
       for (Group g : groups) {
         double[] values = new double[g.runs().size()];
+        long[] requests = new long[values.length];
         for (int i = 0; i < values.length && measured; i++) {
+          requests[i] = g.runs().get(i).requests().total();
           Double v = Expectations.value(m.name(), g.runs().get(i));
           if (v == null || v.isNaN() || v.isInfinite()) {
             measured = false;
@@ -212,7 +229,8 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
           measured = false;
           break;
         }
-        stats.add(stat(values));
+        stats.add(PROPORTIONS.contains(m.name()) ? proportionStat(values, requests)
+            : stat(values));
       }
       if (measured) {
         Row r = equal ? row(m, labels, stats) : new Row(m, stats, null, List.of(), true);
@@ -282,6 +300,37 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
     double sd = Math.sqrt(squares / (n - 1));
     double half = tQuantile(n - 1) * sd / Math.sqrt(n);
     return new Stat(n, mean, sd, mean - half, mean + half);
+  }
+
+  /**
+   * Mean and spread of per-seed shares {@code values} of {@code requests} each, with the
+   * interval computed on the empirical logit scale (ln((k + 0.5) / (n − k + 0.5)) for k of n
+   * requests ok, finite even at 0 and 1) and mapped back: it stays inside [0, 1] and is
+   * asymmetric near the bounds, where shares pile up. Widened, if need be, to hold the mean.
+   */
+  public static Stat proportionStat(double[] values, long[] requests) {
+    Stat plain = stat(values);
+    if (!plain.hasInterval()) {
+      return plain;
+    }
+    double[] logits = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      double n = Math.max(requests[i], 1);
+      double k = values[i] * n;
+      logits[i] = Math.log((k + 0.5) / (n - k + 0.5));
+    }
+    Stat z = stat(logits);
+    double low = Math.min(plain.mean(), logistic(z.ciLow()));
+    double high = Math.max(plain.mean(), logistic(z.ciHigh()));
+    if (plain.stdDev() == 0) {
+      low = plain.mean();
+      high = plain.mean();
+    }
+    return new Stat(plain.n(), plain.mean(), plain.stdDev(), Math.max(0, low), Math.min(1, high));
+  }
+
+  private static double logistic(double x) {
+    return 1 / (1 + Math.exp(-x));
   }
 
   /** The two-sided 95% quantile of Student's t with {@code df} degrees of freedom. */

@@ -12,10 +12,9 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -69,16 +68,20 @@ public final class ComparisonCharts {
       return null;
     }
     double k = scale(metric);
-    DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-    for (int i = 0; i < c.variants().size(); i++) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    int n = c.variants().size();
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int i = 0; i < n; i++) {
       Comparison.Stat st = row.stats().get(i);
-      data.add(st.mean() * k, st.hasInterval() ? st.halfWidth() * k : 0, c.variants().get(i),
-          axisLabel(metric));
+      data.addValue(st.mean() * k, c.variants().get(i), axisLabel(metric));
+      // The comparison's own interval, bound to bound: asymmetric for a share.
+      low[i] = st.hasInterval() ? st.ciLow() * k : Double.NaN;
+      high[i] = st.hasInterval() ? st.ciHigh() * k : Double.NaN;
     }
-    StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+    IntervalBarRenderer renderer = new IntervalBarRenderer(low, high, java.awt.Color.DARK_GRAY);
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
-    renderer.setErrorIndicatorPaint(java.awt.Color.DARK_GRAY);
     renderer.setItemMargin(0.08);
     for (int i = 0; i < c.variants().size(); i++) {
       renderer.setSeriesPaint(i, ChartStyle.variant(i));

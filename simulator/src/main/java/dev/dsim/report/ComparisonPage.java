@@ -42,15 +42,15 @@ public final class ComparisonPage {
     }
     html.p(c.variants().size() + " variants over " + ComparisonReport.seedsText(c)
         + (c.equalSeeds() ? " each" : "") + ". Each cell is the mean ± the half-width of its 95% confidence interval "
-        + "(Student t); a variant wins a metric only where its interval overlaps no other.");
+        + "(Student t); availability, a share, shows its interval [low, high], computed on the"
+        + " empirical logit scale of each seed and mapped back, so that it stays inside [0, 1]."
+        + " A variant wins a metric only where its interval overlaps no other.");
     List<String[]> rows = new ArrayList<>();
     for (Comparison.Row row : c.rows()) {
       String[] cells = new String[c.variants().size() + 2];
       cells[0] = row.metric().name() + " (" + row.metric().better().jsonName() + " is better)";
       for (int i = 0; i < c.variants().size(); i++) {
-        Comparison.Stat st = row.stats().get(i);
-        String v = st.hasInterval() ? ComparisonReport.withError(st.mean(), st.halfWidth())
-            : SummaryTable.number(st.mean());
+        String v = ComparisonReport.cell(row, i);
         cells[i + 1] = c.variants().get(i).equals(row.winner())
             ? Html.cell("<strong>" + Html.esc(v) + "</strong>") : v;
       }

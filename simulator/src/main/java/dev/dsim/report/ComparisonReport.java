@@ -55,7 +55,8 @@ public final class ComparisonReport {
       List<RunRef> runs, Coverage coverage) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("confidence", Comparison.CONFIDENCE);
-    root.put("interval", "Student t, two-sided, per variant over its seeds");
+    root.put("interval", "Student t, two-sided, per variant over its seeds; for availability "
+        + "on the empirical logit scale, mapped back to [0, 1]");
     root.put("interrupted", coverage.interrupted());
     root.put("plannedRuns", coverage.plannedRuns());
     root.put("finishedRuns", runs.size());
@@ -194,16 +195,15 @@ public final class ComparisonReport {
     }
     for (int i = 0; i < c.rows().size(); i++) {
       for (int j = 0; j < labels.size(); j++) {
-        Comparison.Stat st = c.rows().get(i).stats().get(j);
-        String cell = st.hasInterval() ? withError(st.mean(), st.halfWidth())
-            : SummaryTable.number(st.mean());
+        String cell = cell(c.rows().get(i), j);
         cells[i][j] = cell;
         widths[j] = Math.max(widths[j], cell.length());
       }
     }
     StringBuilder sb = new StringBuilder();
     sb.append("mean ± 95% confidence interval over ").append(seedsText(c))
-        .append(" (Student t); a winner only where its interval overlaps no other")
+        .append(" (Student t; availability on the logit scale, so it stays in [0, 1]); a winner")
+        .append(" only where its interval overlaps no other")
         .append(c.equalSeeds() ? "" : ", and none across unequal seed counts").append('\n');
     sb.append(pad("metric", metricWidth));
     for (int j = 0; j < labels.size(); j++) {
@@ -311,9 +311,35 @@ public final class ComparisonReport {
    * {@code 17.47 ± 0.87}: the half-interval to two significant digits and the mean to the same
    * decimal place (digits beyond the interval's are noise).
    */
+  /**
+   * A table cell for variant {@code i} of {@code row}: "17.47 ± 0.87", "0.912 [0.848, 0.961]"
+   * for a share (its interval is asymmetric), the bare figure when every seed gave the same.
+   */
+  public static String cell(Comparison.Row row, int i) {
+    Comparison.Stat st = row.stats().get(i);
+    if (!st.hasInterval() || st.stdDev() == 0) {
+      return SummaryTable.number(st.mean());
+    }
+    if (Comparison.PROPORTIONS.contains(row.metric().name())) {
+      int decimals = decimals(Math.max(st.halfWidth(), 1e-12));
+      return fixed(st.mean(), decimals) + " [" + fixed(st.ciLow(), decimals) + ", "
+          + fixed(st.ciHigh(), decimals) + "]";
+    }
+    return withError(st.mean(), st.halfWidth());
+  }
+
+  private static int decimals(double half) {
+    return Math.min(Math.max(0, 1 - (int) Math.floor(Math.log10(half))), 12);
+  }
+
+  private static String fixed(double v, int decimals) {
+    return Numbers.fixed(v, decimals).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+        .toPlainString();
+  }
+
   static String withError(double mean, double half) {
-    if (half == 0) {
-      return SummaryTable.number(mean) + " ± 0";
+    if (half == 0 || half <= 1e-9 * Math.abs(mean)) {
+      return SummaryTable.number(mean); // every seed the same (up to rounding): no "± 0"
     }
     int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(half)));
     decimals = Math.min(decimals, 12);

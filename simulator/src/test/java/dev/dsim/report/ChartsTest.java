@@ -18,7 +18,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
-import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,18 +114,25 @@ final class ChartsTest {
     Comparison c = Comparison.of(List.of(new Comparison.Group("a", aSeeds),
         new Comparison.Group("b", bSeeds)));
     JFreeChart chart = ComparisonCharts.bars(c, "latencyMs.p99");
-    var data = (DefaultStatisticalCategoryDataset) chart.getCategoryPlot().getDataset();
+    var data = chart.getCategoryPlot().getDataset();
+    var bars = (IntervalBarRenderer) chart.getCategoryPlot().getRenderer();
     Comparison.Row row = c.rows().stream()
         .filter(r -> r.metric().name().equals("latencyMs.p99")).findFirst().orElseThrow();
     for (int i = 0; i < 2; i++) {
-      assertThat(data.getMeanValue(i, 0).doubleValue()).isEqualTo(row.stats().get(i).mean());
-      assertThat(data.getStdDevValue(i, 0).doubleValue())
-          .isCloseTo(row.stats().get(i).halfWidth(), within(1e-12));
+      assertThat(data.getValue(i, 0).doubleValue()).isEqualTo(row.stats().get(i).mean());
+      assertThat(bars.low(i)).isCloseTo(row.stats().get(i).ciLow(), within(1e-12));
+      assertThat(bars.high(i)).isCloseTo(row.stats().get(i).ciHigh(), within(1e-12));
     }
     JFreeChart avail = ComparisonCharts.bars(c, "availability");
-    var ad = (DefaultStatisticalCategoryDataset) avail.getCategoryPlot().getDataset();
-    assertThat(ad.getMeanValue(0, 0).doubleValue())
+    var ad = avail.getCategoryPlot().getDataset();
+    assertThat(ad.getValue(0, 0).doubleValue())
         .isCloseTo(100 * c.rows().get(0).stats().get(0).mean(), within(1e-9));
+    // A share's interval stays inside [0, 100%], however few the seeds.
+    var availBars = (IntervalBarRenderer) avail.getCategoryPlot().getRenderer();
+    for (int i = 0; i < 2; i++) {
+      assertThat(availBars.high(i)).isLessThanOrEqualTo(100);
+      assertThat(availBars.low(i)).isGreaterThanOrEqualTo(0);
+    }
     XYPlot scatter = (XYPlot) ComparisonCharts.tradeOff(c, "cost.total", "availability")
         .getPlot();
     assertThat(scatter.getDataset().getSeriesCount()).isEqualTo(2);
@@ -176,8 +182,9 @@ final class ChartsTest {
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         ComparisonReport.json(c, List.of("charted.json"), List.of(1L, 2L, 3L), List.of()));
     for (String metric : ComparisonCharts.BAR_METRICS) {
-      var data = (DefaultStatisticalCategoryDataset) ComparisonCharts.bars(c, metric)
-          .getCategoryPlot().getDataset();
+      var plot = ComparisonCharts.bars(c, metric).getCategoryPlot();
+      var data = plot.getDataset();
+      var bars = (IntervalBarRenderer) plot.getRenderer();
       com.fasterxml.jackson.databind.JsonNode m = null;
       for (var node : json.get("metrics")) {
         if (node.get("metric").asText().equals(metric)) {
@@ -189,11 +196,13 @@ final class ChartsTest {
       for (int i = 0; i < 2; i++) {
         var v = m.get("variants").get(c.variants().get(i));
         double mean = v.get("mean").asDouble();
-        double half = (v.get("ci95").get(1).asDouble() - v.get("ci95").get(0).asDouble()) / 2;
-        assertThat(data.getMeanValue(i, 0).doubleValue() / k).as(metric)
+        double lo = v.get("ci95").get(0).asDouble();
+        double hi = v.get("ci95").get(1).asDouble();
+        double tol = Math.abs(hi - lo) * 1e-4 + Math.abs(mean) * 1e-5 + 1e-12;
+        assertThat(data.getValue(i, 0).doubleValue() / k).as(metric)
             .isCloseTo(mean, within(Math.abs(mean) * 1e-5 + 1e-12));
-        assertThat(data.getStdDevValue(i, 0).doubleValue() / k).as(metric)
-            .isCloseTo(half, within(Math.abs(half) * 1e-4 + Math.abs(mean) * 1e-5 + 1e-12));
+        assertThat(bars.low(i) / k).as(metric).isCloseTo(lo, within(tol));
+        assertThat(bars.high(i) / k).as(metric).isCloseTo(hi, within(tol));
       }
     }
   }

@@ -95,4 +95,27 @@ final class ComparisonTest {
     assertThat(ComparisonReport.withError(49.1187, 5.484)).isEqualTo("49.1 ± 5.5");
     assertThat(ComparisonReport.withError(205.3, 80.2)).isEqualTo("205 ± 80");
   }
+
+  @Test
+  void shareIntervals_stayInsideZeroOne_whereStudentTLeavesIt() {
+    double[] shares = {1.0, 1.0, 0.93, 1.0, 0.99};
+    long[] requests = {6000, 6000, 6000, 6000, 6000};
+    assertThat(Comparison.stat(shares).ciHigh()).as("Student t on raw shares").isGreaterThan(1);
+    Comparison.Stat s = Comparison.proportionStat(shares, requests);
+    assertThat(s.ciHigh()).isLessThanOrEqualTo(1);
+    assertThat(s.ciLow()).isGreaterThanOrEqualTo(0).isLessThan(s.mean());
+    assertThat(s.mean()).isCloseTo(0.984, within(1e-12)).isLessThanOrEqualTo(s.ciHigh());
+    // Asymmetric: more room below the mean than above it, next to 100%.
+    assertThat(s.mean() - s.ciLow()).isGreaterThan(s.ciHigh() - s.mean());
+    // All seeds alike: the bare figure, no interval to draw.
+    Comparison.Stat same = Comparison.proportionStat(new double[] {1, 1, 1}, new long[] {9, 9, 9});
+    assertThat(same.ciLow()).isEqualTo(1.0);
+    assertThat(same.ciHigh()).isEqualTo(1.0);
+  }
+
+  @Test
+  void zeroVarianceFigures_arePrintedPlainly() {
+    assertThat(ComparisonReport.withError(0.15, 0)).isEqualTo("0.15");
+    assertThat(ComparisonReport.withError(0.3000014, 1e-17)).isEqualTo("0.300001");
+  }
 }
