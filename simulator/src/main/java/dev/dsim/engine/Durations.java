@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Simulated durations: long nanoseconds, with parsing and formatting of the human forms used in
  * scenarios ({@code "250us"}, {@code "2ms"}, {@code "30s"}, {@code "5m"}, {@code "2h"},
- * {@code "1d"}, also {@code "ns"} and decimals such as {@code "1.5s"}).
+ * {@code "1d"}, also {@code "ns"}, decimals such as {@code "1.5s"} and compound forms such
+ * as {@code "1m30s"}).
  */
 public final class Durations {
   public static final long NANOS_PER_MICRO = 1_000L;
@@ -56,6 +57,9 @@ public final class Durations {
    */
   public static long parse(String text) {
     String s = text.strip();
+    if (COMPOUND.matcher(s).matches()) {
+      return compound(s, text);
+    }
     for (int i = 0; i < UNITS.length; i++) {
       String unit = UNITS[i];
       if (s.endsWith(unit) && s.length() > unit.length()) {
@@ -72,6 +76,35 @@ public final class Durations {
             + " (for example \"250us\", \"2ms\", \"30s\")");
   }
 
+  /** Two or more number-unit parts, such as {@code 1m30s} or {@code -1h15m}. */
+  private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+      "(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h|d)");
+  private static final java.util.regex.Pattern COMPOUND = java.util.regex.Pattern.compile(
+      "[+-]?(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|ms|s|m|h|d)){2,}");
+
+  /**
+   * A compound duration ({@code 1h15m}, {@code 1m30s}, {@code 2s500ms}): the parts' sum, each
+   * unit at most once and from the largest down, so that a typo such as {@code 30s1m} is
+   * refused rather than read as 90 s.
+   */
+  private static long compound(String s, String original) {
+    boolean negative = s.startsWith("-");
+    java.util.regex.Matcher m = PART.matcher(s);
+    long total = 0;
+    long previous = Long.MAX_VALUE;
+    while (m.find()) {
+      long unit = UNIT_NANOS[java.util.Arrays.asList(UNITS).indexOf(m.group(2))];
+      if (unit >= previous) {
+        throw new IllegalArgumentException("'" + original + "' is not a duration: in a compound"
+            + " duration each unit comes once, the largest first (for example \"1h15m\", "
+            + "\"1m30s\", \"2s500ms\")");
+      }
+      previous = unit;
+      total = Math.addExact(total, toNanos(m.group(1), unit, original));
+    }
+    return negative ? -total : total;
+  }
+
   private static long toNanos(String number, long unitNanos, String original) {
     double value;
     try {
@@ -81,7 +114,7 @@ public final class Durations {
       value = Double.parseDouble(number);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + original + "' is not a duration: '" + number
-          + "' is not a number (for example \"250us\", \"2ms\", \"1.5s\")", e);
+          + "' is not a number (for example \"250us\", \"2ms\", \"1.5s\", \"1m30s\")", e);
     }
     double nanos = value * unitNanos;
     if (Math.abs(nanos) >= 9.2e18) {

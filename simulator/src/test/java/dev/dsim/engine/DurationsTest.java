@@ -43,4 +43,20 @@ final class DurationsTest {
       assertThat(Durations.parse(Durations.format(v))).isEqualTo(v);
     }
   }
+
+  @Test
+  void compoundDurations_sumTheirParts_largestUnitFirst() {
+    assertThat(Durations.parse("1m30s")).isEqualTo(90 * Durations.NANOS_PER_SECOND);
+    assertThat(Durations.parse("1h15m")).isEqualTo(75 * Durations.NANOS_PER_MINUTE);
+    assertThat(Durations.parse("2s500ms")).isEqualTo(2_500 * Durations.NANOS_PER_MILLI);
+    assertThat(Durations.parse("1d2h3m4s5ms6us7ns")).isEqualTo(Durations.NANOS_PER_DAY
+        + 2 * Durations.NANOS_PER_HOUR + 3 * Durations.NANOS_PER_MINUTE
+        + 4 * Durations.NANOS_PER_SECOND + 5 * Durations.NANOS_PER_MILLI + 6_007);
+    assertThat(Durations.parse("-1m30s")).isEqualTo(-90 * Durations.NANOS_PER_SECOND);
+    assertThat(Durations.parse(" 1m0.5s ")).isEqualTo(60_500 * Durations.NANOS_PER_MILLI);
+    for (String bad : new String[] {"30s1m", "1m1m", "1us1µs", "1m 30s", "1m30"}) {
+      assertThatThrownBy(() -> Durations.parse(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duration");
+    }
+  }
 }

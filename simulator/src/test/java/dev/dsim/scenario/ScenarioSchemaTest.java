@@ -423,6 +423,8 @@ final class ScenarioSchemaTest {
         Arguments.of("the base", "{}"),
         Arguments.of("decimals, spaces and µs in durations",
             "{'warmup': '1.5 s', 'tiers': {'web': {'work': '250µs'}}}"),
+        Arguments.of("compound durations", "{'duration': '1m30s', 'warmup': '0m10s', "
+            + "'tiers': {'web': {'work': '1ms500us'}}}"),
         Arguments.of("whole numbers written 2.0", "{'tiers': {'web': {'cores': 2.0}}}"),
         Arguments.of("rate steps", "{'clients': {'rate': [{'at': '0s', 'rate': 10}, "
             + "{'at': '30s', 'rate': 40, 'ramp': true}]}}"),

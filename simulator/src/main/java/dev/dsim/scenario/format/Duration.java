@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param text the value as written
  */
 @JsonClassDescription("A duration: a number and a unit, ns, us (or µs), ms, s, m, h or d; decimals "
-    + "and a sign allowed, e.g. \"250us\", \"1.5s\", \"-2s\". Numbers without a unit are errors.")
-@Schema.Examples({"\"250us\"", "\"2ms\"", "\"30s\"", "\"5m\"", "\"2h\"", "\"1d\"", "\"-2s\""})
+    + "and a sign allowed, e.g. \"250us\", \"1.5s\", \"-2s\", or parts from the largest unit "
+    + "down, \"1m30s\". Numbers without a unit are errors.")
+@Schema.Examples({"\"250us\"", "\"2ms\"", "\"30s\"", "\"5m\"", "\"2h\"", "\"1d\"", "\"-2s\"",
+    "\"1m30s\""})
 public record Duration(@JsonValue String text) {
   /** Binds the JSON value itself (a delegating creator: no wrapping object). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

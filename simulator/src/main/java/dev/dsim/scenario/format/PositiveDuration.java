@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param text the value as written
  */
-@JsonClassDescription("A duration > 0: a number and a unit, ns, us (or µs), ms, s, m, h or d, e.g. "
+@JsonClassDescription("A duration > 0: a number and a unit, ns, us (or µs), ms, s, m, h or d, or parts from the largest unit down (\"1m30s\"), e.g. "
     + "\"250us\", \"2ms\", \"1.5s\", \"10m\", \"1d\".")
 @Schema.Examples({"\"250us\"", "\"2ms\"", "\"30s\"", "\"5m\"", "\"2h\"", "\"1d\""})
 public record PositiveDuration(@JsonValue String text) implements Fsync {

@@ -28,6 +28,11 @@ import java.util.function.Function;
 final class ScalarDefinitions implements CustomDefinitionProviderV2 {
   private static final String NUMBER = "(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?";
   private static final String UNIT = "(ns|us|µs|ms|s|m|h|d)";
+  /**
+   * A compound duration, "1m30s": two or more parts, no spaces (Durations checks that the units
+   * come largest first, which a pattern cannot say simply).
+   */
+  private static final String COMPOUND = "((\\d+(\\.\\d*)?|\\.\\d+)" + UNIT + "){2,}";
   /** A leading look-ahead: some digit of the number is not 0. */
   private static final String NOT_ZERO = "(?=\\s*\\+?0*\\.?0*[1-9])";
   private static final String RANDOM = "^random:";
@@ -38,11 +43,12 @@ final class ScalarDefinitions implements CustomDefinitionProviderV2 {
   ScalarDefinitions(ObjectMapper json) {
     this.json = json;
     this.scalars = Map.ofEntries(
-        Map.entry(Duration.class, c -> string("^\\s*[+-]?" + NUMBER + "\\s*" + UNIT + "\\s*$")),
-        Map.entry(NonNegativeDuration.class,
-            c -> string("^\\s*\\+?" + NUMBER + "\\s*" + UNIT + "\\s*$")),
-        Map.entry(PositiveDuration.class,
-            c -> string("^" + NOT_ZERO + "\\s*\\+?" + NUMBER + "\\s*" + UNIT + "\\s*$")),
+        Map.entry(Duration.class, c -> string("^\\s*[+-]?(" + NUMBER + "\\s*" + UNIT + "|"
+            + COMPOUND + ")\\s*$")),
+        Map.entry(NonNegativeDuration.class, c -> string("^\\s*\\+?(" + NUMBER + "\\s*" + UNIT
+            + "|" + COMPOUND + ")\\s*$")),
+        Map.entry(PositiveDuration.class, c -> string("^(" + NOT_ZERO + "\\s*\\+?" + NUMBER
+            + "\\s*" + UNIT + "|\\s*\\+?(?=[^1-9]*[1-9])" + COMPOUND + ")\\s*$")),
         Map.entry(Size.class, c -> string("^\\s*\\d+(\\.\\d+)?\\s*([kKMGT]i?)?B\\s*$")),
         Map.entry(Bandwidth.class,
             c -> string("^" + NOT_ZERO + "\\s*\\d+(\\.\\d+)?\\s*([kKMGT]i?)?(bit|B)/s\\s*$")),
