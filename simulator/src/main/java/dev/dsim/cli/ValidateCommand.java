@@ -90,6 +90,12 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("ok " + f + (v == 0 ? "" : " (base and " + v + " variant"
             + (v == 1 ? "" : "s") + ")"));
       } catch (ScenarioException e) {
+        if (e.errors().size() == 1
+            && e.errors().get(0).message().equals(ScenarioLoader.SCHEMA_NOT_SCENARIO)) {
+          // A glob such as scenarios/*.json takes in the schema beside the scenarios.
+          out.println("skipped " + f + ": the scenario format's JSON Schema, not a scenario");
+          continue;
+        }
         badFiles++;
         for (ScenarioError error : e.errors()) {
           errors++;

@@ -95,7 +95,37 @@ public final class ScenarioFile {
     JsonNode patch = doc.root().get("variants").get(variant);
     JsonNode patched = MergePatch.apply(patchBase, patch);
     LocatedJson located = doc.withPatchLocations(patched, "variants." + variant, variant);
+    misspeltTier(variant, patch, located);
     return overridden(located, patched);
+  }
+
+  /**
+   * A variant that patches a tier the scenario does not have, without saying what kind of tier
+   * it is, almost always misspelt the tier's name: say so, with the closest name, rather than
+   * let the binder report the new tier's missing "kind".
+   */
+  private void misspeltTier(String variant, JsonNode patch, LocatedJson located)
+      throws ScenarioException {
+    JsonNode tiers = patch.get("tiers");
+    JsonNode base = patchBase.get("tiers");
+    if (tiers == null || !tiers.isObject() || base == null || !base.isObject()) {
+      return;
+    }
+    List<String> known = new java.util.ArrayList<>();
+    base.fieldNames().forEachRemaining(known::add);
+    for (java.util.Iterator<Map.Entry<String, JsonNode>> it = tiers.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (base.has(e.getKey()) || !e.getValue().isObject() || e.getValue().has("kind")) {
+        continue;
+      }
+      String closest = DidYouMean.closest(e.getKey(), known);
+      Problems problems = new Problems(displayName, located);
+      problems.atValue("tiers." + e.getKey(), "variant '" + variant + "' patches tier '"
+          + e.getKey() + "', which the scenario does not have (its tiers: "
+          + String.join(", ", known) + ")", closest != null ? "did you mean '" + closest + "'?"
+              : "to add a tier in a variant, give it a \"kind\" (and what that kind needs)");
+      throw new ScenarioException(problems.errors());
+    }
   }
 
   /**

@@ -27,6 +27,13 @@ public final class ScenarioLoader {
     return parse(name, text, overrides);
   }
 
+  /**
+   * The error for the format's own JSON Schema given as a scenario; {@code validate} skips such
+   * a file instead (so that {@code validate scenarios/*.json} passes).
+   */
+  public static final String SCHEMA_NOT_SCENARIO =
+      "this is a JSON Schema (the scenario format's own), not a scenario";
+
   /** Parses and fully validates scenario text; {@code displayName} is used in messages. */
   public static ScenarioFile parse(String displayName, String json) throws ScenarioException {
     return parse(displayName, json, List.of());
@@ -40,8 +47,8 @@ public final class ScenarioLoader {
     LocatedJson doc = LocatedJson.parse(displayName, text);
     com.fasterxml.jackson.databind.JsonNode schema = doc.root().get("$schema");
     if (doc.root().has("$defs") && schema != null && schema.asText().contains("json-schema.org")) {
-      throw single(displayName, "this is a JSON Schema (the scenario format's own), not a "
-          + "scenario", "scenarios are the files whose \"$schema\" points to this one");
+      throw single(displayName, SCHEMA_NOT_SCENARIO,
+          "scenarios are the files whose \"$schema\" points to this one");
     }
     List<String> variants = ScenarioFile.variantNames(doc, displayName);
     ScenarioFile file = new ScenarioFile(displayName, doc, variants, overrides);
