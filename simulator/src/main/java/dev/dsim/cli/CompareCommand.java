@@ -61,6 +61,20 @@ final class CompareCommand implements Callable<Integer> {
           + "(default: 10).")
   SeedRange seeds = new SeedRange(null, 10);
 
+  @Option(names = "--precision", paramLabel = "[METRIC=]P",
+      description = "Add seeds (doubling the count, up to --max-seeds) until every 95%% "
+          + "interval's half-width is within P of its mean: --precision 0.5%% for "
+          + "availability, throughput, latency and cost, --precision latencyMs.p99=2%% for one "
+          + "metric (repeatable). Prints where it stopped.")
+  List<String> precision = new ArrayList<>();
+
+  @Option(names = "--max-seeds", paramLabel = "N",
+      description = "With --precision, the most seeds per variant (default: 100).")
+  long maxSeeds = 100;
+
+  /** The seeds the comparison ended with (more than --seeds under --precision). */
+  private SeedRange usedSeeds;
+
   @Option(names = "--require", paramLabel = "P", converter = Share.Converter.class,
       description = "The share of seeds in which a variant must meet every expectation of its "
           + "scenario to be eligible: a variant below it never wins cost.total, and the table "
@@ -89,6 +103,12 @@ final class CompareCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     int threads = parallel.threads();
+    try {
+      Precision.targets(precision);
+    } catch (CommandLine.TypeConversionException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), "for example --precision 0.5% or "
+          + "--precision latencyMs.p99=2%");
+    }
     List<ScenarioFile> loaded;
     List<List<Scenario>> perFile = new ArrayList<>();
     try {
@@ -108,14 +128,19 @@ final class CompareCommand implements Callable<Integer> {
         return size;
       }
     }
-    int runs = ScenarioOptions.checkRuns(err, all, seeds.count());
+    int runs = ScenarioOptions.checkRuns(err, all,
+        precision.isEmpty() ? seeds.count() : Math.max(seeds.count(), maxSeeds));
     if (runs >= 0) {
       return runs;
     }
     boolean severalFiles = files.size() > 1;
+    if (!precision.isEmpty() && maxSeeds < seeds.count()) {
+      return ScenarioOptions.usageError(err, "--max-seeds " + maxSeeds + " is fewer than the "
+          + seeds.count() + " seeds to start from", "raise --max-seeds or lower --seeds");
+    }
     // Labels, in the order the variants appear; jobs grouped by label, seeds ascending.
     Map<String, List<Integer>> jobsOfLabel = new LinkedHashMap<>();
-    List<ParallelRunner.Job> jobList = new ArrayList<>();
+    Map<String, Scenario> scenarioOfLabel = new LinkedHashMap<>();
     for (int f = 0; f < perFile.size(); f++) {
       for (Scenario s : perFile.get(f)) {
         String label = severalFiles ? s.name() + "/" + ScenarioOptions.variantName(s)
@@ -124,37 +149,68 @@ final class CompareCommand implements Callable<Integer> {
           return ScenarioOptions.usageError(err, "two files compare as the same variant '"
               + label + "'", "give their scenarios different \"name\"s");
         }
-        List<Integer> indexes = new ArrayList<>();
-        for (long seed : seeds.seeds(s.seed())) {
-          indexes.add(jobList.size());
-          jobList.add(new ParallelRunner.Job(s, seed));
-        }
-        jobsOfLabel.put(label, indexes);
+        jobsOfLabel.put(label, new ArrayList<>());
+        scenarioOfLabel.put(label, s);
       }
     }
     String name = severalFiles ? "compare-" + String.join("-", names(perFile))
         : perFile.get(0).get(0).name() + "-compare";
     try (ReportDirectory.Reservation dir = parallel.directory(err, name)) {
-      err.println("comparing " + jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1
-          ? "" : "s") + " over " + seeds.count() + " seed" + (seeds.count() == 1 ? "" : "s")
-          + " (" + jobList.size() + " runs, " + Math.min(threads, jobList.size()) + " at once"
-          + Estimates.total(jobList, threads) + ")");
-      err.flush();
       ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
-      Progress progress = parallel.progress(err);
-      List<ParallelRunner.Outcome> outcomes;
+      List<ParallelRunner.Outcome> outcomes = new ArrayList<>();
+      boolean interrupted = false;
+      long done = 0;
+      long target = seeds.count();
       int[] failing = {0};
-      boolean interrupted;
-      try (Interruption ctrlC = new Interruption(runner::abort, err)) {
-        outcomes = runner.run(jobList, r -> false, 0, (i, o, done, total) -> {
-          if (!o.run().result().expectations().stream()
-              .allMatch(RunResult.ExpectationResult::ok)) {
-            failing[0]++;
+      Precision.Verdict verdict = null;
+      while (true) {
+        // This round's seeds: those from the last count up to the new one, for every variant.
+        List<ParallelRunner.Job> round = new ArrayList<>();
+        SeedRange range = new SeedRange(seeds.first(), target);
+        for (Map.Entry<String, Scenario> e : scenarioOfLabel.entrySet()) {
+          long[] ofVariant = range.seeds(e.getValue().seed());
+          for (int k = (int) done; k < ofVariant.length; k++) {
+            jobsOfLabel.get(e.getKey()).add(outcomes.size() + round.size());
+            round.add(new ParallelRunner.Job(e.getValue(), ofVariant[k]));
           }
-          progress.update(done, total, failing[0]);
-        });
-        progress.finish();
-        interrupted = ctrlC.interrupted();
+        }
+        String variantsText = jobsOfLabel.size() + " variant" + (jobsOfLabel.size() == 1 ? ""
+            : "s");
+        err.println((done == 0 ? "comparing " + variantsText + " over " + target + " seed"
+            + (target == 1 ? "" : "s") : "adding " + (target - done) + " seeds to each of "
+            + variantsText + ", " + target + " in all") + " (" + round.size() + " runs, "
+            + Math.min(threads, round.size()) + " at once" + Estimates.total(round, threads)
+            + ")");
+        err.flush();
+        Progress progress = parallel.progress(err);
+        try (Interruption ctrlC = new Interruption(runner::abort, err)) {
+          outcomes.addAll(runner.run(round, r -> false, 0, (i, o, n, total) -> {
+            if (!o.run().result().expectations().stream()
+                .allMatch(RunResult.ExpectationResult::ok)) {
+              failing[0]++;
+            }
+            progress.update(n, total, failing[0]);
+          }));
+          progress.finish();
+          interrupted = ctrlC.interrupted();
+        }
+        done = target;
+        usedSeeds = range;
+        if (precision.isEmpty() || interrupted) {
+          break;
+        }
+        verdict = Precision.judge(precision, comparisonOf(jobsOfLabel, outcomes));
+        if (verdict.met() || target >= maxSeeds) {
+          break;
+        }
+        err.println("precision not yet reached: " + verdict.worst());
+        target = Math.min(maxSeeds, target * 2);
+      }
+      if (verdict != null) {
+        err.println(verdict.met() ? "precision reached after " + done + " seeds: every "
+            + "interval's half-width within its target" : "stopped at --max-seeds " + maxSeeds
+            + " without the precision asked for: " + verdict.worst());
+        err.flush();
       }
       String title = String.join(" + ", names(perFile));
       String description = perFile.size() == 1 ? perFile.get(0).get(0).description() : "";
@@ -250,6 +306,22 @@ final class CompareCommand implements Callable<Integer> {
     return !errors.isEmpty() || !failures.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
   }
 
+  /** The comparison of the runs so far, for the precision check. */
+  private Comparison comparisonOf(Map<String, List<Integer>> jobsOfLabel,
+      List<ParallelRunner.Outcome> outcomes) {
+    List<Comparison.Group> groups = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : jobsOfLabel.entrySet()) {
+      List<RunResult> runs = new ArrayList<>();
+      for (int i : e.getValue()) {
+        if (outcomes.get(i).finished()) {
+          runs.add(outcomes.get(i).run().result());
+        }
+      }
+      groups.add(new Comparison.Group(e.getKey(), runs));
+    }
+    return Comparison.of(groups, jobsOfLabel.size(), require);
+  }
+
   /** Each failed expectation of a finished run, described for the page. */
   private static List<String> expectationFailures(List<ParallelRunner.Outcome> outcomes) {
     List<String> failures = new ArrayList<>();
@@ -281,7 +353,12 @@ final class CompareCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(List.of("compare"));
     files.forEach(f -> args.add(f.toString()));
     args.add("--seeds");
-    args.add(seeds.argument());
+    // Under --precision, the seeds it ended with: the same comparison, without the search.
+    args.add((usedSeeds != null ? usedSeeds : seeds).argument());
+    if (require != 1.0) {
+      args.add("--require");
+      args.add(Share.format(require));
+    }
     Reproduce.addRepeated(args, "--variant", variants);
     args.addAll(scenarioOptions.reproduceArguments());
     return args;

@@ -24,6 +24,11 @@ final class Share {
     return share;
   }
 
+  /** As the user could type it again: "95%". */
+  static String format(double share) {
+    return java.math.BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
+  }
+
   /** The picocli converter. */
   static final class Converter implements CommandLine.ITypeConverter<Double> {
     @Override
