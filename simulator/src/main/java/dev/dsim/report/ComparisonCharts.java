@@ -88,6 +88,7 @@ public final class ComparisonCharts {
     }
     NumberAxis y = new NumberAxis(axisLabel(metric));
     y.setAutoRangeIncludesZero(!metric.equals("availability"));
+    y.setNumberFormatOverride(PLAIN);
     CategoryAxis x = new CategoryAxis(null);
     x.setTickLabelsVisible(false);
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
@@ -144,6 +145,39 @@ public final class ComparisonCharts {
     return null;
   }
 
+  /** Axis labels as plain numbers: 100 and 0.25, never 1E2. */
+  private static final java.text.NumberFormat PLAIN = new java.text.DecimalFormat("#,##0.####",
+      java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+
+  private static java.awt.Stroke dashed(int i) {
+    float width = Math.max(1.2f, 3.0f - 0.5f * i);
+    float[][] dashes = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 5f}};
+    float[] d = dashes[i % dashes.length];
+    return d == null ? new java.awt.BasicStroke(width) : new java.awt.BasicStroke(width,
+        java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f, d, 0f);
+  }
+
+  private static java.awt.Shape marker(int i) {
+    double r = 4;
+    return switch (i % 4) {
+      case 0 -> new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+      case 1 -> new java.awt.geom.Rectangle2D.Double(-r, -r, 2 * r, 2 * r);
+      case 2 -> new java.awt.Polygon(new int[] {0, 4, -4}, new int[] {-5, 4, 4}, 3);
+      default -> new java.awt.Polygon(new int[] {0, 5, 0, -5}, new int[] {-5, 0, 5, 0}, 4);
+    };
+  }
+
+  private static boolean positive(YIntervalSeriesCollection data) {
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      for (int i = 0; i < data.getItemCount(s); i++) {
+        if (!(data.getYValue(s, i) > 0)) {
+          return false;
+        }
+      }
+    }
+    return data.getSeriesCount() > 0;
+  }
+
   /**
    * A metric against offered load, one line per variant (mean over the seeds at each load, with
    * its 95% interval): where the throughput line stops following the load and the latency line
@@ -182,11 +216,35 @@ public final class ComparisonCharts {
     for (String variant : byVariant.keySet()) {
       renderer.setSeriesPaint(i, ChartStyle.variant(i));
       renderer.setSeriesLinesVisible(i, true);
-      renderer.setSeriesStroke(i, ChartStyle.LINE);
+      // Variants with equal figures draw the same line: each its own dash and marker, and
+      // the later ones thinner, so that none hides another.
+      renderer.setSeriesStroke(i, dashed(i));
+      renderer.setSeriesShape(i, marker(i));
+      renderer.setSeriesShapesVisible(i, true);
       i++;
     }
     NumberAxis x = new NumberAxis("offered load (requests/s, or users)");
-    NumberAxis y = new NumberAxis(axisLabel(metric));
+    x.setNumberFormatOverride(PLAIN);
+    org.jfree.chart.axis.ValueAxis y;
+    if (metric.startsWith("latencyMs.") && positive(data)) {
+      // Latency past the knee grows by orders of magnitude: a linear axis flattens the
+      // curve below it to a line at zero.
+      org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis(
+          axisLabel(metric) + ", log scale");
+      log.setStandardTickUnits(NumberAxis.createIntegerTickUnits(
+          java.util.Locale.ROOT)); // ticks at powers of ten: 10, 100, 1,000
+      log.setNumberFormatOverride(PLAIN);
+      log.setMinorTickMarksVisible(true);
+      log.setSmallestValue(1e-3);
+      y = log;
+    } else {
+      NumberAxis linear = new NumberAxis(axisLabel(metric));
+      linear.setNumberFormatOverride(PLAIN);
+      // A constant series (availability 100% at every load) gets a readable range, not
+      // ticks a millionth apart labelled in scientific notation.
+      linear.setAutoRangeMinimumSize(metric.equals("availability") ? 1 : 1e-6);
+      y = linear;
+    }
     XYPlot plot = new XYPlot(data, x, y, renderer);
     return ChartStyle.apply(new JFreeChart(axisLabel(metric) + " against offered load",
         new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));

@@ -206,4 +206,26 @@ final class ChartsTest {
       }
     }
   }
+
+  @Test
+  void loadCharts_putLatencyOnALogAxis_andLabelTicksPlainly() {
+    List<SweepReport.Row> rows = new java.util.ArrayList<>();
+    for (RunResult r : aSeeds) {
+      rows.add(new SweepReport.Row(new SweepReport.Point("a", 10.0, r.seed(), null), r,
+          List.of(), null, null));
+      rows.add(new SweepReport.Row(new SweepReport.Point("b", 10.0, r.seed(), null), r,
+          List.of(), null, null));
+    }
+    SweepReport sweep = new SweepReport("f.json", rows, rows.size(), false, null);
+    XYPlot latency = ComparisonCharts.againstLoad(sweep, "latencyMs.p99").getXYPlot();
+    assertThat(latency.getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+    XYPlot avail = ComparisonCharts.againstLoad(sweep, "availability").getXYPlot();
+    var axis = (org.jfree.chart.axis.NumberAxis) avail.getRangeAxis();
+    assertThat(axis.getNumberFormatOverride().format(100)).isEqualTo("100");
+    assertThat(axis.getNumberFormatOverride().format(0.25)).isEqualTo("0.25");
+    // Equal variants (b repeats a) draw distinguishable lines: not the same stroke or marker.
+    var renderer = avail.getRenderer();
+    assertThat(renderer.getSeriesStroke(0)).isNotEqualTo(renderer.getSeriesStroke(1));
+    assertThat(renderer.getSeriesShape(0)).isNotEqualTo(renderer.getSeriesShape(1));
+  }
 }
