@@ -72,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "With --precision, the most seeds per variant (default: 100).")
   long maxSeeds = 100;
 
+  /** The files as loaded, for the variants' patches. */
+  private List<ScenarioFile> loadedFiles = List.of();
+
   /** The seeds the comparison ended with (more than --seeds under --precision). */
   private SeedRange usedSeeds;
 
@@ -113,6 +116,7 @@ final class CompareCommand implements Callable<Integer> {
     List<List<Scenario>> perFile = new ArrayList<>();
     try {
       loaded = scenarioOptions.load(files);
+      loadedFiles = loaded;
       for (ScenarioFile f : loaded) {
         perFile.add(ScenarioOptions.resolve(f, variants));
       }
@@ -272,7 +276,8 @@ final class CompareCommand implements Callable<Integer> {
     AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
     List<String> failures = expectationFailures(outcomes);
     if (!parallel.noCharts) {
-      ComparisonPage.write(staging.dir(), title, description, c, groups, failures,
+      ComparisonPage.write(staging.dir(), title, description, c, groups, changes(),
+          failures,
           Reproduce.command(reproduceArguments()), warning);
     }
     staging.commit(Manifest.of("compare", reproduceArguments(), files, !interrupted,
@@ -304,6 +309,29 @@ final class CompareCommand implements Callable<Integer> {
     }
     err.flush();
     return !errors.isEmpty() || !failures.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
+  }
+
+  /** Per variant label, its patch as written (for the page's "what each variant changes"). */
+  private Map<String, String> changes() {
+    Map<String, String> out = new LinkedHashMap<>();
+    boolean severalFiles = loadedFiles.size() > 1;
+    for (ScenarioFile f : loadedFiles) {
+      String scenario = null;
+      for (String v : f.variantNames()) {
+        String text = f.patchText(v);
+        if (text != null) {
+          if (severalFiles && scenario == null) {
+            try {
+              scenario = f.resolve(null).name();
+            } catch (ScenarioException e) {
+              scenario = f.displayName();
+            }
+          }
+          out.put(severalFiles ? scenario + "/" + v : v, text);
+        }
+      }
+    }
+    return out;
   }
 
   /** The comparison of the runs so far, for the precision check. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -32,13 +33,38 @@ public final class ComparisonPage {
   public static List<String> write(Path dir, String title, String description, Comparison c,
       List<Comparison.Group> groups, List<String> expectationFailures, String reproduce,
       String warning) throws IOException {
+    return write(dir, title, description, c, groups, Map.of(), expectationFailures, reproduce,
+        warning);
+  }
+
+  /**
+   * As above, with {@code changes}: per variant label, what it changes (its patch), shown in a
+   * table under the verdict.
+   */
+  public static List<String> write(Path dir, String title, String description, Comparison c,
+      List<Comparison.Group> groups, Map<String, String> changes,
+      List<String> expectationFailures, String reproduce, String warning) throws IOException {
     Html html = new Html(title + ": dsim comparison");
     html.h1(title);
     if (warning != null) {
       html.warning(warning);
     }
+    String verdict = ComparisonReport.verdict(c);
+    if (verdict != null) {
+      html.raw("<p class=\"verdict\"><strong>" + Html.esc(verdict) + "</strong></p>\n");
+    }
     if (!description.isEmpty()) {
       html.p(description);
+    }
+    if (!changes.isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      for (String v : c.variants()) {
+        String patch = changes.get(v);
+        rows.add(new String[] {v, patch == null ? "(the scenario as written)"
+            : patch.equals("{}") ? "nothing (the scenario as written)" : patch});
+      }
+      html.h2("What each variant changes");
+      html.table(new String[] {"variant", "its patch to the scenario"}, rows);
     }
     html.p(c.variants().size() + " variants over " + ComparisonReport.seedsText(c)
         + (c.equalSeeds() ? " each" : "") + ". Each cell is the mean ± the half-width of its 95% confidence interval "

@@ -181,6 +181,68 @@ public final class ComparisonReport {
     return sb.toString();
   }
 
+  /**
+   * The comparison's finding in one sentence, for the top of the table and the page: the
+   * cheapest variant meeting the expectations (when the scenario has some), and what the most
+   * available variant buys over the cheapest, in points of availability and share of cost
+   * ("scale-out-replicated: +6.8 points of availability over scale-up, the cheapest (97.2%
+   * against 90.4%), for +24% cost"). Null without availability and cost, or with one variant.
+   */
+  public static String verdict(Comparison c) {
+    Comparison.Row avail = rowOf(c, "availability");
+    Comparison.Row cost = rowOf(c, Comparison.COST);
+    if (avail == null || cost == null || c.variants().size() < 2) {
+      return null;
+    }
+    int cheap = 0;
+    int most = 0;
+    for (int i = 1; i < c.variants().size(); i++) {
+      if (cost.stats().get(i).mean() < cost.stats().get(cheap).mean()) {
+        cheap = i;
+      }
+      if (avail.stats().get(i).mean() > avail.stats().get(most).mean()) {
+        most = i;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    if (c.expectations().any()) {
+      sb.append(c.expectations().cheapest() == null ? "No variant met every expectation in "
+          + percent(c.expectations().require()) + " of its seeds. "
+          : "Cheapest meeting every expectation in " + percent(c.expectations().require())
+              + " of its seeds: " + c.expectations().cheapest() + ". ");
+    }
+    double aMost = avail.stats().get(most).mean();
+    double aCheap = avail.stats().get(cheap).mean();
+    if (most == cheap || aMost == aCheap) {
+      sb.append(c.variants().get(cheap)).append(" is the cheapest and as available as any (")
+          .append(percent(aCheap)).append(").");
+      return sb.toString();
+    }
+    double extra = cost.stats().get(most).mean() / cost.stats().get(cheap).mean() - 1;
+    sb.append(c.variants().get(most)).append(": ")
+        .append(String.format(java.util.Locale.ROOT, "%+.1f", (aMost - aCheap) * 100))
+        .append(" points of availability over ").append(c.variants().get(cheap))
+        .append(", the cheapest (").append(percent(aMost)).append(" against ")
+        .append(percent(aCheap)).append("), for ").append(extra >= 0 ? "+" : "")
+        .append(percent(extra)).append(" cost");
+    Comparison.Stat sm = avail.stats().get(most);
+    Comparison.Stat sc = avail.stats().get(cheap);
+    if (sm.hasInterval() && sc.hasInterval() && sm.ciLow() <= sc.ciHigh()) {
+      sb.append("; over ").append(seedsText(c)).append(" their availability intervals overlap,"
+          + " so the seeds do not yet separate them");
+    }
+    return sb.append('.').toString();
+  }
+
+  private static Comparison.Row rowOf(Comparison c, String metric) {
+    for (Comparison.Row r : c.rows()) {
+      if (r.metric().name().equals(metric)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** The terminal table: each metric's mean ± half-interval per variant, and the winner. */
   public static String table(Comparison c) {
     List<String> labels = c.variants();
@@ -201,6 +263,10 @@ public final class ComparisonReport {
       }
     }
     StringBuilder sb = new StringBuilder();
+    String verdict = verdict(c);
+    if (verdict != null) {
+      sb.append(verdict).append('\n');
+    }
     sb.append("mean ± 95% confidence interval over ").append(seedsText(c))
         .append(" (Student t; availability on the logit scale, so it stays in [0, 1]); a winner")
         .append(" only where its interval overlaps no other")

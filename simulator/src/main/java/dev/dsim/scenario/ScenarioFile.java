@@ -87,6 +87,17 @@ public final class ScenarioFile {
     return ScenarioBinder.bind(located(variant), displayName, variant);
   }
 
+  /**
+   * What variant {@code variant} changes, as written: its merge patch as compact JSON
+   * ({@code {"tiers":{"db":{"nodes":6}}}}), "{}" for a variant that changes nothing, null for
+   * the base or a name that is not a variant.
+   */
+  public String patchText(String variant) {
+    JsonNode variants = doc.root().get("variants");
+    JsonNode patch = variant == null || variants == null ? null : variants.get(variant);
+    return patch == null ? null : patch.toString();
+  }
+
   /** A known variant's document (null: the base), patched and overridden, with positions. */
   private LocatedJson located(String variant) throws ScenarioException {
     if (variant == null) {

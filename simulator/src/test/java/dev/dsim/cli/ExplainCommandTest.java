@@ -120,7 +120,11 @@ final class ExplainCommandTest {
         default -> { }
       }
     }
-    assertThat(Files.readString(dir.resolve("index.html"))).contains("Theory vs simulation");
+    String page = Files.readString(dir.resolve("index.html"));
+    assertThat(page).contains("Theory vs simulation").contains("What each variant changes")
+        .contains("{&quot;tiers&quot;:{&quot;app&quot;:{&quot;nodes&quot;:4,")
+        .contains("<p class=\"verdict\"><strong>")
+        .contains("is the cheapest and as available as any");
   }
 
   @Test

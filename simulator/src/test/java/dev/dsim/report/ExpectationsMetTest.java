@@ -46,6 +46,10 @@ final class ExpectationsMetTest {
         List.of(), new ComparisonReport.Coverage(6, false)))
         .contains("\"cheapestMeetingExpectations\" : \"four-nodes\"")
         .contains("\"notEligible\" : [ \"one-node\" ]");
+    assertThat(ComparisonReport.verdict(c)).isEqualTo("Cheapest meeting every expectation in "
+        + "100% of its seeds: four-nodes. one-node is the cheapest and as available as any "
+        + "(100%).");
+    assertThat(ComparisonReport.table(c)).startsWith(ComparisonReport.verdict(c) + "\n");
     // Latency is still won on its merits: the rule is about cost.
     assertThat(row(c, "latencyMs.mean").barred()).isEmpty();
   }
