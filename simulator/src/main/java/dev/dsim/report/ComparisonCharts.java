@@ -13,10 +13,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -110,23 +107,40 @@ public final class ComparisonCharts {
     if (xr == null || yr == null) {
       return null;
     }
-    XYSeriesCollection data = new XYSeriesCollection();
+    // Each point with its 95% intervals on both axes (the comparison's own, asymmetric for a
+    // share): two variants whose error bars cross are not told apart by the seeds.
+    org.jfree.data.xy.XYIntervalSeriesCollection data =
+        new org.jfree.data.xy.XYIntervalSeriesCollection();
+    double kx = scale(xMetric);
+    double ky = scale(yMetric);
     for (int i = 0; i < c.variants().size(); i++) {
-      XYSeries s = new XYSeries(c.variants().get(i));
-      s.add(xr.stats().get(i).mean() * scale(xMetric), yr.stats().get(i).mean() * scale(yMetric));
+      org.jfree.data.xy.XYIntervalSeries s =
+          new org.jfree.data.xy.XYIntervalSeries(c.variants().get(i));
+      Comparison.Stat sx = xr.stats().get(i);
+      Comparison.Stat sy = yr.stats().get(i);
+      double mx = sx.mean() * kx;
+      double my = sy.mean() * ky;
+      s.add(mx, sx.hasInterval() ? sx.ciLow() * kx : mx, sx.hasInterval() ? sx.ciHigh() * kx : mx,
+          my, sy.hasInterval() ? sy.ciLow() * ky : my, sy.hasInterval() ? sy.ciHigh() * ky : my);
       data.addSeries(s);
     }
     // Points are told apart by colour and legend: text labels next to points that sit close
     // together (equal cost) would print over each other.
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDefaultLinesVisible(false);
+    renderer.setDefaultShapesVisible(true);
+    renderer.setCapLength(6);
     for (int i = 0; i < c.variants().size(); i++) {
       renderer.setSeriesPaint(i, ChartStyle.variant(i));
       renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+      renderer.setSeriesLinesVisible(i, false);
     }
     NumberAxis x = new NumberAxis(axisLabel(xMetric));
     x.setAutoRangeIncludesZero(false);
+    x.setNumberFormatOverride(PLAIN);
     NumberAxis y = new NumberAxis(axisLabel(yMetric));
     y.setAutoRangeIncludesZero(false);
+    y.setNumberFormatOverride(PLAIN);
     x.setLowerMargin(0.15);
     x.setUpperMargin(0.25);
     y.setLowerMargin(0.15);

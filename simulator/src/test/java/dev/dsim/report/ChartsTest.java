@@ -136,6 +136,15 @@ final class ChartsTest {
     XYPlot scatter = (XYPlot) ComparisonCharts.tradeOff(c, "cost.total", "availability")
         .getPlot();
     assertThat(scatter.getDataset().getSeriesCount()).isEqualTo(2);
+    // Error bars on both axes: the comparison's own intervals.
+    var points = (org.jfree.data.xy.XYIntervalSeriesCollection) scatter.getDataset();
+    Comparison.Stat availOfA = c.rows().stream()
+        .filter(r -> r.metric().name().equals("availability")).findFirst().orElseThrow()
+        .stats().get(0);
+    if (availOfA.stdDev() > 0) {
+      assertThat(points.getEndYValue(0, 0)).isCloseTo(100 * availOfA.ciHigh(), within(1e-9));
+    }
+    assertThat(points.getEndYValue(0, 0)).isLessThanOrEqualTo(100);
     assertThat(scatter.getDataset().getSeriesKey(1)).isEqualTo("b");
     // A variant has the same colour in every chart.
     assertThat(chart.getCategoryPlot().getRenderer().getSeriesPaint(1))
