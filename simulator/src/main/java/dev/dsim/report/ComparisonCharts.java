@@ -159,6 +159,45 @@ public final class ComparisonCharts {
     return null;
   }
 
+  /**
+   * A metric of every run of a seed sweep, against its seed, one series of points per variant;
+   * failing runs are the points far from the rest. Null when no run measured the metric.
+   */
+  public static JFreeChart overSeeds(SweepReport sweep, String metric) {
+    Map<String, org.jfree.data.xy.XYSeries> byVariant = new LinkedHashMap<>();
+    double k = scale(metric);
+    for (SweepReport.Row r : sweep.rows()) {
+      Double v = Expectations.value(metric, r.result());
+      if (v == null || v.isNaN() || (metric.startsWith("latencyMs.")
+          && r.result().requests().ok() == 0)) {
+        continue;
+      }
+      byVariant.computeIfAbsent(r.point().variant(), x -> new org.jfree.data.xy.XYSeries(x,
+          false, true)).add(r.point().seed(), v * k);
+    }
+    if (byVariant.isEmpty()) {
+      return null;
+    }
+    org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+    byVariant.values().forEach(data::addSeries);
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.variant(i));
+      renderer.setSeriesShape(i, marker(i));
+    }
+    NumberAxis x = new NumberAxis("seed");
+    x.setNumberFormatOverride(PLAIN);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(axisLabel(metric));
+    y.setNumberFormatOverride(PLAIN);
+    y.setAutoRangeIncludesZero(false);
+    y.setAutoRangeMinimumSize(metric.equals("availability") ? 1 : 1e-6);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    return ChartStyle.apply(new JFreeChart(axisLabel(metric) + " by seed",
+        new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
+  }
+
   /** Axis labels as plain numbers: 100 and 0.25, never 1E2. */
   private static final java.text.NumberFormat PLAIN = new java.text.DecimalFormat("#,##0.####",
       java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));

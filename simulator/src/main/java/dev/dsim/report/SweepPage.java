@@ -15,6 +15,9 @@ public final class SweepPage {
   static final List<String> LOAD_METRICS = List.of("throughput", "latencyMs.p99",
       "latencyMs.mean", "availability");
 
+  /** The metrics drawn run by run on a seed sweep's page. */
+  static final List<String> SEED_METRICS = List.of("availability", "latencyMs.p99");
+
   private SweepPage() {}
 
   public static void write(Path dir, SweepReport sweep, String reproduce) throws IOException {
@@ -25,6 +28,8 @@ public final class SweepPage {
       html.warning("Interrupted: " + sweep.rows().size() + " of " + sweep.planned()
           + " planned runs finished; this report covers only those.");
     }
+    html.raw("<p class=\"verdict\"><strong>" + Html.esc(sweep.verdict())
+        + "</strong></p>\n");
     html.p(sweep.rows().size() + " of " + sweep.planned() + " planned runs finished"
         + (sweep.interrupted() ? " (interrupted)." : "."));
     html.pre(sweep.summary());
@@ -45,6 +50,17 @@ public final class SweepPage {
         "replay it"}, failing);
     }
     boolean loads = sweep.rows().get(0).point().load() != null;
+    if (!loads) {
+      html.h2("Over the seeds");
+      for (String metric : SEED_METRICS) {
+        JFreeChart chart = ComparisonCharts.overSeeds(sweep, metric);
+        if (chart != null) {
+          String file = ChartFiles.write(dir, metric.replace('.', '-') + "-by-seed", chart);
+          html.figure(file, ComparisonCharts.axisLabel(metric) + " of every run, by seed: "
+              + "the spread a comparison's interval summarises, and the outliers it hides");
+        }
+      }
+    }
     if (loads) {
       html.h2("Against offered load");
       for (String metric : LOAD_METRICS) {

@@ -265,6 +265,35 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   }
 
   /** The terminal summary: per variant (and load), runs, failing runs and mean metrics. */
+  /**
+   * The sweep's finding in one sentence, for the top of its page: how many runs met every
+   * expectation, and which variants failed in how many of their seeds.
+   */
+  public String verdict() {
+    int failing = 0;
+    List<String> parts = new ArrayList<>();
+    for (List<Row> g : groups().values()) {
+      int f = 0;
+      for (Row r : g) {
+        f += r.failed().isEmpty() ? 0 : 1;
+      }
+      failing += f;
+      if (f > 0) {
+        Row first = g.get(0);
+        parts.add(first.point().variant() + (first.point().load() == null ? ""
+            : " at load " + loadText(first.point().load(), false)) + " in " + f + " of "
+            + g.size());
+      }
+    }
+    if (failing == 0) {
+      return "All " + rows.size() + " runs met every expectation" + (rows.isEmpty()
+          || rows.get(0).result().expectations().isEmpty() ? " (the scenario states none)."
+              : ".");
+    }
+    return failing + " of " + rows.size() + " runs failed an expectation: "
+        + String.join(", ", parts) + ".";
+  }
+
   public String summary() {
     boolean withLoad = !rows.isEmpty() && rows.get(0).point().load() != null;
     List<String[]> table = new ArrayList<>();

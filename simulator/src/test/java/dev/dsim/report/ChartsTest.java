@@ -237,4 +237,22 @@ final class ChartsTest {
     assertThat(renderer.getSeriesStroke(0)).isNotEqualTo(renderer.getSeriesStroke(1));
     assertThat(renderer.getSeriesShape(0)).isNotEqualTo(renderer.getSeriesShape(1));
   }
+
+  @Test
+  void seedSweeps_getChartsByRun_andAFirstSentence() {
+    List<SweepReport.Row> rows = new java.util.ArrayList<>();
+    for (RunResult r : aSeeds) {
+      rows.add(new SweepReport.Row(new SweepReport.Point("a", null, r.seed(), null), r,
+          List.of(), null, null));
+      rows.add(new SweepReport.Row(new SweepReport.Point("b", null, r.seed(), null), r,
+          List.of("availability >= 1"), null, null));
+    }
+    SweepReport sweep = new SweepReport("f.json", rows, rows.size(), false, null);
+    XYPlot plot = ComparisonCharts.overSeeds(sweep, "availability").getXYPlot();
+    assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
+    assertThat(plot.getDataset().getItemCount(0)).isEqualTo(aSeeds.size());
+    assertThat(plot.getDataset().getXValue(0, 0)).isEqualTo((double) aSeeds.get(0).seed());
+    assertThat(sweep.verdict()).isEqualTo(aSeeds.size() + " of " + rows.size()
+        + " runs failed an expectation: b in " + aSeeds.size() + " of " + aSeeds.size() + ".");
+  }
 }
