@@ -179,6 +179,16 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
     }
   }
 
+  /** The row of {@code metric}, or null when the runs did not all measure it. */
+  public Row rowFor(String metric) {
+    for (Row r : rows) {
+      if (r.metric().name().equals(metric)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** Whether every variant was measured over as many seeds as the others. */
   public boolean equalSeeds() {
     return rows.isEmpty() || !rows.get(0).unequalSeeds();

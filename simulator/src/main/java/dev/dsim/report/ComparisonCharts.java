@@ -102,8 +102,8 @@ public final class ComparisonCharts {
    * the trade-off at a glance, each point in its variant's colour.
    */
   public static JFreeChart tradeOff(Comparison c, String xMetric, String yMetric) {
-    Comparison.Row xr = row(c, xMetric);
-    Comparison.Row yr = row(c, yMetric);
+    Comparison.Row xr = c.rowFor(xMetric);
+    Comparison.Row yr = c.rowFor(yMetric);
     if (xr == null || yr == null) {
       return null;
     }
@@ -148,15 +148,6 @@ public final class ComparisonCharts {
     XYPlot plot = new XYPlot(data, x, y, renderer);
     return ChartStyle.apply(new JFreeChart(axisLabel(yMetric) + " against "
         + axisLabel(xMetric), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
-  }
-
-  private static Comparison.Row row(Comparison c, String metric) {
-    for (Comparison.Row r : c.rows()) {
-      if (r.metric().name().equals(metric)) {
-        return r;
-      }
-    }
-    return null;
   }
 
   /**

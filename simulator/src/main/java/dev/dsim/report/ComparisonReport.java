@@ -189,8 +189,8 @@ public final class ComparisonReport {
    * against 90.4%), for +24% cost"). Null without availability and cost, or with one variant.
    */
   public static String verdict(Comparison c) {
-    Comparison.Row avail = rowOf(c, "availability");
-    Comparison.Row cost = rowOf(c, Comparison.COST);
+    Comparison.Row avail = c.rowFor("availability");
+    Comparison.Row cost = c.rowFor(Comparison.COST);
     if (avail == null || cost == null || c.variants().size() < 2) {
       return null;
     }
@@ -232,15 +232,6 @@ public final class ComparisonReport {
           + " so the seeds do not yet separate them");
     }
     return sb.append('.').toString();
-  }
-
-  private static Comparison.Row rowOf(Comparison c, String metric) {
-    for (Comparison.Row r : c.rows()) {
-      if (r.metric().name().equals(metric)) {
-        return r;
-      }
-    }
-    return null;
   }
 
   /** The terminal table: each metric's mean ± half-interval per variant, and the winner. */
