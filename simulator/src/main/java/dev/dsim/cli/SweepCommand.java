@@ -1,6 +1,7 @@
 package dev.dsim.cli;
 
 import dev.dsim.report.AtomicFiles;
+import dev.dsim.report.ParameterGrid;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResolvedScenario;
 import dev.dsim.report.ResultsJson;
@@ -47,7 +48,11 @@ import picocli.CommandLine.Parameters;
           + "and the summary counts, per kind, the failing runs that had it enabled and "
           + "disabled.",
       "Ctrl-C stops early and still writes what finished, marked interrupted (exit 130).",
-      "Exit status: 0 no failing seed, 1 some seed failed, 2 bad input or environment, 130 "
+      "With --param, sweeps a grid of settings (tiers.web.nodes=4..12) and names the cheapest "
+          + "point meeting every expectation in at least --require of its seeds; writes grid.csv "
+          + "too.",
+      "Exit status: 0 no failing seed (with --param: some point met the expectations), 1 some "
+          + "seed failed (with --param: no point did), 2 bad input or environment, 130 "
           + "interrupted."
     })
 final class SweepCommand implements Callable<Integer> {
@@ -67,6 +72,22 @@ final class SweepCommand implements Callable<Integer> {
       description = "Offered loads: requests per second for open-loop clients, users for "
           + "closed-loop ones; a list (100,200,400), a range (100..1000:100) or both.")
   LoadList loads;
+
+  @Option(names = "--param", paramLabel = "PATH=VALUES", converter = ParamAxis.Converter.class,
+      description = "Sweep a setting over values (repeatable: the grid of all combinations): "
+          + "a list (tiers.web.cores=4,8), a range of integers (tiers.web.nodes=4..12), a range "
+          + "with a step (faults.random.crash.mttf=1h..4h:1h is not a range; write "
+          + "tiers.web.speed=0.5..2:0.5), or words (tiers.web.loadBalancer.policy="
+          + "round-robin,least-outstanding). Each value is applied as --set PATH=VALUE. The "
+          + "report charts each metric against the setting, availability against cost per hour "
+          + "with the Pareto front, and names the cheapest point meeting every expectation.")
+  List<ParamAxis> params = new ArrayList<>();
+
+  @Option(names = "--require", paramLabel = "P", converter = Share.Converter.class,
+      description = "With --param: the share of seeds in which a grid point must meet every "
+          + "expectation to count as the cheapest point meeting them (95%%, or 0.95; default: "
+          + "100%%).")
+  double require = 1.0;
 
   @Option(names = "--swarm",
       description = "Swarm testing: each run enables a random subset of the kinds under "
@@ -103,9 +124,16 @@ final class SweepCommand implements Callable<Integer> {
       return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
           + stopAfter, "--stop-after K stops once K failing runs are found");
     }
-    // One (sets, scenarios) per load: the load is one more --set, so a replay command says it.
+    String gridProblem = gridProblem();
+    if (gridProblem != null) {
+      return ScenarioOptions.usageError(err, gridProblem, "--param PATH=VALUES once per "
+          + "setting; an offered load is --param clients.rate=100,200,400 (or clients.users)");
+    }
+    // One (sets, scenarios) per load or grid point: each is more --sets, so a replay command
+    // says them.
     List<SweepReport.Point> points = new ArrayList<>();
     List<ParallelRunner.Job> jobList = new ArrayList<>();
+    List<List<String>> grid = gridSets();
     try {
       ScenarioFile base = scenarioOptions.load(List.of(file)).get(0);
       List<String> loadKeys = new ArrayList<>();
@@ -120,14 +148,28 @@ final class SweepCommand implements Callable<Integer> {
       List<ScenarioOverride> common = scenarioOptions.overrides();
       String text = java.nio.file.Files.readString(file);
       List<List<Scenario>> byLoad = new ArrayList<>();
+      List<ScenarioException> gridErrors = new ArrayList<>();
       for (String lk : loadKeys) {
-        List<ScenarioOverride> o = new ArrayList<>(common);
-        if (lk != null) {
-          o.add(ScenarioOverride.parse(lk));
+        for (List<String> point : grid) {
+          List<ScenarioOverride> o = new ArrayList<>(common);
+          if (lk != null) {
+            o.add(ScenarioOverride.parse(lk));
+          }
+          for (String set : point) {
+            o.add(ScenarioOverride.parse(set));
+          }
+          try {
+            ScenarioFile f = lk == null && point.isEmpty() ? base
+                : ScenarioLoader.parse(file.toString(), text, o);
+            List<Scenario> resolved = ScenarioOptions.resolve(f, variants);
+            byLoad.add(swarm ? swarmOn(f, resolved) : resolved);
+          } catch (ScenarioException e) {
+            gridErrors.add(e);
+          }
         }
-        ScenarioFile f = lk == null ? base : ScenarioLoader.parse(file.toString(), text, o);
-        List<Scenario> resolved = ScenarioOptions.resolve(f, variants);
-        byLoad.add(swarm ? swarmOn(f, resolved) : resolved);
+      }
+      if (!gridErrors.isEmpty()) {
+        throw firstDistinct(gridErrors);
       }
       List<Scenario> planned = new ArrayList<>();
       byLoad.forEach(planned::addAll);
@@ -135,15 +177,17 @@ final class SweepCommand implements Callable<Integer> {
       if (runs >= 0) {
         return runs;
       }
-      // Order: variant, then load, then seed.
+      // Order: variant, then load or grid point, then seed.
       int variantCount = byLoad.get(0).size();
       for (int v = 0; v < variantCount; v++) {
-        for (int l = 0; l < loadKeys.size(); l++) {
+        for (int l = 0; l < byLoad.size(); l++) {
           Scenario s = byLoad.get(l).get(v);
           Double load = loads == null ? null : loads.values().get(l);
+          String loadSet = loads == null ? null : loadKeys.get(l);
+          List<String> point = loads == null ? grid.get(l) : List.of();
           for (long seed : seeds.seeds(s.seed())) {
             points.add(new SweepReport.Point(ScenarioOptions.variantName(s), load, seed,
-                loadKeys.get(l)));
+                loadSet, point));
             jobList.add(new ParallelRunner.Job(s, seed));
           }
         }
@@ -219,9 +263,92 @@ final class SweepCommand implements Callable<Integer> {
     return on;
   }
 
+  /** Why the --param axes cannot make a grid (null when they can). */
+  private String gridProblem() {
+    if (params.isEmpty()) {
+      return null;
+    }
+    if (loads != null) {
+      return "--loads and --param cannot be combined";
+    }
+    long size = 1;
+    List<String> paths = new ArrayList<>();
+    for (ParamAxis a : params) {
+      if (paths.contains(a.path())) {
+        return "--param " + a.path() + " is given twice";
+      }
+      paths.add(a.path());
+      size *= a.values().size();
+      if (size > ParamAxis.MAX_POINTS) {
+        return "the grid of --param has more than " + ParamAxis.MAX_POINTS + " points";
+      }
+    }
+    for (String set : scenarioOptions.sets) {
+      String path = set.indexOf('=') < 0 ? set : set.substring(0, set.indexOf('=')).trim();
+      if (paths.contains(path)) {
+        return "--set " + path + " and --param " + path + " both set it";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every point of the grid as its {@code --set}s, the first {@code --param} varying slowest;
+   * one empty point without {@code --param}.
+   */
+  private List<List<String>> gridSets() {
+    List<List<String>> grid = new ArrayList<>();
+    grid.add(List.of());
+    for (ParamAxis a : params) {
+      List<List<String>> next = new ArrayList<>();
+      for (List<String> prefix : grid) {
+        for (int i = 0; i < a.values().size(); i++) {
+          List<String> p = new ArrayList<>(prefix);
+          p.add(a.set(i));
+          next.add(List.copyOf(p));
+        }
+      }
+      grid = next;
+    }
+    return grid;
+  }
+
+  /**
+   * The errors of the grid's points, each message once: a bad --param path fails every point
+   * alike, and one message says it (a bad value names its point).
+   */
+  private static ScenarioException firstDistinct(List<ScenarioException> errors) {
+    List<dev.dsim.scenario.ScenarioError> out = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (ScenarioException e : errors) {
+      for (dev.dsim.scenario.ScenarioError x : e.errors()) {
+        String key = x.jsonPath() + "\u0000" + x.message();
+        if (!seen.contains(key)) {
+          seen.add(key);
+          out.add(x);
+        }
+      }
+    }
+    return new ScenarioException(out);
+  }
+
   /** The {@code --set} a replay of a swarm run repeats, or null without {@code --swarm}. */
   private String swarmSet() {
     return swarm ? SWARM_SET : null;
+  }
+
+  /** The --sets a replay of the run at {@code p} adds: its load or grid point, and swarm. */
+  private String[] extraSets(SweepReport.Point p) {
+    List<String> extra = new ArrayList<>();
+    extra.add(p.loadSet());
+    extra.addAll(p.params());
+    extra.add(swarmSet());
+    return extra.toArray(new String[0]);
+  }
+
+  /** A grid point as a directory name: "tiers.web.nodes=4,tiers.web.cores=8", made safe. */
+  static String directoryName(List<String> sets) {
+    return String.join(",", sets).replaceAll("[^A-Za-z0-9._=,+-]", "_");
   }
 
   private static boolean failed(dev.dsim.run.CompletedRun run) {
@@ -254,12 +381,13 @@ final class SweepCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>();
     int skipped = 0;
     Staging staging = dir.stage();
+    ParameterGrid grid;
     {
       for (int i = 0; i < outcomes.size(); i++) {
         ParallelRunner.Outcome o = outcomes.get(i);
         SweepReport.Point p = points.get(i);
         if (o.error() != null) {
-          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet(), swarmSet());
+          List<String> sets = scenarioOptions.reproduceArguments(extraSets(p));
           errors.add(p.variant() + " seed " + p.seed() + ": " + o.error() + "\n    replay: "
               + Reproduce.replay(file, p.seed(), p.variant().equals("base") ? null
                   : p.variant(), sets, null));
@@ -280,13 +408,13 @@ final class SweepCommand implements Callable<Integer> {
         String replay = null;
         if (!failedExpectations.isEmpty()) {
           resultsFile = "failing/" + p.variant() + (p.load() == null ? ""
-              : "/load-" + SweepReport.loadText(p.load(), false)) + "/seed-" + p.seed()
-              + "/results.json";
+              : "/load-" + SweepReport.loadText(p.load(), false)) + (p.params().isEmpty() ? ""
+                  : "/" + directoryName(p.params())) + "/seed-" + p.seed() + "/results.json";
           ResultsJson.write(staging.dir().resolve(resultsFile), r);
           // The scenario it ran, load and overrides applied, to run on its own.
           ResolvedScenario.write(staging.dir().resolve(resultsFile).getParent(),
               jobs.get(i).scenario(), p.seed(), r);
-          List<String> sets = scenarioOptions.reproduceArguments(p.loadSet(), swarmSet());
+          List<String> sets = scenarioOptions.reproduceArguments(extraSets(p));
           replay = Reproduce.replay(file, p.seed(),
               p.variant().equals("base") ? null : p.variant(), sets, r.traceHash());
         }
@@ -301,13 +429,17 @@ final class SweepCommand implements Callable<Integer> {
       }
       SweepReport report = new SweepReport(file.toString(), rows, outcomes.size(), aborted,
           stopAfter);
-      AtomicFiles.writeString(staging.dir().resolve("sweep.json"), report.json());
+      grid = ParameterGrid.of(report, require);
+      AtomicFiles.writeString(staging.dir().resolve("sweep.json"), report.json(grid));
       AtomicFiles.writeString(staging.dir().resolve("sweep.csv"), report.csv());
+      if (grid != null) {
+        AtomicFiles.writeString(staging.dir().resolve("grid.csv"), grid.csv());
+      }
       if (loads != null) {
         AtomicFiles.writeString(staging.dir().resolve("loads.csv"), report.loadsCsv());
       }
       if (!parallel.noCharts) {
-        SweepPage.write(staging.dir(), report, Reproduce.command(reproduceArguments()));
+        SweepPage.write(staging.dir(), report, Reproduce.command(reproduceArguments()), grid);
       }
       boolean complete = !aborted && rows.size() == outcomes.size();
       staging.commit(Manifest.of("sweep", reproduceArguments(), List.of(file), complete,
@@ -315,7 +447,7 @@ final class SweepCommand implements Callable<Integer> {
       if (staging.note() != null) {
         err.println("note: " + staging.note());
       }
-      stdout.print(report.summary());
+      stdout.print(grid == null ? report.summary() : grid.summary());
     }
     Path landed = staging.target();
     long failingCount = rows.stream().filter(r -> !r.failed().isEmpty()).count();
@@ -323,10 +455,17 @@ final class SweepCommand implements Callable<Integer> {
       stdout.println();
       stdout.println(failingCount + " failing run" + (failingCount == 1 ? "" : "s")
           + ", each with the command that replays it:");
+      // A grid fails on purpose at its small points: the first few, the rest in sweep.json.
+      int shown = 0;
       for (SweepReport.Row r : rows) {
+        if (!r.failed().isEmpty() && grid != null && shown == GRID_FAILING_SHOWN) {
+          stdout.println("  … and " + (failingCount - shown) + " more, each with its replay "
+              + "command in sweep.json");
+          break;
+        }
         if (!r.failed().isEmpty()) {
-          stdout.println("  " + r.point().variant() + (r.point().load() == null ? ""
-              : " at load " + SweepReport.loadText(r.point().load(), false)) + ", seed "
+          shown++;
+          stdout.println("  " + r.point().groupName() + ", seed "
               + r.point().seed() + ": " + String.join("; ", r.failed()));
           stdout.println("    " + r.replay());
           stdout.println("    the scenario it ran: " + RunCommand.display(landed.resolve(
@@ -341,7 +480,8 @@ final class SweepCommand implements Callable<Integer> {
           + " (open it in a browser)");
     }
     stdout.println("wrote " + RunCommand.display(landed.resolve("sweep.json")) + " and "
-        + "sweep.csv" + (loads != null ? ", loads.csv" : ""));
+        + "sweep.csv" + (loads != null ? ", loads.csv" : "") + (params.isEmpty() ? ""
+            : ", grid.csv"));
     stdout.flush();
     errors.forEach(e -> err.println("error: " + e));
     if (stopAfter != null && failingCount >= stopAfter && skipped > 0) {
@@ -354,8 +494,16 @@ final class SweepCommand implements Callable<Integer> {
       return ExitCodes.INTERRUPTED;
     }
     err.flush();
+    if (grid != null) {
+      // A grid answers "which point meets the expectations": it fails only when none does.
+      boolean answered = !grid.comparison().expectations().any() || grid.cheapest() != null;
+      return answered && errors.isEmpty() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
     return failingCount > 0 || !errors.isEmpty() ? ExitCodes.RUN_FAILED : ExitCodes.OK;
   }
+
+  /** How many failing runs of a grid the terminal lists (all are in sweep.json). */
+  static final int GRID_FAILING_SHOWN = 5;
 
   private List<String> reproduceArguments() {
     List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--seeds",
@@ -366,6 +514,14 @@ final class SweepCommand implements Callable<Integer> {
       loads.values().forEach(x -> l.add(SweepReport.loadText(x, false)));
       args.add("--loads");
       args.add(String.join(",", l));
+    }
+    for (ParamAxis a : params) {
+      args.add("--param");
+      args.add(a.argument());
+    }
+    if (require != 1.0) {
+      args.add("--require");
+      args.add(Share.format(require));
     }
     if (stopAfter != null) {
       args.add("--stop-after");

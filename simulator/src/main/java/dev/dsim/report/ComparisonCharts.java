@@ -190,10 +190,10 @@ public final class ComparisonCharts {
   }
 
   /** Axis labels as plain numbers: 100 and 0.25, never 1E2. */
-  private static final java.text.NumberFormat PLAIN = new java.text.DecimalFormat("#,##0.####",
+  static final java.text.NumberFormat PLAIN = new java.text.DecimalFormat("#,##0.####",
       java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
 
-  private static java.awt.Stroke dashed(int i) {
+  static java.awt.Stroke dashed(int i) {
     float width = Math.max(1.2f, 3.0f - 0.5f * i);
     float[][] dashes = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 5f}};
     float[] d = dashes[i % dashes.length];
@@ -201,7 +201,7 @@ public final class ComparisonCharts {
         java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND, 10f, d, 0f);
   }
 
-  private static java.awt.Shape marker(int i) {
+  static java.awt.Shape marker(int i) {
     double r = 4;
     return switch (i % 4) {
       case 0 -> new java.awt.geom.Ellipse2D.Double(-r, -r, 2 * r, 2 * r);

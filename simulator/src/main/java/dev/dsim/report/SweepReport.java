@@ -32,8 +32,33 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** A run's place in the sweep; {@code loadSet} is the {@code --set} that gives its load. */
-  public record Point(String variant, Double load, long seed, String loadSet) {}
+  /**
+   * A run's place in the sweep; {@code loadSet} is the {@code --set} that gives its load, and
+   * {@code params} the {@code --set}s of its point of a parameter grid ({@code tiers.web.nodes=4},
+   * in {@code --param} order; empty outside a grid).
+   */
+  public record Point(String variant, Double load, long seed, String loadSet,
+      List<String> params) {
+    public Point {
+      params = List.copyOf(params);
+    }
+
+    /** A run outside a parameter grid. */
+    public Point(String variant, Double load, long seed, String loadSet) {
+      this(variant, load, seed, loadSet, List.of());
+    }
+
+    /** The grid point as people read it: "tiers.web.nodes=4, tiers.web.cores=8"; "" outside. */
+    public String paramsText() {
+      return String.join(", ", params);
+    }
+
+    /** Variant, then grid point, then load: what a group of seeds shares. */
+    public String groupName() {
+      return variant + (params.isEmpty() ? "" : " " + paramsText()) + (load == null ? ""
+          : " at load " + loadText(load, false));
+    }
+  }
 
   /**
    * A finished run: {@code failed} describes each failed expectation (empty: it passed);
@@ -113,6 +138,11 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   }
 
   public String json() {
+    return json(null);
+  }
+
+  /** {@code sweep.json}, with the parameter grid's findings when there is one. */
+  public String json(ParameterGrid grid) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("scenarioFile", file);
     root.put("planned", planned);
@@ -120,6 +150,10 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
     root.put("interrupted", interrupted);
     if (stopAfter != null) {
       root.put("stopAfter", stopAfter);
+    }
+    if (grid != null) {
+      root.put("verdict", grid.verdict());
+      root.set("grid", grid.json());
     }
     ArrayNode failing = root.putArray("failing");
     for (Row r : rows) {
@@ -182,6 +216,13 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
 
   private static void point(ObjectNode o, Row r) {
     o.put("variant", r.point().variant());
+    if (!r.point().params().isEmpty()) {
+      ObjectNode params = o.putObject("params");
+      for (String set : r.point().params()) {
+        int eq = set.indexOf('=');
+        params.put(set.substring(0, eq), set.substring(eq + 1));
+      }
+    }
     if (r.point().load() != null) {
       o.put("load", Numbers.significant(r.point().load(), 9));
     }
@@ -191,13 +232,21 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
 
   /** One line per run. */
   public String csv() {
-    StringBuilder sb = new StringBuilder("variant,load,seed,traceHash,ok,requests,availability,"
+    // A grid's settings are columns of their own, after the variant: one per --param path.
+    List<String> paths = paramPaths();
+    StringBuilder sb = new StringBuilder("variant,");
+    paths.forEach(p -> sb.append(Csv.field(p)).append(','));
+    sb.append("load,seed,traceHash,ok,requests,availability,"
         + "throughput,latencyMsMean,latencyMsP50,latencyMsP99,lostWrites,staleReads,"
         + "corruptReads,linearizable\n");
     for (Row r : rows) {
       RunResult x = r.result();
       RunResult.Consistency c = x.consistency();
-      sb.append(Csv.field(r.point().variant())).append(',')
+      sb.append(Csv.field(r.point().variant())).append(',');
+      for (String set : r.point().params()) {
+        sb.append(Csv.field(set.substring(set.indexOf('=') + 1))).append(',');
+      }
+      sb
           .append(r.point().load() == null ? "" : loadText(r.point().load(), false)).append(',')
           .append(r.point().seed()).append(',').append(x.traceHash()).append(',')
           .append(r.failed().isEmpty()).append(',').append(x.requests().total()).append(',')
@@ -214,12 +263,23 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
     return sb.toString();
   }
 
-  /** Groups of rows with the same variant and load, in job order. */
+  /** The settings of a parameter grid, in {@code --param} order; empty outside a grid. */
+  public List<String> paramPaths() {
+    List<String> paths = new ArrayList<>();
+    if (!rows.isEmpty()) {
+      for (String set : rows.get(0).point().params()) {
+        paths.add(set.substring(0, set.indexOf('=')));
+      }
+    }
+    return paths;
+  }
+
+  /** Groups of rows with the same variant, grid point and load, in job order. */
   private Map<String, List<Row>> groups() {
     Map<String, List<Row>> g = new LinkedHashMap<>();
     for (Row r : rows) {
-      String key = r.point().variant() + "\u0000" + (r.point().load() == null ? ""
-          : loadText(r.point().load(), false));
+      String key = r.point().variant() + "\u0000" + r.point().paramsText() + "\u0000"
+          + (r.point().load() == null ? "" : loadText(r.point().load(), false));
       g.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
     }
     return g;
@@ -280,9 +340,7 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       failing += f;
       if (f > 0) {
         Row first = g.get(0);
-        parts.add(first.point().variant() + (first.point().load() == null ? ""
-            : " at load " + loadText(first.point().load(), false)) + " in " + f + " of "
-            + g.size());
+        parts.add(first.point().groupName() + " in " + f + " of " + g.size());
       }
     }
     if (failing == 0) {
@@ -297,10 +355,16 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   public String summary() {
     boolean withLoad = !rows.isEmpty() && rows.get(0).point().load() != null;
     List<String[]> table = new ArrayList<>();
-    table.add(withLoad
-        ? new String[] {"variant", "load", "runs", "failing", "avail", "tput/s", "mean ms",
-            "p99 ms"}
-        : new String[] {"variant", "runs", "failing", "avail", "tput/s", "mean ms", "p99 ms"});
+    boolean withParams = !paramPaths().isEmpty();
+    List<String> header = new ArrayList<>(List.of("variant"));
+    if (withParams) {
+      header.add("point");
+    }
+    if (withLoad) {
+      header.add("load");
+    }
+    header.addAll(List.of("runs", "failing", "avail", "tput/s", "mean ms", "p99 ms"));
+    table.add(header.toArray(new String[0]));
     for (List<Row> g : groups().values()) {
       Row first = g.get(0);
       int failing = 0;
@@ -318,6 +382,9 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       int n = g.size();
       List<String> cells = new ArrayList<>();
       cells.add(first.point().variant());
+      if (withParams) {
+        cells.add(first.point().paramsText());
+      }
       if (withLoad) {
         cells.add(loadText(first.point().load(), false));
       }
