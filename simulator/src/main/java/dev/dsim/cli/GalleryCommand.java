@@ -81,6 +81,7 @@ final class GalleryCommand implements Callable<Integer> {
       healthChecks(dir.resolve("health-checks"));
       nemesis(dir.resolve("random-nemesis"));
       loadCurves(dir.resolve("mmk-load-sweep"));
+      sizing(dir.resolve("sizing"));
       if (ctrlC.interrupted()) {
         err.println("interrupted: the gallery was left as it was");
         err.flush();
@@ -196,6 +197,56 @@ final class GalleryCommand implements Callable<Integer> {
     if (!noImages) {
       ChartFiles.writePng(dir, "nodes", RunCharts.nodes(r), RunCharts.nodesHeight(r));
       ChartFiles.writePng(dir, "latency-over-time", RunCharts.latencyOverTime(r));
+    }
+  }
+
+  /**
+   * The README's sizing walkthrough, as {@code dsim sweep scenarios/sizing.json --param
+   * tiers.web.nodes=2..7 --param tiers.web.cores=2,4,8 --seeds 4} runs it.
+   */
+  static final List<ParamAxis> SIZING_GRID = List.of(ParamAxis.parse("tiers.web.nodes=2..7"),
+      ParamAxis.parse("tiers.web.cores=2,4,8"));
+  /** Seeds per point of the sizing grid. */
+  static final int SIZING_SEEDS = 4;
+
+  private void sizing(Path dir) throws ScenarioException, IOException, InterruptedException {
+    List<ParallelRunner.Job> jobs = new ArrayList<>();
+    List<SweepReport.Point> points = new ArrayList<>();
+    for (String nodes : SIZING_GRID.get(0).values()) {
+      for (String cores : SIZING_GRID.get(1).values()) {
+        List<String> sets = List.of(SIZING_GRID.get(0).path() + "=" + nodes,
+            SIZING_GRID.get(1).path() + "=" + cores);
+        Scenario s = load("sizing", sets.toArray(new String[0])).resolve(null);
+        for (int i = 0; i < SIZING_SEEDS; i++) {
+          jobs.add(new ParallelRunner.Job(s, s.seed() + i));
+          points.add(new SweepReport.Point("base", null, s.seed() + i, null, sets));
+        }
+      }
+    }
+    List<RunResult> results = runAll(jobs);
+    List<SweepReport.Row> rows = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      List<String> failed = new ArrayList<>();
+      for (RunResult.ExpectationResult e : results.get(i).expectations()) {
+        if (!e.ok()) {
+          failed.add(ExpectationMessages.describe(e));
+        }
+      }
+      rows.add(new SweepReport.Row(points.get(i), results.get(i), failed, null, null));
+    }
+    SweepReport sweep = new SweepReport(shown("sizing"), rows, rows.size(), false, null);
+    dev.dsim.report.ParameterGrid grid = dev.dsim.report.ParameterGrid.of(sweep, 1.0);
+    AtomicFiles.writeString(dir.resolve("grid.csv"), grid.csv());
+    com.fasterxml.jackson.databind.node.ObjectNode json = grid.json();
+    json.put("verdict", grid.verdict());
+    AtomicFiles.writeString(dir.resolve("grid.json"), new com.fasterxml.jackson.databind
+        .ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+    if (!noImages) {
+      ChartFiles.writePng(dir, "front", dev.dsim.report.GridCharts.front(grid));
+      ChartFiles.writePng(dir, "availability-vs-nodes",
+          dev.dsim.report.GridCharts.againstParam(grid, "availability"));
+      ChartFiles.writePng(dir, "cost-vs-nodes",
+          dev.dsim.report.GridCharts.againstParam(grid, "cost.perHour"));
     }
   }
 

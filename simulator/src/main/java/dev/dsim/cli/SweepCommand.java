@@ -75,12 +75,13 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--param", paramLabel = "PATH=VALUES", converter = ParamAxis.Converter.class,
       description = "Sweep a setting over values (repeatable: the grid of all combinations): "
-          + "a list (tiers.web.cores=4,8), a range of integers (tiers.web.nodes=4..12), a range "
-          + "with a step (faults.random.crash.mttf=1h..4h:1h is not a range; write "
-          + "tiers.web.speed=0.5..2:0.5), or words (tiers.web.loadBalancer.policy="
-          + "round-robin,least-outstanding). Each value is applied as --set PATH=VALUE. The "
-          + "report charts each metric against the setting, availability against cost per hour "
-          + "with the Pareto front, and names the cheapest point meeting every expectation.")
+          + "a list (--param tiers.web.cores=4,8), a range of integers (--param "
+          + "tiers.web.nodes=4..12), a range of numbers with a step (--param "
+          + "tiers.web.speed=0.5..2:0.5), or words (--param "
+          + "loadBalancer.policy=round-robin,least-outstanding). Each value is applied as "
+          + "--set PATH=VALUE. The report charts each metric against the setting, availability "
+          + "against cost per hour with the Pareto front, and names the cheapest point meeting "
+          + "every expectation.")
   List<ParamAxis> params = new ArrayList<>();
 
   @Option(names = "--require", paramLabel = "P", converter = Share.Converter.class,
@@ -317,19 +318,37 @@ final class SweepCommand implements Callable<Integer> {
    * The errors of the grid's points, each message once: a bad --param path fails every point
    * alike, and one message says it (a bad value names its point).
    */
-  private static ScenarioException firstDistinct(List<ScenarioException> errors) {
+  private ScenarioException firstDistinct(List<ScenarioException> errors) {
     List<dev.dsim.scenario.ScenarioError> out = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (ScenarioException e : errors) {
       for (dev.dsim.scenario.ScenarioError x : e.errors()) {
-        String key = x.jsonPath() + "\u0000" + x.message();
+        dev.dsim.scenario.ScenarioError shown = byParam(x);
+        String key = shown.jsonPath() + "\u0000" + shown.message();
         if (!seen.contains(key)) {
           seen.add(key);
-          out.add(x);
+          out.add(shown);
         }
       }
     }
     return new ScenarioException(out);
+  }
+
+  /**
+   * The error as the user wrote it: a value a --param gave is "(set by --param PATH=VALUES)",
+   * not the --set of one point, so the same mistake at every point is one message.
+   */
+  private dev.dsim.scenario.ScenarioError byParam(dev.dsim.scenario.ScenarioError x) {
+    for (ParamAxis a : params) {
+      String marker = " (set by --set " + a.path() + "=";
+      int at = x.jsonPath().indexOf(marker);
+      if (at >= 0) {
+        return new dev.dsim.scenario.ScenarioError(x.file(), x.line(), x.column(),
+            x.jsonPath().substring(0, at) + " (set by --param " + a.argument() + ")",
+            x.message(), x.hint());
+      }
+    }
+    return x;
   }
 
   /** The {@code --set} a replay of a swarm run repeats, or null without {@code --swarm}. */

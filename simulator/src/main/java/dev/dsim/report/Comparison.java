@@ -2,6 +2,7 @@ package dev.dsim.report;
 
 import dev.dsim.run.Expectations;
 import dev.dsim.run.RunResult;
+import dev.dsim.world.PriceRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param expectations how often each variant met its expectations, and the cheapest that met
  *     them in at least the required share of seeds; a variant that did not never wins
  *     {@code cost.total}
+ * @param currency the currency of the costs (the scenario's {@code pricing.currency})
  */
 public record Comparison(List<String> variants, List<Row> rows, Map<String, TheoryCall> theory,
-    ExpectationsMet expectations) {
+    ExpectationsMet expectations, String currency) {
   /** The metric a variant failing its expectations may not win: being cheap by failing. */
   public static final String COST = "cost.total";
 
@@ -247,7 +249,9 @@ public record Comparison(List<String> variants, List<Row> rows, Map<String, Theo
         rows.add(m.name().equals(COST) && equal ? eligibleOnly(r, labels, met) : r);
       }
     }
-    return new Comparison(labels, rows, theory(groups), met);
+    String currency = groups.get(0).runs().isEmpty() ? PriceRule.DEFAULT.currency()
+        : groups.get(0).runs().get(0).cost().currency();
+    return new Comparison(labels, rows, theory(groups), met, currency);
   }
 
   /**

@@ -30,13 +30,18 @@ public final class ComparisonCharts {
 
   private ComparisonCharts() {}
 
-  /** A metric's axis label, with its unit. */
+  /** A metric's axis label, with its unit (costs in the default currency). */
   static String axisLabel(String metric) {
+    return axisLabel(metric, dev.dsim.world.PriceRule.DEFAULT.currency());
+  }
+
+  /** A metric's axis label, with its unit; costs in {@code currency}. */
+  static String axisLabel(String metric, String currency) {
     return switch (metric) {
       case "availability" -> "availability (%)";
       case "throughput" -> "throughput (ok req/s)";
-      case "cost.total" -> "cost of the run (price units)";
-      case "cost.perHour" -> "cost per hour (price units)";
+      case "cost.total" -> "cost of the run (" + currency + ")";
+      case "cost.perHour" -> "cost per hour (" + currency + ")";
       case "consistency.lostWrites" -> "lost writes";
       case "consistency.staleReads" -> "stale reads";
       case "consistency.corruptReads" -> "corrupt reads";
@@ -71,7 +76,7 @@ public final class ComparisonCharts {
     double[] high = new double[n];
     for (int i = 0; i < n; i++) {
       Comparison.Stat st = row.stats().get(i);
-      data.addValue(st.mean() * k, c.variants().get(i), axisLabel(metric));
+      data.addValue(st.mean() * k, c.variants().get(i), axisLabel(metric, c.currency()));
       // The comparison's own interval, bound to bound: asymmetric for a share.
       low[i] = st.hasInterval() ? st.ciLow() * k : Double.NaN;
       high[i] = st.hasInterval() ? st.ciHigh() * k : Double.NaN;
@@ -83,7 +88,7 @@ public final class ComparisonCharts {
     for (int i = 0; i < c.variants().size(); i++) {
       renderer.setSeriesPaint(i, ChartStyle.variant(i));
     }
-    NumberAxis y = new NumberAxis(axisLabel(metric));
+    NumberAxis y = new NumberAxis(axisLabel(metric, c.currency()));
     y.setAutoRangeIncludesZero(!metric.equals("availability"));
     y.setNumberFormatOverride(PLAIN);
     CategoryAxis x = new CategoryAxis(null);
@@ -91,7 +96,8 @@ public final class ComparisonCharts {
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     String better = row.metric().better() == Comparison.Better.HIGHER ? "higher" : "lower";
     String verdict = row.winner() != null ? "best: " + row.winner() : "no clear winner";
-    JFreeChart chart = new JFreeChart(axisLabel(metric) + ", " + better + " is better ("
+    JFreeChart chart = new JFreeChart(axisLabel(metric, c.currency()) + ", " + better
+        + " is better ("
         + verdict + "; bars: 95% intervals)", new Font(Font.SANS_SERIF, Font.BOLD, 15), plot,
         true);
     return ChartStyle.apply(chart);
@@ -135,10 +141,10 @@ public final class ComparisonCharts {
       renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
       renderer.setSeriesLinesVisible(i, false);
     }
-    NumberAxis x = new NumberAxis(axisLabel(xMetric));
+    NumberAxis x = new NumberAxis(axisLabel(xMetric, c.currency()));
     x.setAutoRangeIncludesZero(false);
     x.setNumberFormatOverride(PLAIN);
-    NumberAxis y = new NumberAxis(axisLabel(yMetric));
+    NumberAxis y = new NumberAxis(axisLabel(yMetric, c.currency()));
     y.setAutoRangeIncludesZero(false);
     y.setNumberFormatOverride(PLAIN);
     x.setLowerMargin(0.15);
@@ -146,8 +152,9 @@ public final class ComparisonCharts {
     y.setLowerMargin(0.15);
     y.setUpperMargin(0.15);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    return ChartStyle.apply(new JFreeChart(axisLabel(yMetric) + " against "
-        + axisLabel(xMetric), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
+    return ChartStyle.apply(new JFreeChart(axisLabel(yMetric, c.currency()) + " against "
+        + axisLabel(xMetric, c.currency()), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot,
+        true));
   }
 
   /**

@@ -132,7 +132,7 @@ public final class ComparisonPage {
       if (chart != null) {
         String file = ChartFiles.write(dir, "bars-" + metric.replace('.', '-'), chart);
         files.add(file);
-        html.figure(file, ComparisonCharts.axisLabel(metric) + " per variant, with 95% "
+        html.figure(file, ComparisonCharts.axisLabel(metric, c.currency()) + " per variant, with 95% "
             + "confidence intervals");
       }
     }
@@ -141,7 +141,7 @@ public final class ComparisonPage {
       if (chart != null) {
         String file = ChartFiles.write(dir, y + "-vs-cost", chart);
         files.add(file);
-        html.figure(file, ComparisonCharts.axisLabel(y) + " against cost: one point per "
+        html.figure(file, ComparisonCharts.axisLabel(y, c.currency()) + " against cost: one point per "
             + "variant");
       }
     }

@@ -71,6 +71,7 @@ public final class ComparisonReport {
       perVariant.put(label, runs.stream().filter(r -> r.label().equals(label)).count());
     }
     root.put("equalSeeds", c.equalSeeds());
+    root.put("currency", c.currency());
     if (c.expectations().any()) {
       ExpectationsMet met = c.expectations();
       ObjectNode ex = root.putObject("expectations");

@@ -108,7 +108,7 @@ public final class GridCharts {
     if (nines) {
       y = ninesAxis();
     } else {
-      y = new NumberAxis(ComparisonCharts.axisLabel(metric));
+      y = new NumberAxis(ComparisonCharts.axisLabel(metric, grid.comparison().currency()));
       y.setNumberFormatOverride(ComparisonCharts.PLAIN);
       y.setAutoRangeIncludesZero(false);
       y.setAutoRangeMinimumSize(1e-6);
@@ -117,7 +117,7 @@ public final class GridCharts {
     if (nines) {
       bar(plot, grid);
     }
-    return ChartStyle.apply(new JFreeChart(ComparisonCharts.axisLabel(metric) + " against "
+    return ChartStyle.apply(new JFreeChart(ComparisonCharts.axisLabel(metric, grid.comparison().currency()) + " against "
         + param, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, data.getSeriesCount() > 1));
   }
 
@@ -153,7 +153,7 @@ public final class GridCharts {
     renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
     renderer.setSeriesPaint(1, new Color(0x9A9A9A));
     renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
-    NumberAxis x = new NumberAxis(ComparisonCharts.axisLabel("cost.perHour"));
+    NumberAxis x = new NumberAxis(ComparisonCharts.axisLabel("cost.perHour", grid.comparison().currency()));
     x.setNumberFormatOverride(ComparisonCharts.PLAIN);
     x.setAutoRangeIncludesZero(false);
     x.setAutoRangeMinimumSize(1e-6);

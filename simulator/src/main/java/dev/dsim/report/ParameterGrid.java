@@ -183,9 +183,10 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
       Point cheap = cheapest();
       if (cheap != null) {
         ExpectationsMet.Variant v = met.variants().get(index(cheap));
-        sb.append("Cheapest point meeting every expectation in at least ").append(bar)
-            .append(" of seeds: ").append(cheap.label()).append(", at ")
-            .append(SummaryTable.number(cheap.costPerHour())).append(" per hour, availability ")
+        sb.append("Cheapest point meeting every expectation ").append(met.require() >= 1
+            ? "in every seed" : "in at least " + bar + " of seeds").append(": ").append(cheap.label()).append(", at ")
+            .append(SummaryTable.number(cheap.costPerHour())).append(' ')
+            .append(comparison.currency()).append(" per hour, availability ")
             .append(percentCell(cheap)).append(", met in ").append(v.met())
             .append(" of ").append(v.seeds()).append(" seeds. ");
       } else {
@@ -195,7 +196,8 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
             best = v;
           }
         }
-        sb.append("No point met every expectation in ").append(bar).append(" of its seeds; ")
+        sb.append("No point met every expectation in ").append(met.require() >= 1
+            ? "every seed" : bar + " of its seeds").append("; ")
             .append("the closest, ").append(best.label()).append(", met them in ")
             .append(best.met()).append(" of ").append(best.seeds()).append(". ");
       }
@@ -209,9 +211,10 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
     if (front.size() > 1) {
       Point lo = front.get(0);
       Point hi = front.get(front.size() - 1);
+      String unit = " " + comparison.currency() + " per hour)";
       sb.append(", from ").append(lo.label()).append(" (").append(SummaryTable.number(
-          lo.costPerHour())).append(" per hour) to ").append(hi.label()).append(" (")
-          .append(SummaryTable.number(hi.costPerHour())).append(" per hour)");
+          lo.costPerHour())).append(unit).append(" to ").append(hi.label()).append(" (")
+          .append(SummaryTable.number(hi.costPerHour())).append(unit);
     }
     return sb.append('.').toString();
   }
@@ -230,7 +233,8 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
       header.add("variant");
     }
     header.addAll(params);
-    header.addAll(List.of("seeds", "availability", "throughput", "p99 ms", "per hour"));
+    header.addAll(List.of("seeds", "availability", "throughput", "p99 ms",
+        comparison.currency() + "/hour"));
     if (met.any()) {
       header.add("met");
     }
@@ -292,6 +296,7 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
     params.forEach(ps::add);
     ExpectationsMet met = comparison.expectations();
     g.put("require", Numbers.significant(met.require(), 9));
+    g.put("currency", comparison.currency());
     g.put("intervals", "95%; availability: " + Comparison.intervalMethod("availability")
         + "; others: Student t; pass rates: Clopper-Pearson");
     Point cheap = cheapest();

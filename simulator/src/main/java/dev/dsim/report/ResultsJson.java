@@ -80,6 +80,7 @@ public final class ResultsJson {
     ObjectNode cost = root.putObject("cost");
     cost.put("perHour", Numbers.fixed(r.cost().perHour(), 6));
     cost.put("total", Numbers.fixed(r.cost().total(), 6));
+    cost.put("currency", r.cost().currency());
     ObjectNode net = root.putObject("network");
     RunResult.NetworkResult n0 = r.network();
     net.put("sent", n0.sent());

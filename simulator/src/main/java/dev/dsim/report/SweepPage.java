@@ -40,8 +40,8 @@ public final class SweepPage {
       JFreeChart chart = GridCharts.againstParam(grid, metric);
       if (chart != null) {
         String file = ChartFiles.write(dir, metric.replace('.', '-') + "-vs-param", chart);
-        html.figure(file, ComparisonCharts.axisLabel(metric) + " against "
-            + grid.params().get(0) + ", mean over the seeds with 95% intervals");
+        html.figure(file, ComparisonCharts.axisLabel(metric, grid.comparison().currency())
+            + " against " + grid.params().get(0) + ", mean over the seeds with 95% intervals");
       }
     }
   }

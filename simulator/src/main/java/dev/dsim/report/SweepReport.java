@@ -55,8 +55,9 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
 
     /** Variant, then grid point, then load: what a group of seeds shares. */
     public String groupName() {
-      return variant + (params.isEmpty() ? "" : " " + paramsText()) + (load == null ? ""
-          : " at load " + loadText(load, false));
+      String where = params.isEmpty() ? variant : variant.equals("base") ? paramsText()
+          : variant + " " + paramsText();
+      return where + (load == null ? "" : " at load " + loadText(load, false));
     }
   }
 

@@ -160,9 +160,10 @@ public record RunResult(String scenario, String variant, long seed, String trace
 
   /**
    * What the nodes cost: {@code perHour} for all of them together, {@code total} over the
-   * simulated time (nodes cost money whether up or down).
+   * simulated time (nodes cost money whether up or down), both in {@code currency} (the
+   * scenario's {@code pricing.currency}).
    */
-  public record Cost(double perHour, double total) {}
+  public record Cost(double perHour, double total, String currency) {}
 
   /** Messages by fate: the network's counters over the whole run. */
   public record NetworkResult(long sent, long delivered, long dropped, long lost,

@@ -159,7 +159,17 @@ final class DocumentUnions {
           + "small steps");
       return null;
     }
-    return read.within(at, () -> c.readTreeAsValue(v, ClientRate.RateSchedule.class));
+    boolean steps = true;
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isObject()) {
+        // Said here, at its index: Jackson's record reader would lose the position.
+        DocumentValues.wrong(read, Paths.index(at, i), "a rate step {\"at\": ..., \"rate\": "
+            + "...}", v.get(i), "e.g. {\"at\": \"5m\", \"rate\": 400}");
+        steps = false;
+      }
+    }
+    return steps ? read.within(at, () -> c.readTreeAsValue(v, ClientRate.RateSchedule.class))
+        : null;
   }
 
   /** A kv tier's fsync: "always", "never" or a period, in KvBinder's words. */

@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.world.PriceRule;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
 import dev.dsim.world.NodeConfig;
@@ -13,21 +14,27 @@ import java.util.Objects;
  * @param maxCores the scale-up ceiling: the most cores a node of this tier can have (0: none)
  * @param contention how the cores of one node slow each other (Universal Scalability Law)
  * @param pricePerHour cost of one node per hour
+ * @param memoryBytes the node's memory: it prices the node, and nothing else (dsim does not
+ *     model memory pressure)
  */
 public record Hardware(int cores, double speed, int maxCores, Contention contention,
-    double pricePerHour, DiskConfig disk, long clockOffsetNanos, double clockDriftPpm) {
+    double pricePerHour, long memoryBytes, DiskConfig disk, long clockOffsetNanos,
+    double clockDriftPpm) {
   public Hardware {
     Objects.requireNonNull(contention, "contention");
     Objects.requireNonNull(disk, "disk");
-    if (cores < 1 || !(speed > 0)) {
+    if (cores < 1 || !(speed > 0) || memoryBytes < 0) {
       throw new IllegalArgumentException("a node needs cores >= 1 and speed > 0");
     }
   }
 
-  /** Default hardware with {@code cores} cores of {@code speed}: priced per core, exact clock. */
+  /**
+   * Default hardware with {@code cores} cores of {@code speed}: the default memory, priced by
+   * the default rule ({@link PriceRule#DEFAULT}), exact clock.
+   */
   public static Hardware of(int cores, double speed) {
-    return new Hardware(cores, speed, 0, Contention.NONE,
-        cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR, DiskConfig.DEFAULT, 0, 0);
+    return new Hardware(cores, speed, 0, Contention.NONE, PriceRule.DEFAULT.price(cores, speed),
+        PriceRule.defaultMemory(cores), DiskConfig.DEFAULT, 0, 0);
   }
 
   /** The world's configuration of one such node. */
@@ -37,7 +44,7 @@ public record Hardware(int cores, double speed, int maxCores, Contention content
 
   /** The same hardware with another disk (a kv tier's checksums are the tier's setting). */
   Hardware withDisk(DiskConfig d) {
-    return new Hardware(cores, speed, maxCores, contention, pricePerHour, d, clockOffsetNanos,
-        clockDriftPpm);
+    return new Hardware(cores, speed, maxCores, contention, pricePerHour, memoryBytes, d,
+        clockOffsetNanos, clockDriftPpm);
   }
 }

@@ -52,8 +52,7 @@ final class Problems {
       shown += " (from variant '" + at.fromVariant() + "')";
     }
     // Every error gets a hint; where no specific one applies, point at the format's reference.
-    String shownHint = hint == null || hint.isEmpty()
-        ? "'dsim schema' and scenarios/README.md describe what each key accepts" : hint;
+    String shownHint = hint == null || hint.isEmpty() ? KeyReference.hint(path) : hint;
     if (errors.size() >= KEPT) {
       dropped++;
       return;

@@ -90,9 +90,33 @@ final class ReadProblemHandler extends DeserializationProblemHandler {
       throws IOException {
     ReadContext read = ReadContext.of(ctxt);
     String path = read.path(p);
-    JsonNode value = ctxt.readTree(p);
+    JsonNode value = valueAt(ctxt, p);
     read.atValue(path, "expected " + expected(type) + ", got " + Fields.describe(value), "");
     return null;
+  }
+
+  /**
+   * The value the parser stands on, to describe it. A scalar is built from the token itself:
+   * handing it to Jackson's tree reader asks this handler again when the reader does not take
+   * that token where it stands (a number in a list of rate steps), and the two would call each
+   * other until the stack overflowed.
+   */
+  private static JsonNode valueAt(DeserializationContext ctxt, JsonParser p) throws IOException {
+    com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = ctxt.getNodeFactory();
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      return nodes.missingNode();
+    }
+    return switch (t) {
+      case VALUE_STRING -> nodes.textNode(p.getText());
+      case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+      case VALUE_TRUE -> nodes.booleanNode(true);
+      case VALUE_FALSE -> nodes.booleanNode(false);
+      case VALUE_NULL -> nodes.nullNode();
+      case START_OBJECT, START_ARRAY, FIELD_NAME -> ctxt.readTree(p);
+      default -> nodes.missingNode();
+    };
   }
 
   private static String expected(Class<?> type) {

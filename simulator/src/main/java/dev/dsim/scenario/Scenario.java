@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.world.PriceRule;
 import dev.dsim.fault.FaultPlan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param network the network between nodes
  * @param clients the workload
  * @param loadBalancer how requests are spread over the entry tier
+ * @param pricing how nodes are priced, and the currency of every price
  * @param tiers tiers by name, in file order; the first is the entry tier
  * @param faults the faults to inject
  * @param expect what the run must show, in file order (empty: nothing)
@@ -25,7 +27,8 @@ import java.util.Objects;
  */
 public record Scenario(String name, String description, long seed, long durationNanos,
     long warmupNanos, NetworkSpec network, ClientsSpec clients, LoadBalancerSpec loadBalancer,
-    Map<String, Tier> tiers, FaultPlan faults, List<Expectation> expect, String variant) {
+    PriceRule pricing, Map<String, Tier> tiers, FaultPlan faults, List<Expectation> expect,
+    String variant) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -33,6 +36,7 @@ public record Scenario(String name, String description, long seed, long duration
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(loadBalancer, "loadBalancer");
+    Objects.requireNonNull(pricing, "pricing");
     Objects.requireNonNull(faults, "faults");
     if (tiers.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one tier");
@@ -52,31 +56,31 @@ public record Scenario(String name, String description, long seed, long duration
   /** The same scenario with another default seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, durationNanos, warmupNanos, network,
-        clients, loadBalancer, tiers, faults, expect, variant);
+        clients, loadBalancer, pricing, tiers, faults, expect, variant);
   }
 
   /** The same scenario as a file of its own: no variant name (what reading it back gives). */
   public Scenario withoutVariant() {
     return new Scenario(name, description, seed, durationNanos, warmupNanos, network, clients,
-        loadBalancer, tiers, faults, expect, null);
+        loadBalancer, pricing, tiers, faults, expect, null);
   }
 
   /** The same scenario with other faults. */
   public Scenario withFaults(FaultPlan newFaults) {
     return new Scenario(name, description, seed, durationNanos, warmupNanos, network, clients,
-        loadBalancer, tiers, newFaults, expect, variant);
+        loadBalancer, pricing, tiers, newFaults, expect, variant);
   }
 
   /** The same scenario running {@code nanos}; the warmup at most half of it. */
   public Scenario withDuration(long nanos) {
     return new Scenario(name, description, seed, nanos, Math.min(warmupNanos, nanos / 2),
-        network, clients, loadBalancer, tiers, faults, expect, variant);
+        network, clients, loadBalancer, pricing, tiers, faults, expect, variant);
   }
 
   /** The same scenario with another workload. */
   public Scenario withClients(ClientsSpec newClients) {
     return new Scenario(name, description, seed, durationNanos, warmupNanos, network,
-        newClients, loadBalancer, tiers, faults, expect, variant);
+        newClients, loadBalancer, pricing, tiers, faults, expect, variant);
   }
 
   /** Every node's name, in the order the simulator numbers them (client, balancers, tiers). */

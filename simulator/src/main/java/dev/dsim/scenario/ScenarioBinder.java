@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.world.PriceRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.fault.FaultPlan;
 import dev.dsim.scenario.format.LoadBalancer;
@@ -33,6 +34,11 @@ final class ScenarioBinder {
    * checked against what the user wrote, and never listed.
    */
   private final Map<String, Integer> declaredNodes = new LinkedHashMap<>();
+
+  /** How nodes are priced: the file's {@code pricing}, or the default rule. */
+  private PriceRule pricing = PriceRule.DEFAULT;
+  /** The file's {@code instanceTypes}, bound, in file order. */
+  private Map<String, Machine> machines = Map.of();
 
   private ScenarioBinder(Problems problems) {
     this.problems = problems;
@@ -68,6 +74,8 @@ final class ScenarioBinder {
     }
     ClientsSpec clients = new ClientsBinder(problems).bind(f, duration);
     LoadBalancerSpec lb = loadBalancer(f);
+    pricing = pricing(f);
+    machines = machines(f);
     Map<String, Tier> tiers = tiers(f);
     checkCalls(f, tiers);
     checkTotalNodes(f, lb.nodes());
@@ -79,7 +87,65 @@ final class ScenarioBinder {
       return null;
     }
     return new Scenario(name, description, seed, duration, warmup == null ? 0 : warmup, network,
-        clients, lb, tiers, faults, expect, variant);
+        clients, lb, pricing, tiers, faults, expect, variant);
+  }
+
+  /** The {@code pricing} section: its currency and rule, the defaults for what it omits. */
+  private PriceRule pricing(Fields top) {
+    if (!top.has("pricing")) {
+      return PriceRule.DEFAULT;
+    }
+    dev.dsim.scenario.format.Pricing p = DocumentReader.section(top.raw("pricing"),
+        top.pathOf("pricing"), dev.dsim.scenario.format.Pricing.class, problems);
+    if (p == null) {
+      return PriceRule.DEFAULT;
+    }
+    PriceRule d = PriceRule.DEFAULT;
+    return new PriceRule(p.currency() == null ? d.currency() : p.currency(),
+        TierBinder.or(p.perNode(), d.perNode()), TierBinder.or(p.perCoreHour(),
+            d.perCoreHour()), TierBinder.or(p.perGiBHour(), d.perGiBHour()));
+  }
+
+  /** The {@code instanceTypes}, each priced by the rule unless it gives its own price. */
+  private Map<String, Machine> machines(Fields top) {
+    if (!top.has("instanceTypes")) {
+      return Map.of();
+    }
+    JsonNode node = top.raw("instanceTypes");
+    String path = top.pathOf("instanceTypes");
+    if (!node.isObject()) {
+      problems.atValue(path, "expected an object of instance types keyed by name, got "
+          + Fields.describe(node), "e.g. {\"small\": {\"cores\": 2, \"price\": 0.1}}");
+      return Map.of();
+    }
+    if (node.size() > Limits.TIERS) {
+      problems.atValue(path, "at most " + Limits.TIERS + " instance types, got " + node.size(),
+          "declare the machines the tiers use");
+      return Map.of();
+    }
+    Map<String, Machine> out = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String at = Paths.child(path, e.getKey());
+      if (!NAME.matcher(e.getKey()).matches() || e.getKey().length() > Limits.NAME_CHARS) {
+        problems.atKey(at, "expected an instance type name of letters, digits, '-' and '_' "
+            + "(at most " + Limits.NAME_CHARS + "), got \"" + Fields.shorten(e.getKey()) + "\"",
+            "e.g. \"small\" or \"m6-large\"");
+        continue;
+      }
+      dev.dsim.scenario.format.InstanceType t = DocumentReader.section(e.getValue(), at,
+          dev.dsim.scenario.format.InstanceType.class, problems);
+      if (t == null || t.cores() == null) {
+        continue; // the reader reported it
+      }
+      int cores = (int) Math.min(t.cores(), Limits.CORES);
+      double speed = TierBinder.or(t.speed(), 1.0);
+      long memory = TierBinder.memory(t.memory(), cores, Paths.child(at, "memory"), problems);
+      double price = t.price() != null ? t.price() : pricing.price(cores, speed, memory);
+      out.put(e.getKey(), new Machine(e.getKey(), cores, speed, memory, price));
+    }
+    return out;
   }
 
   /** All the nodes, with the client and the balancers, within {@link Limits#NODES_TOTAL}. */
@@ -230,6 +296,7 @@ final class ScenarioBinder {
         : (int) Math.min(declared, Integer.MAX_VALUE));
     dev.dsim.scenario.format.Tier t = DocumentReader.section(node, path,
         dev.dsim.scenario.format.Tier.class, problems);
-    return t == null ? null : new TierBinder(problems).bind(name, t, node, path);
+    return t == null ? null : new TierBinder(problems, pricing, machines).bind(name, t, node,
+        path);
   }
 }

@@ -80,7 +80,9 @@ public final class ScenarioCompiler {
     Client.Config clientConfig = new Client.Config(lbNames, c.load(), stores ? c.mix() : null,
         c.retry(), scenario.durationNanos());
     Client[] current = new Client[1];
-    world.addNode(CLIENT, 1, 1.0, node -> {
+    // The client stands for the users, outside the system being bought: it costs nothing.
+    world.addNode(CLIENT, new dev.dsim.world.NodeConfig(1, 1.0,
+        dev.dsim.world.Contention.NONE, dev.dsim.world.DiskConfig.DEFAULT, 0), node -> {
       if (current[0] != null) {
         // The client crashed: the requests it had in flight are lost to its users.
         current[0].finish(sim.now());
@@ -98,7 +100,10 @@ public final class ScenarioCompiler {
       Rng lbRng = sim.rng().fork("node/" + lbName + "/policy");
       DetectionObserver observer = lbSpec.healthCheck() == null ? DetectionObserver.NONE
           : new Judge(world, lbDetection, lbSpec.healthCheck().timeoutNanos());
-      world.addNode(lbName, 1, 1.0, node -> new LoadBalancer(backends,
+      // A balancer is a one-core machine of the system, priced by the scenario's rule.
+      world.addNode(lbName, new dev.dsim.world.NodeConfig(1, 1.0,
+          dev.dsim.world.Contention.NONE, dev.dsim.world.DiskConfig.DEFAULT,
+          scenario.pricing().price(1, 1.0)), node -> new LoadBalancer(backends,
           policy(lbSpec.policy(), lbRng), lbSpec.healthCheck(), observer));
       tierOfNode.add("load-balancer");
     }

@@ -75,6 +75,31 @@ public abstract sealed class ScenarioSections<S extends ScenarioSections<S>>
   }
 
   /**
+   * How nodes are priced: {@code perNode + perCoreHour × cores × speed + perGiBHour × memory
+   * in GiB} per hour, in {@code currency}, for a node that gives no price of its own.
+   */
+  public S pricing(String currency, double perNode, double perCoreHour, double perGiBHour) {
+    ObjectNode o = BuilderJson.object().put("currency", Objects.requireNonNull(currency,
+        "currency"));
+    o.set("perNode", BuilderJson.number(perNode));
+    o.set("perCoreHour", BuilderJson.number(perCoreHour));
+    o.set("perGiBHour", BuilderJson.number(perGiBHour));
+    return merge("pricing", o);
+  }
+
+  /**
+   * A machine tiers can be made of ({@code .instance(name)}): {@code cores} cores of speed 1,
+   * {@code memory}, and {@code pricePerHour}.
+   */
+  public S instanceType(String name, int cores, Size memory, double pricePerHour) {
+    ObjectNode t = BuilderJson.object().put("cores", cores).put("memory", memory.text());
+    t.set("price", BuilderJson.number(pricePerHour));
+    ObjectNode types = BuilderJson.object();
+    types.set(Objects.requireNonNull(name, "name"), t);
+    return merge("instanceTypes", types);
+  }
+
+  /**
    * A tier named {@code name}; the first tier added is the entry tier, behind the load
    * balancer, as in a file. A name given again merges into the tier already there.
    */

@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.world.PriceRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -24,7 +25,6 @@ import dev.dsim.service.kv.Placement;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
 import dev.dsim.world.NetworkConfig;
-import dev.dsim.world.NodeConfig;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -65,6 +65,8 @@ public final class ScenarioWriter {
   private static final Distribution ZERO = new Distribution.Constant(0);
 
   private final boolean explicit;
+  /** The scenario's pricing: a node priced by it needs no "price" key. */
+  private PriceRule pricing = PriceRule.DEFAULT;
 
   private ScenarioWriter(Style style) {
     this.explicit = style == Style.EXPLICIT;
@@ -135,6 +137,8 @@ public final class ScenarioWriter {
       root.set("clients", clients(s.clients()));
     }
     putIfAny(root, "loadBalancer", loadBalancer(s.loadBalancer()));
+    pricing = s.pricing();
+    putIfAny(root, "pricing", pricing(s.pricing()));
     ObjectNode tiers = root.putObject("tiers");
     for (Tier t : s.tiers().values()) {
       tiers.set(t.name(), tier(t));
@@ -292,6 +296,19 @@ public final class ScenarioWriter {
     return o;
   }
 
+  /** The keys of {@code pricing} that differ from the default rule (all of them, explicit). */
+  private ObjectNode pricing(PriceRule p) {
+    PriceRule d = PriceRule.DEFAULT;
+    ObjectNode o = NODES.objectNode();
+    if (explicit || !p.currency().equals(d.currency())) {
+      o.put("currency", p.currency());
+    }
+    number(o, "perNode", p.perNode(), d.perNode());
+    number(o, "perCoreHour", p.perCoreHour(), d.perCoreHour());
+    number(o, "perGiBHour", p.perGiBHour(), d.perGiBHour());
+    return o;
+  }
+
   // ---- tiers ----------------------------------------------------------------------------
 
   private ObjectNode tier(Tier t) {
@@ -338,7 +355,11 @@ public final class ScenarioWriter {
       contention.set("alpha", Formats.number(c.alpha()));
       contention.set("beta", Formats.number(c.beta()));
     }
-    number(o, "price", h.pricePerHour(), h.cores() * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR);
+    // An instance type is written out as the machine it is: its cores, speed, memory, price.
+    number(o, "price", h.pricePerHour(), pricing.price(h.cores(), h.speed(), h.memoryBytes()));
+    if (explicit || h.memoryBytes() != PriceRule.defaultMemory(h.cores())) {
+      o.put("memory", Formats.size(h.memoryBytes()));
+    }
     putIfAny(o, "disk", disk(h.disk(), kv));
     if (explicit || h.clockOffsetNanos() != 0 || h.clockDriftPpm() != 0) {
       ObjectNode clock = o.putObject("clock");

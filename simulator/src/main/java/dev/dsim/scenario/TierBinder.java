@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import dev.dsim.world.PriceRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.engine.Distribution;
 import dev.dsim.engine.Durations;
@@ -12,7 +13,6 @@ import dev.dsim.scenario.format.Tier.StatelessTier;
 import dev.dsim.scenario.format.Tier.StaticTier;
 import dev.dsim.world.Contention;
 import dev.dsim.world.DiskConfig;
-import dev.dsim.world.NodeConfig;
 
 /**
  * Turns one tier of the document ({@link dev.dsim.scenario.format.Tier}, already read and
@@ -27,9 +27,17 @@ final class TierBinder {
   static final long DEFAULT_KV_WORK = 50_000L;
 
   private final Problems problems;
+  private final PriceRule pricing;
+  private final java.util.Map<String, Machine> machines;
 
-  TierBinder(Problems problems) {
+  /**
+   * A binder pricing nodes by {@code pricing}, with the scenario's instance types {@code
+   * machines} by name.
+   */
+  TierBinder(Problems problems, PriceRule pricing, java.util.Map<String, Machine> machines) {
     this.problems = problems;
+    this.pricing = pricing;
+    this.machines = machines;
   }
 
   /** The tier named {@code name} at {@code path} (node is its tree), or null after an error. */
@@ -57,11 +65,9 @@ final class TierBinder {
     } else if (t instanceof KvTier kv) {
       KvSpec spec = new KvBinder(problems).bind(kv, path, n);
       DiskConfig d = hardware.disk();
-      return spec == null ? null : new Tier.Kv(name, n, new Hardware(hardware.cores(),
-          hardware.speed(), hardware.maxCores(), hardware.contention(), hardware.pricePerHour(),
-          new DiskConfig(d.readNanos(), d.writeNanos(), d.fsyncNanos(), d.capacityBytes(),
-              spec.checksums(), d.tornWrites()), hardware.clockOffsetNanos(),
-          hardware.clockDriftPpm()), work, spec);
+      return spec == null ? null : new Tier.Kv(name, n, hardware.withDisk(new DiskConfig(
+          d.readNanos(), d.writeNanos(), d.fsyncNanos(), d.capacityBytes(), spec.checksums(),
+          d.tornWrites())), work, spec);
     }
     ProcessSpec process = new ProcessBinder(problems).bind((ProcessTier) t, path, name);
     return process == null ? null : new Tier.UserProcess(name, n, hardware, process);
@@ -74,7 +80,8 @@ final class TierBinder {
 
   private Hardware hardware(dev.dsim.scenario.format.Tier t, JsonNode node, String path,
       TierKind kind) {
-    long cores = or(t.cores(), 1L);
+    Machine machine = machine(t, path);
+    long cores = machine != null ? machine.cores() : or(t.cores(), 1L);
     if (cores > Limits.CORES) {
       error(path, "cores", "at most " + Limits.count(Limits.CORES) + " cores per node, got "
           + Limits.count(cores), "the largest machines have a few hundred; add nodes instead");
@@ -99,11 +106,68 @@ final class TierBinder {
     }
     Contention contention = t.contention() == null ? Contention.NONE : new Contention(
         or(t.contention().alpha(), 0.0), or(t.contention().beta(), 0.0));
-    double price = t.price() != null ? t.price()
-        : cores * NodeConfig.DEFAULT_PRICE_PER_CORE_HOUR;
+    double speed = machine != null ? machine.speed() : or(t.speed(), 1.0);
+    long memory = machine != null ? machine.memoryBytes()
+        : memory(t.memory(), (int) cores, Paths.child(path, "memory"), problems);
+    double price = machine != null ? machine.pricePerHour() : t.price() != null ? t.price()
+        : pricing.price((int) cores, speed, memory);
     DiskConfig disk = disk(t, node.get("disk"), Paths.child(path, "disk"));
-    return new Hardware((int) cores, or(t.speed(), 1.0),
-        (int) Math.min(maxCores, Integer.MAX_VALUE), contention, price, disk, offset, drift);
+    return new Hardware((int) cores, speed, (int) Math.min(maxCores, Integer.MAX_VALUE),
+        contention, price, memory, disk, offset, drift);
+  }
+
+  /**
+   * The instance type the tier names, or null when it names none (or an unknown one, an
+   * error with a suggestion); the keys the type gives are errors in the tier, since two
+   * sources for one number leave the reader guessing which counts.
+   */
+  private Machine machine(dev.dsim.scenario.format.Tier t, String path) {
+    if (t.instance() == null) {
+      return null;
+    }
+    String name = t.instance().text();
+    Machine m = machines.get(name);
+    if (m == null) {
+      String close = DidYouMean.closest(name, machines.keySet());
+      error(path, "instance", "no instance type \"" + name + "\" in \"instanceTypes\"",
+          close != null ? "did you mean '" + close + "'?" : machines.isEmpty()
+              ? "declare it under \"instanceTypes\" at the top of the file, e.g. \"" + name
+                  + "\": {\"cores\": 4, \"memory\": \"16GiB\", \"price\": 0.19}"
+              : "instance types: " + String.join(", ", machines.keySet()));
+      return null;
+    }
+    String[][] given = {{"cores", t.cores() == null ? null : m.cores() + " cores"},
+        {"speed", t.speed() == null ? null : "speed " + m.speed()},
+        {"memory", t.memory() == null ? null : "its memory"},
+        {"price", t.price() == null ? null : "its price"}};
+    for (String[] g : given) {
+      if (g[1] != null) {
+        error(path, g[0], "'" + g[0] + "' comes from instance type \"" + name + "\" ("
+            + g[1] + ")", "remove \"" + g[0] + "\", or \"instance\" and give the machine's "
+            + "keys in the tier");
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The bytes of a {@code memory} key (syntax already checked), the default for {@code cores}
+   * when absent or after an error.
+   */
+  static long memory(Size size, int cores, String at, Problems problems) {
+    if (size == null) {
+      return PriceRule.defaultMemory(cores);
+    }
+    try {
+      long bytes = Quantities.bytes(size.text());
+      if (bytes > 0) {
+        return bytes;
+      }
+      problems.atValue(at, "memory must be more than 0 bytes", "e.g. \"16GiB\"");
+    } catch (IllegalArgumentException e) {
+      problems.atValue(at, e.getMessage(), "e.g. \"16GiB\"");
+    }
+    return PriceRule.defaultMemory(cores);
   }
 
   private Distribution work(dev.dsim.scenario.format.Tier t, JsonNode node, String path) {

@@ -53,9 +53,19 @@ public abstract sealed class TierBuilder<T extends TierBuilder<T>> extends JsonS
     return put("contention", o);
   }
 
-  /** Price per node-hour (default 0.05 per core-hour). */
+  /** Price per node-hour, in the pricing's currency (default: the pricing rule's). */
   public T price(double perNodeHour) {
     return put("price", perNodeHour);
+  }
+
+  /** Memory per node (default 4 GiB per core): it prices the node, nothing else. */
+  public T memory(Size memory) {
+    return put("memory", memory.text());
+  }
+
+  /** The node's machine, one of the scenario's instance types ({@code instanceType}). */
+  public T instance(String instanceType) {
+    return put("instance", instanceType);
   }
 
   /** Each node's own disk. */

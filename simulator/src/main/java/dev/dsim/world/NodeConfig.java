@@ -13,12 +13,6 @@ import java.util.Objects;
  */
 public record NodeConfig(int cores, double speed, Contention contention, DiskConfig disk,
     double pricePerHour) {
-  /**
-   * Default price of one core for one hour, close to on-demand general-purpose cloud instances
-   * (about 0.05 USD per vCPU-hour), so that cost comparisons work without prices in a scenario.
-   */
-  public static final double DEFAULT_PRICE_PER_CORE_HOUR = 0.05;
-
   public NodeConfig {
     if (cores < 1) {
       throw new IllegalArgumentException("cores must be >= 1: " + cores);
@@ -33,9 +27,12 @@ public record NodeConfig(int cores, double speed, Contention contention, DiskCon
     }
   }
 
-  /** A node with linear scaling, the default disk and the default price for its cores. */
+  /**
+   * A node with linear scaling, the default disk, and the price {@link PriceRule#DEFAULT} gives
+   * its cores and speed (with the default memory).
+   */
   public static NodeConfig of(int cores, double speed) {
     return new NodeConfig(cores, speed, Contention.NONE, DiskConfig.DEFAULT,
-        cores * DEFAULT_PRICE_PER_CORE_HOUR);
+        PriceRule.DEFAULT.price(cores, speed));
   }
 }

@@ -37,7 +37,7 @@ final class GalleryTest {
         out.toString(), "--no-images");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<Path> committed = dataFiles(COMMITTED);
-    assertThat(committed).hasSize(7);
+    assertThat(committed).hasSize(9);
     assertThat(dataFiles(out)).isEqualTo(committed);
     for (Path f : committed) {
       assertThat(Files.readString(out.resolve(f))).as(f.toString())

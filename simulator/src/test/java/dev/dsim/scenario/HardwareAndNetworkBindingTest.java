@@ -47,10 +47,12 @@ final class HardwareAndNetworkBindingTest {
   }
 
   @Test
-  void priceDefaultsToCores() throws Exception {
+  void priceDefaultsToTheRule() throws Exception {
     Tier web = bind("{}", "{\"kind\": \"stateless\", \"cores\": 8, \"work\": \"1ms\"}")
         .tiers().get("web");
-    assertThat(web.hardware().pricePerHour()).isEqualTo(8 * 0.05);
+    // 0.01 per node, 0.032 per core, 0.0045 per GiB of the default 4 GiB per core.
+    assertThat(web.hardware().pricePerHour()).isCloseTo(0.01 + 8 * 0.05,
+        org.assertj.core.api.Assertions.within(1e-12));
   }
 
   @Test

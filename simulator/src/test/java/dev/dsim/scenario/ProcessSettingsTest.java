@@ -126,7 +126,8 @@ final class ProcessSettingsTest {
     ProcessSpec bad = new ProcessSpec(Picky.class, Map.of());
     Tier broken = new Tier.UserProcess(t.name(), t.nodes(), t.hardware(), bad);
     Scenario withBad = new Scenario(s.name(), s.description(), s.seed(), s.durationNanos(),
-        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), Map.of("nodes", broken),
+        s.warmupNanos(), s.network(), s.clients(), s.loadBalancer(), s.pricing(),
+        Map.of("nodes", broken),
         s.faults(), s.expect(), null);
     dev.dsim.engine.Simulation sim = new dev.dsim.engine.Simulation(1);
     CompiledSystem system = ScenarioCompiler.compile(withBad, sim, () -> {});

@@ -46,6 +46,22 @@ final class ScenarioLoaderTest {
   }
 
   @Test
+  void aScalarWhereAnObjectBelongs_isReportedAtItsIndex_notAStackOverflow() {
+    // Found by ScenarioFuzzTest (a type swap in stateless-scaling.json): the record reader and
+    // Jackson's tree reader called each other until the stack overflowed.
+    for (String rate : new String[] {"[\"web-1\", 3]", "[{\"at\": \"0s\", \"rate\": 5}, 7]"}) {
+      List<ScenarioError> errors = errors("{\"name\": \"x\", \"duration\": \"1m\", "
+          + "\"clients\": {\"rate\": " + rate + "}, \"tiers\": {\"w\": {\"kind\": "
+          + "\"stateless\", \"work\": \"1ms\"}}}");
+      assertThat(errors).as(rate).isNotEmpty().allSatisfy(e -> {
+        assertThat(e.jsonPath()).matches("clients\\.rate\\[\\d]");
+        assertThat(e.message()).startsWith("expected a rate step");
+        assertThat(e.line()).isPositive();
+      });
+    }
+  }
+
+  @Test
   void fullScenario_bindsEveryField() throws Exception {
     Scenario s = parse(FULL).resolve(null);
     assertThat(s.name()).isEqualTo("web-kv");

@@ -289,7 +289,7 @@ final class ScenarioSchemaTest {
       shared.retainAll(ModelKeys.of(kind));
     }
     assertThat(shared).startsWith("kind", "nodes", "cores", "speed", "work", "clock",
-        "contention", "maxCores", "price", "disk");
+        "contention", "maxCores", "price", "memory", "instance", "disk");
     assertThat(ModelKeys.union(Tier.class)).containsExactlyInAnyOrderElementsOf(
         binderKeys("{'tiers': {'web': {'" + PROBE + "': 1}}}"));
   }

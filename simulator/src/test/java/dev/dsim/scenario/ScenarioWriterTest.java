@@ -37,7 +37,10 @@ final class ScenarioWriterTest {
       "variants", // a written scenario is one variant, resolved
       "drawn", // only in a resolved scenario, from a run: see ResolvedScenarioTest
       "users", "thinkTime", // closed loop, the other form of "rate": see closedLoop_roundTrips
-      "value" // {"dist": "constant", "value": d}, the long form of a bare duration d
+      "value", // {"dist": "constant", "value": d}, the long form of a bare duration d
+      // A tier's instance type is written out as the machine it is (cores, speed, memory,
+      // price): see instanceTypes_areWrittenAsTheirMachines
+      "instance", "instanceTypes"
   );
 
   static Stream<Arguments> shippedScenariosAndVariants() throws Exception {
@@ -168,6 +171,29 @@ final class ScenarioWriterTest {
     formatKeys.removeAll(Expectation.SHORTHANDS);
     formatKeys.removeAll(written);
     assertThat(formatKeys).as("keys of the schema the writer never writes").isEmpty();
+  }
+
+  @Test
+  void instanceTypes_areWrittenAsTheirMachines() throws Exception {
+    Scenario s = ScenarioLoader.parse("typed", """
+        {"name": "typed", "duration": "1m", "clients": {"rate": 10},
+         "pricing": {"currency": "EUR", "perNode": 0.02},
+         "instanceTypes": {"small": {"cores": 2, "memory": "16GiB", "price": 0.11},
+                           "big": {"cores": 32, "speed": 1.5}},
+         "tiers": {"web": {"kind": "stateless", "nodes": 4, "instance": "small", "work": "1ms",
+                           "calls": "db"},
+                   "db": {"kind": "stateless", "instance": "big", "work": "1ms"}}}
+        """).resolve(null);
+    for (ScenarioWriter.Style style : ScenarioWriter.Style.values()) {
+      String text = ScenarioWriter.write(s, style);
+      JsonNode web = JSON.readTree(text).path("tiers").path("web");
+      assertThat(web.path("cores").asInt()).isEqualTo(2);
+      assertThat(web.path("memory").asText()).isEqualTo("16GiB");
+      assertThat(web.path("price").asDouble()).isEqualTo(0.11);
+      assertThat(web.has("instance")).isFalse();
+      assertThat(JSON.readTree(text).path("pricing").path("currency").asText()).isEqualTo("EUR");
+      assertThat(ScenarioLoader.parse("w", text).resolve(null)).as(style.name()).isEqualTo(s);
+    }
   }
 
   @Test

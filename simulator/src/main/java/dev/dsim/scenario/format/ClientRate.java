@@ -27,7 +27,9 @@ public sealed interface ClientRate permits ClientRate.RequestRate, ClientRate.Ra
     /** Binds the array itself. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public RateSchedule {
-      steps = List.copyOf(steps);
+      // A step that was not an object is null here, its error already reported: leave it out
+      // rather than fail on it (List.copyOf refuses nulls).
+      steps = steps.stream().filter(java.util.Objects::nonNull).toList();
     }
   }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param network the network
  * @param clients the workload
  * @param loadBalancer the load balancer
+ * @param pricing how nodes are priced, and in what currency
+ * @param instanceTypes the machines tiers can be made of, by name
  * @param tiers the servers by tier name, in file order
  * @param faults the faults to inject
  * @param expect what a run must show
@@ -62,6 +64,17 @@ public record ScenarioDocument(
     @JsonPropertyDescription("The load balancer in front of the first tier (node \"lb\", or "
         + "lb-1 ... lb-n).")
     LoadBalancer loadBalancer,
+    @JsonPropertyDescription("How nodes are priced and in what currency: the rule for a node "
+        + "that gives no price of its own.")
+    Pricing pricing,
+    @JsonPropertyDescription("Machines tiers can be made of, by name (\"instance\": \"<name>\" "
+        + "in a tier): declared once, used by any tier. At most 100.")
+    @Schema.Count(max = Limits.TIERS)
+    @Schema.Rule("""
+        {"propertyNames": {"$ref": "#/$defs/name"}}""")
+    @Schema.Examples("{\"small\": {\"cores\": 2, \"memory\": \"8GiB\", \"price\": 0.096}, "
+        + "\"large\": {\"cores\": 16, \"memory\": \"64GiB\", \"price\": 0.768}}")
+    Map<String, InstanceType> instanceTypes,
     @JsonProperty(required = true)
     @JsonPropertyDescription("The servers, keyed by tier name; nodes are named <tier>-<n> from "
         + "1. The first tier sits behind the load balancer. At most 100 tiers, and 200,000 "

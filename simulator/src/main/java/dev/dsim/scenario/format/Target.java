@@ -20,6 +20,6 @@ public record Target(@JsonValue List<String> names) {
   /** Binds a list; a bare string binds as a list of one with ACCEPT_SINGLE_VALUE_AS_ARRAY. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Target {
-    names = List.copyOf(names);
+    names = names.stream().filter(java.util.Objects::nonNull).toList(); // nulls: reported
   }
 }

@@ -11,7 +11,7 @@ import dev.dsim.scenario.Limits;
 /**
  * A tier of {@code tiers}, one record per {@code "kind"}, each with only its own keys: the
  * hardware keys every kind has (nodes, cores, speed, work, clock, contention, maxCores, price,
- * disk), then the kind's. Another kind's key is not in the record, so the schema rejects it as
+ * memory, instance, disk), then the kind's. Another kind's key is not in the record, so the schema rejects it as
  * the binder does. The shared descriptions are the constants below, so the kinds say the same.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -39,6 +39,15 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
   /** The description of {@code contention}. */
   String CONTENTION = "Universal Scalability Law: n busy cores deliver n / (1 + alpha(n-1) + "
       + "beta n(n-1)) cores' worth.";
+  /** The description of {@code price}. */
+  String PRICE = "Price of one node per hour, in the pricing's currency (default: the pricing "
+      + "rule's, from cores, speed and memory; see \"pricing\").";
+  /** The description of {@code memory}. */
+  String MEMORY = "Memory per node (default 4 GiB per core); it prices the node and nothing "
+      + "else: dsim does not model memory pressure.";
+  /** The description of {@code instance}. */
+  String INSTANCE = "The node's machine, one of \"instanceTypes\": its cores, speed, memory and "
+      + "price, which the tier then does not give itself.";
   /** The description of {@code disk}. */
   String DISK = "Each node's own disk. Operations queue FIFO; only fsynced writes survive a "
       + "crash.";
@@ -69,6 +78,12 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
   /** @return the price key */
   Double price();
 
+  /** @return the memory key */
+  Size memory();
+
+  /** @return the instance key */
+  Name instance();
+
   /**
    * A tier of kind {@code "stateless"}: a stateless tier: CPU work per request, then optionally a
    * call to another tier.
@@ -81,6 +96,8 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
    * @param contention the contention key
    * @param maxCores the maxCores key
    * @param price the price key
+   * @param memory the memory key
+   * @param instance the instance key
    * @param disk the disk key
    * @param calls the calls key
    * @param callTimeout the callTimeout key
@@ -115,9 +132,13 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
           + "scale-up ceiling).")
       @Schema.Min(1)
       Long maxCores,
-      @JsonPropertyDescription("Price per node-hour (default 0.05 per core-hour).")
+      @JsonPropertyDescription(PRICE)
       @Schema.Min(0)
       Double price,
+      @JsonPropertyDescription(MEMORY)
+      Size memory,
+      @JsonPropertyDescription(INSTANCE)
+      Name instance,
       @JsonPropertyDescription(DISK)
       Disk disk,
       @JsonPropertyDescription("The tier this one calls after its work (round-robin over its nodes); "
@@ -144,6 +165,8 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
    * @param contention the contention key
    * @param maxCores the maxCores key
    * @param price the price key
+   * @param memory the memory key
+   * @param instance the instance key
    * @param disk the disk key
    * @param files the files key
    * @param fileSize the fileSize key
@@ -174,9 +197,13 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
           + "scale-up ceiling).")
       @Schema.Min(1)
       Long maxCores,
-      @JsonPropertyDescription("Price per node-hour (default 0.05 per core-hour).")
+      @JsonPropertyDescription(PRICE)
       @Schema.Min(0)
       Double price,
+      @JsonPropertyDescription(MEMORY)
+      Size memory,
+      @JsonPropertyDescription(INSTANCE)
+      Name instance,
       @JsonPropertyDescription(DISK)
       Disk disk,
       @JsonProperty(defaultValue = "1000")
@@ -198,6 +225,8 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
    * @param contention the contention key
    * @param maxCores the maxCores key
    * @param price the price key
+   * @param memory the memory key
+   * @param instance the instance key
    * @param disk the disk key
    * @param replication the replication key
    * @param shards the shards key
@@ -242,9 +271,13 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
           + "scale-up ceiling).")
       @Schema.Min(1)
       Long maxCores,
-      @JsonPropertyDescription("Price per node-hour (default 0.05 per core-hour).")
+      @JsonPropertyDescription(PRICE)
       @Schema.Min(0)
       Double price,
+      @JsonPropertyDescription(MEMORY)
+      Size memory,
+      @JsonPropertyDescription(INSTANCE)
+      Name instance,
       @JsonPropertyDescription(DISK)
       KvDisk disk,
       @JsonPropertyDescription("Distinct nodes holding each shard, at most the nodes (default min(3, "
@@ -310,6 +343,8 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
    * @param contention the contention key
    * @param maxCores the maxCores key
    * @param price the price key
+   * @param memory the memory key
+   * @param instance the instance key
    * @param disk the disk key
    * @param className the className key
    * @param settings the settings key
@@ -339,9 +374,13 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
           + "scale-up ceiling).")
       @Schema.Min(1)
       Long maxCores,
-      @JsonPropertyDescription("Price per node-hour (default 0.05 per core-hour).")
+      @JsonPropertyDescription(PRICE)
       @Schema.Min(0)
       Double price,
+      @JsonPropertyDescription(MEMORY)
+      Size memory,
+      @JsonPropertyDescription(INSTANCE)
+      Name instance,
       @JsonPropertyDescription(DISK)
       Disk disk,
       @JsonProperty(value = "class", required = true)
