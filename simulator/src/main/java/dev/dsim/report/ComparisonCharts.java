@@ -158,6 +158,89 @@ public final class ComparisonCharts {
   }
 
   /**
+   * Availability over simulated time, one line per variant: in each time bucket, the share of
+   * the requests issued then (over all the variant's seeds) that succeeded. Where a variant
+   * dips and how deep, beside the others, on one chart. Null without runs or buckets.
+   */
+  public static JFreeChart availabilityOverTime(List<Comparison.Group> groups) {
+    org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+    for (Comparison.Group g : groups) {
+      if (g.runs().isEmpty()) {
+        continue;
+      }
+      dev.dsim.run.RunResult.Timeline first = g.runs().get(0).timeline();
+      int buckets = first.total().length;
+      long[] total = new long[buckets];
+      long[] ok = new long[buckets];
+      for (dev.dsim.run.RunResult r : g.runs()) {
+        dev.dsim.run.RunResult.Timeline t = r.timeline();
+        for (int i = 0; i < Math.min(buckets, t.total().length); i++) {
+          total[i] += t.total()[i];
+          ok[i] += t.ok()[i];
+        }
+      }
+      org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries(g.label(), false, true);
+      for (int i = 0; i < buckets; i++) {
+        if (total[i] > 0) {
+          s.add(first.startSeconds() + (i + 0.5) * first.bucketSeconds(),
+              100.0 * ok[i] / total[i]);
+        }
+      }
+      data.addSeries(s);
+    }
+    if (data.getSeriesCount() == 0) {
+      return null;
+    }
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.variant(i));
+      // Variants at 100% draw the same line: each its own dash, so none hides another.
+      renderer.setSeriesStroke(i, dashed(i));
+    }
+    NumberAxis x = new NumberAxis("simulated time (s)");
+    x.setNumberFormatOverride(PLAIN);
+    NumberAxis y = new NumberAxis("availability (%) of the requests issued then");
+    y.setNumberFormatOverride(PLAIN);
+    y.setAutoRangeIncludesZero(false);
+    y.setAutoRangeMinimumSize(1);
+    y.setUpperMargin(0.02);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    return ChartStyle.apply(new JFreeChart("availability over time, per variant (all seeds)",
+        new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true));
+  }
+
+  /**
+   * The run of {@code g} that stands for it: the seed whose availability is nearest the
+   * median of its seeds (the lower seed on a tie), so its own charts show a typical run, not
+   * the best or the worst. Null without runs.
+   */
+  public static dev.dsim.run.RunResult representative(Comparison.Group g) {
+    List<dev.dsim.run.RunResult> runs = new ArrayList<>(g.runs());
+    if (runs.isEmpty()) {
+      return null;
+    }
+    double[] a = new double[runs.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = runs.get(i).availability();
+    }
+    double[] sorted = a.clone();
+    java.util.Arrays.sort(sorted);
+    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    dev.dsim.run.RunResult best = null;
+    for (dev.dsim.run.RunResult r : runs) {
+      if (best == null || Math.abs(r.availability() - median)
+          < Math.abs(best.availability() - median)
+          || (Math.abs(r.availability() - median) == Math.abs(best.availability() - median)
+              && r.seed() < best.seed())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /**
    * A metric of every run of a seed sweep, against its seed, one series of points per variant;
    * failing runs are the points far from the rest. Null when no run measured the metric.
    */

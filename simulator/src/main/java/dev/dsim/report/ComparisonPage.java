@@ -16,6 +16,41 @@ public final class ComparisonPage {
   private ComparisonPage() {}
 
   /**
+   * Per variant, the run nearest its median availability, with its own charts (timeline,
+   * latency over time, nodes) written beside its results.json in runs/: the way down from a
+   * mean to what one run did.
+   */
+  private static void representatives(Path dir, Html html, List<Comparison.Group> groups)
+      throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (Comparison.Group g : groups) {
+      dev.dsim.run.RunResult r = ComparisonCharts.representative(g);
+      if (r == null) {
+        continue;
+      }
+      String runDir = "runs/" + g.label() + "/seed-" + r.seed();
+      List<RunReport.Chart> charts = RunReport.writeCharts(dir.resolve(runDir), r);
+      StringBuilder links = new StringBuilder();
+      for (RunReport.Chart c : charts) {
+        String name = c.file().replaceFirst("\\.[a-z]+$", "");
+        links.append(links.length() == 0 ? "" : ", ").append("<a href=\"")
+            .append(Html.esc(runDir + "/" + c.file())).append("\">").append(Html.esc(name))
+            .append("</a>");
+      }
+      rows.add(new String[] {g.label(), Long.toString(r.seed()),
+          SummaryTable.percent(r.availability()), Html.cell(links.toString()),
+          Html.link(runDir + "/results.json", "results.json")});
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    html.h2("A representative run per variant");
+    html.p("The seed whose availability is nearest the median of the variant's seeds, with its"
+        + " own charts: what a typical run did, fault by fault and node by node.");
+    html.table(new String[] {"variant", "seed", "availability", "its charts", "results"}, rows);
+  }
+
+  /**
    * Writes the charts and the page into {@code dir}; returns the chart files written.
    * {@code warning} (null for none) is shown first, as a banner.
    */
@@ -145,6 +180,15 @@ public final class ComparisonPage {
             + "variant");
       }
     }
+    JFreeChart overTime = ComparisonCharts.availabilityOverTime(groups);
+    if (overTime != null) {
+      String file = ChartFiles.write(dir, "availability-over-time", overTime);
+      files.add(file);
+      html.figure(file, "Availability over simulated time, per variant: in each time bucket, "
+          + "the share of the requests issued then, over all the variant's seeds, that "
+          + "succeeded");
+    }
+    representatives(dir, html, groups);
     html.h2("Reproduce");
     html.pre(reproduce);
     html.raw("<p>Numbers: <a href=\"comparison.json\">comparison.json</a>, "

@@ -124,6 +124,9 @@ final class ReportPagesTest {
     String html = Files.readString(compareDir.resolve("index.html"));
     assertThat(html).contains("95%", "three", "six", "winner", "bars-availability.png",
         "availability-vs-cost.png", "comparison.json", "compare");
+    // Availability over time of every variant on one chart, and the way down to one run.
+    assertThat(html).contains("availability-over-time.png", "A representative run per variant",
+        "/timeline.png\">timeline</a>", "/nodes.png\">nodes</a>");
   }
 
   @Test

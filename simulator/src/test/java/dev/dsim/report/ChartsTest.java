@@ -255,4 +255,41 @@ final class ChartsTest {
     assertThat(sweep.verdict()).isEqualTo(aSeeds.size() + " of " + rows.size()
         + " runs failed an expectation: b in " + aSeeds.size() + " of " + aSeeds.size() + ".");
   }
+
+  @Test
+  void availabilityOverTime_poolsEachVariantsSeeds_oneLineEach() {
+    List<Comparison.Group> groups = List.of(new Comparison.Group("a", aSeeds),
+        new Comparison.Group("b", bSeeds));
+    XYPlot plot = ComparisonCharts.availabilityOverTime(groups).getXYPlot();
+    assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
+    // A bucket's value is the share of all the variant's requests issued then that succeeded.
+    RunResult.Timeline t0 = aSeeds.get(0).timeline();
+    int bucket = 0;
+    while (t0.total()[bucket] == 0) {
+      bucket++;
+    }
+    long total = 0;
+    long ok = 0;
+    for (RunResult r : aSeeds) {
+      total += r.timeline().total()[bucket];
+      ok += r.timeline().ok()[bucket];
+    }
+    assertThat(plot.getDataset().getYValue(0, 0)).isCloseTo(100.0 * ok / total, within(1e-9));
+    // Two variants at 100% would draw one line: each has its own dash.
+    assertThat(plot.getRenderer().getSeriesStroke(0))
+        .isNotEqualTo(plot.getRenderer().getSeriesStroke(1));
+  }
+
+  @Test
+  void theRepresentativeRun_isTheSeedNearestTheMedianAvailability() {
+    RunResult rep = ComparisonCharts.representative(new Comparison.Group("a", aSeeds));
+    double[] sorted = aSeeds.stream().mapToDouble(RunResult::availability).sorted().toArray();
+    double median = sorted[sorted.length / 2];
+    for (RunResult r : aSeeds) {
+      assertThat(Math.abs(rep.availability() - median))
+          .isLessThanOrEqualTo(Math.abs(r.availability() - median));
+    }
+    assertThat(ComparisonCharts.representative(new Comparison.Group("none", List.of())))
+        .isNull();
+  }
 }
