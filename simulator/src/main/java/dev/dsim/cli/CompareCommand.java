@@ -75,6 +75,26 @@ final class CompareCommand implements Callable<Integer> {
   /** The files as loaded, for the variants' patches. */
   private List<ScenarioFile> loadedFiles = List.of();
 
+  /** How --precision ended, for comparison.json; null without it. */
+  private com.fasterxml.jackson.databind.node.ObjectNode search;
+
+  /** The search's record: its targets, where it stopped, and why. */
+  private com.fasterxml.jackson.databind.node.ObjectNode precisionJson(Precision.Verdict verdict,
+      long seedsUsed) {
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode targets = o.putObject("targets");
+    Precision.targets(precision).forEach(targets::put);
+    o.put("startSeeds", seeds.count());
+    o.put("maxSeeds", maxSeeds);
+    o.put("seeds", seedsUsed);
+    o.put("reached", verdict.met());
+    if (!verdict.met()) {
+      o.put("widest", verdict.worst());
+    }
+    return o;
+  }
+
   /** The seeds the comparison ended with (more than --seeds under --precision). */
   private SeedRange usedSeeds;
 
@@ -211,6 +231,7 @@ final class CompareCommand implements Callable<Integer> {
         target = Math.min(maxSeeds, target * 2);
       }
       if (verdict != null) {
+        search = precisionJson(verdict, done);
         err.println(verdict.met() ? "precision reached after " + done + " seeds: every "
             + "interval's half-width within its target" : "stopped at --max-seeds " + maxSeeds
             + " without the precision asked for: " + verdict.worst());
@@ -272,7 +293,7 @@ final class CompareCommand implements Callable<Integer> {
     files.forEach(f -> fileNames.add(f.toString()));
     AtomicFiles.writeString(staging.dir().resolve("comparison.json"),
         ComparisonReport.json(c, fileNames, List.copyOf(finishedSeeds), refs,
-            new ComparisonReport.Coverage(outcomes.size(), interrupted)));
+            new ComparisonReport.Coverage(outcomes.size(), interrupted), search));
     AtomicFiles.writeString(staging.dir().resolve("comparison.csv"), ComparisonReport.csv(c));
     List<String> failures = expectationFailures(outcomes);
     if (!parallel.noCharts) {

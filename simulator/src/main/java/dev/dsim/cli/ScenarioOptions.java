@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class ScenarioOptions {
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "Override a scenario value by JSON path, in every variant (repeatable): "
-          + "--set tiers.web.nodes=16 --set duration=10m --set 'faults[0].at=30s'.")
+          + "--set tiers.web.nodes=16 --set duration=10m --set 'faults.schedule[0].at=30s'.")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--max-events", paramLabel = "N",

@@ -53,7 +53,19 @@ public final class ComparisonReport {
    */
   public static String json(Comparison c, List<String> files, List<Long> seeds,
       List<RunRef> runs, Coverage coverage) {
+    return json(c, files, seeds, runs, coverage, null);
+  }
+
+  /**
+   * As above, with {@code precision} (null for none): how {@code compare --precision} chose
+   * the seed count, kept in the file as {@code "precision"}.
+   */
+  public static String json(Comparison c, List<String> files, List<Long> seeds,
+      List<RunRef> runs, Coverage coverage, ObjectNode precision) {
     ObjectNode root = MAPPER.createObjectNode();
+    if (precision != null) {
+      root.set("precision", precision);
+    }
     root.put("confidence", Comparison.CONFIDENCE);
     root.put("interval", "Student t, two-sided, per variant over its seeds; for availability "
         + "on the empirical logit scale, mapped back to [0, 1]");

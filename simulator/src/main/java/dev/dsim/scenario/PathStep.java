@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One step of a dotted JSON path as users type it: a key ({@code web}) or an array index
- * ({@code [2]}). {@code tiers.web.nodes} is three keys; {@code faults[0].at} is a key, an index
+ * ({@code [2]}). {@code tiers.web.nodes} is three keys; {@code faults.schedule[0].at} is a key, an index
  * and a key.
  */
 record PathStep(String key, int index) {

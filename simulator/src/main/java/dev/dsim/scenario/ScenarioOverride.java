@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code --set duration=10m} needs no quotes. The path's parent must exist (the last key may be
  * new: the binder then checks it like any key in the file, with a suggestion for a typo).
  *
- * @param path the dotted path ({@code tiers.web.nodes}, {@code faults[0].at})
+ * @param path the dotted path ({@code tiers.web.nodes}, {@code faults.schedule[0].at})
  * @param value the new value
  * @param argument the argument as the user typed it, for messages
  */
@@ -46,7 +46,7 @@ public record ScenarioOverride(String path, JsonNode value, String argument) {
       PathStep.parse(path);
     } catch (IllegalArgumentException e) {
       throw argError(argument, path, "malformed path: " + e.getMessage(),
-          "paths are keys joined by dots, with [i] for list items: faults[0].at");
+          "paths are keys joined by dots, with [i] for list items: faults.schedule[0].at");
     }
     if (path.equals("variants") || path.startsWith("variants.")
         || path.startsWith("variants[")) {

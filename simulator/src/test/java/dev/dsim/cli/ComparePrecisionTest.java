@@ -42,6 +42,15 @@ final class ComparePrecisionTest {
     var manifest = new ObjectMapper().readTree(dir.resolve("dsim-run.json").toFile());
     assertThat(manifest.path("reproduce").asText()).contains("--seeds 8")
         .doesNotContain("--precision");
+    // comparison.json keeps the search: its targets, where it started and stopped, and why.
+    var search = new ObjectMapper().readTree(dir.resolve("comparison.json").toFile())
+        .path("precision");
+    assertThat(search.path("targets").path("latencyMs.mean").asDouble()).isEqualTo(0.001);
+    assertThat(search.path("startSeeds").asInt()).isEqualTo(2);
+    assertThat(search.path("maxSeeds").asInt()).isEqualTo(8);
+    assertThat(search.path("seeds").asInt()).isEqualTo(8);
+    assertThat(search.path("reached").asBoolean()).isFalse();
+    assertThat(search.path("widest").asText()).startsWith("latencyMs.mean of ");
   }
 
   @Test
