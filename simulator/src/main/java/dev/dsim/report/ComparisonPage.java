@@ -105,7 +105,8 @@ public final class ComparisonPage {
         + (c.equalSeeds() ? " each" : "") + ". Each cell is the mean ± the half-width of its 95% confidence interval "
         + "(Student t); availability, a share, shows its interval [low, high], computed on the"
         + " empirical logit scale of each seed and mapped back, so that it stays inside [0, 1]."
-        + " A variant wins a metric only where its interval overlaps no other.");
+        + " A variant wins a metric only where its interval overlaps no other. Costs are in "
+        + c.currency() + " (the scenario's pricing.currency): cost.total over the run.");
     List<String[]> rows = new ArrayList<>();
     for (Comparison.Row row : c.rows()) {
       String[] cells = new String[c.variants().size() + 2];

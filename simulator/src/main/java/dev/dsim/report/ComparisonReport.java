@@ -274,7 +274,8 @@ public final class ComparisonReport {
     sb.append("mean ± 95% confidence interval over ").append(seedsText(c))
         .append(" (Student t; availability on the logit scale, so it stays in [0, 1]); a winner")
         .append(" only where its interval overlaps no other")
-        .append(c.equalSeeds() ? "" : ", and none across unequal seed counts").append('\n');
+        .append(c.equalSeeds() ? "" : ", and none across unequal seed counts")
+        .append("; costs in ").append(c.currency()).append('\n');
     sb.append(pad("metric", metricWidth));
     for (int j = 0; j < labels.size(); j++) {
       sb.append("  ").append(pad(labels.get(j), widths[j]));

@@ -10,8 +10,60 @@ import dev.dsim.engine.Rng;
  */
 public interface BalancingPolicy {
 
-  /** Index in [0, outstanding.length) of the backend to use; outstanding.length >= 1. */
-  int choose(int[] outstanding);
+  /**
+   * The backends a policy chooses among: those in service, by rank 0 to {@code size() - 1} in
+   * backend order. The balancer answers each question without copying or scanning its pool, so
+   * a policy's cost per request need not grow with the number of backends.
+   */
+  interface Backends {
+    /** How many backends are in service (at least 1 when a policy is asked). */
+    int size();
+
+    /** Requests outstanding on the backend of rank {@code k}. */
+    int outstanding(int k);
+
+    /**
+     * The rank of the first backend at or after rank {@code k}, cyclically, with the fewest
+     * outstanding requests of all.
+     */
+    int leastOutstandingFrom(int k);
+
+    /** A view of a plain array of counts, every backend in service (scans: for small pools). */
+    static Backends of(int[] outstanding) {
+      return new Backends() {
+        @Override
+        public int size() {
+          return outstanding.length;
+        }
+
+        @Override
+        public int outstanding(int k) {
+          return outstanding[k];
+        }
+
+        @Override
+        public int leastOutstandingFrom(int k) {
+          int n = outstanding.length;
+          int best = -1;
+          for (int j = 0; j < n; j++) {
+            int i = (k + j) % n;
+            if (best < 0 || outstanding[i] < outstanding[best]) {
+              best = i;
+            }
+          }
+          return best;
+        }
+      };
+    }
+  }
+
+  /** The rank in [0, backends.size()) of the backend to use; backends.size() >= 1. */
+  int choose(Backends backends);
+
+  /** {@link #choose(Backends)} over an array of outstanding counts, every backend in service. */
+  default int choose(int[] outstanding) {
+    return choose(Backends.of(outstanding));
+  }
 
   /** Cycles through the backends in order. */
   static BalancingPolicy roundRobin() {
@@ -19,8 +71,8 @@ public interface BalancingPolicy {
       private int next;
 
       @Override
-      public int choose(int[] outstanding) {
-        int i = next % outstanding.length;
+      public int choose(Backends backends) {
+        int i = next % backends.size();
         next = i + 1;
         return i;
       }
@@ -29,7 +81,7 @@ public interface BalancingPolicy {
 
   /** Picks uniformly at random from the balancer's stream. */
   static BalancingPolicy random(Rng rng) {
-    return outstanding -> rng.nextInt(outstanding.length);
+    return backends -> rng.nextInt(backends.size());
   }
 
   /**
@@ -41,15 +93,8 @@ public interface BalancingPolicy {
       private int last = -1;
 
       @Override
-      public int choose(int[] outstanding) {
-        int n = outstanding.length;
-        int best = -1;
-        for (int k = 1; k <= n; k++) {
-          int i = (last + k) % n;
-          if (best < 0 || outstanding[i] < outstanding[best]) {
-            best = i;
-          }
-        }
+      public int choose(Backends backends) {
+        int best = backends.leastOutstandingFrom((last + 1) % backends.size());
         last = best;
         return best;
       }
@@ -63,8 +108,8 @@ public interface BalancingPolicy {
    * balancer onto the same idle backend.
    */
   static BalancingPolicy powerOfTwoChoices(Rng rng) {
-    return outstanding -> {
-      int n = outstanding.length;
+    return backends -> {
+      int n = backends.size();
       if (n == 1) {
         return 0;
       }
@@ -73,7 +118,7 @@ public interface BalancingPolicy {
       if (b >= a) {
         b++; // distinct from a, uniform over the others
       }
-      return outstanding[b] < outstanding[a] ? b : a;
+      return backends.outstanding(b) < backends.outstanding(a) ? b : a;
     };
   }
 }

@@ -44,9 +44,28 @@ public final class LoadBalancer implements Process {
   /** Requests in flight, by forwarded id. */
   private Calls<Route> routes;
   private FailureDetector detector;
-  /** While some backend is out: the indexes of those in, and their outstanding counts. */
+  /** The backends in service: index by rank, and rank by index (-1: out); null: to rebuild. */
   private int[] inService;
-  private int[] inServiceOutstanding;
+  private int[] rankOf;
+  /** The outstanding counts of those in service, for least-outstanding in O(log n). */
+  private final LeastOutstandingIndex least;
+  /** What the policy sees: the backends in service, by rank. */
+  private final BalancingPolicy.Backends view = new BalancingPolicy.Backends() {
+    @Override
+    public int size() {
+      return inService.length;
+    }
+
+    @Override
+    public int outstanding(int k) {
+      return outstanding[inService[k]];
+    }
+
+    @Override
+    public int leastOutstandingFrom(int k) {
+      return rankOf[least.firstLeastFrom(inService[k])];
+    }
+  };
   private long pingSeq;
 
   /** A balancer without health checks. */
@@ -66,6 +85,7 @@ public final class LoadBalancer implements Process {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.outstanding = new int[this.backendNames.size()];
     this.forwarded = new long[this.backendNames.size()];
+    this.least = new LeastOutstandingIndex(this.backendNames.size());
   }
 
   @Override
@@ -85,6 +105,7 @@ public final class LoadBalancer implements Process {
               // Requests out on a backend taken out are presumed lost: forget them, or
               // least-outstanding would shun the backend for ever once it is back.
               outstanding[index] = 0;
+              least.set(index, LeastOutstandingIndex.OUT);
               observer.suspected(backendIds[index]);
               inService = null;
             }
@@ -93,6 +114,7 @@ public final class LoadBalancer implements Process {
             public void trusted(int index) {
               ctx.log("putting back " + backendNames.get(index));
               observer.trusted(backendIds[index]);
+              least.set(index, outstanding[index]);
               inService = null;
             }
           });
@@ -138,23 +160,28 @@ public final class LoadBalancer implements Process {
       return;
     }
     outstanding[b]++;
+    least.set(b, outstanding[b]);
     forwarded[b]++;
     long id = routes.open(new Route(client, request.id(), b));
     ctx.send(backendIds[b], request.withId(id));
   }
 
-  /** The backend for the next request, or -1 when none is in service. */
+  /**
+   * The backend for the next request, or -1 when none is in service. The ranks are rebuilt only
+   * when a backend is taken out or put back; a request costs the policy's own work.
+   */
   private int choose() {
-    if (detector == null || detector.suspectedCount() == 0) {
-      return backendIds.length == 0 ? -1 : policy.choose(outstanding);
-    }
     if (inService == null) {
-      int n = backendIds.length - detector.suspectedCount();
-      inService = new int[n];
-      inServiceOutstanding = new int[n];
+      int suspected = detector == null ? 0 : detector.suspectedCount();
+      inService = new int[backendIds.length - suspected];
+      if (rankOf == null) {
+        rankOf = new int[backendIds.length];
+      }
       int k = 0;
       for (int i = 0; i < backendIds.length; i++) {
-        if (!detector.isSuspected(i)) {
+        boolean in = detector == null || !detector.isSuspected(i);
+        rankOf[i] = in ? k : -1;
+        if (in) {
           inService[k++] = i;
         }
       }
@@ -162,10 +189,7 @@ public final class LoadBalancer implements Process {
     if (inService.length == 0) {
       return -1;
     }
-    for (int k = 0; k < inService.length; k++) {
-      inServiceOutstanding[k] = outstanding[inService[k]];
-    }
-    return inService[policy.choose(inServiceOutstanding)];
+    return inService[policy.choose(view)];
   }
 
   private void relay(Context ctx, Response response) {
@@ -175,6 +199,9 @@ public final class LoadBalancer implements Process {
     }
     if (outstanding[route.backend] > 0) {
       outstanding[route.backend]--;
+      if (detector == null || !detector.isSuspected(route.backend)) {
+        least.set(route.backend, outstanding[route.backend]);
+      }
     }
     ctx.send(route.client, response.withId(route.clientRequestId));
   }
