@@ -267,24 +267,7 @@ public record ParameterGrid(List<String> params, List<Point> points, Comparison 
     StringBuilder sb = new StringBuilder();
     sb.append("parameter grid: means over each point's seeds with 95% intervals; \"front\": no "
         + "other point is as cheap and as available\n");
-    List<String[]> t = table();
-    int[] widths = new int[t.get(0).length];
-    for (String[] row : t) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    for (int r = 0; r < t.size(); r++) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < widths.length; i++) {
-        line.append(i == 0 ? "" : "  ").append(t.get(r)[i])
-            .append(" ".repeat(widths[i] - t.get(r)[i].length()));
-      }
-      sb.append(line.toString().stripTrailing()).append('\n');
-      if (r == 0) {
-        sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
-      }
-    }
+    SweepReport.table(sb, table());
     sb.append(verdict()).append('\n');
     return sb.toString();
   }

@@ -405,7 +405,7 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
   }
 
   /** A table with a header line underlined, columns padded to their widest cell. */
-  private static void table(StringBuilder sb, List<String[]> table) {
+  static void table(StringBuilder sb, List<String[]> table) {
     int[] widths = new int[table.get(0).length];
     for (String[] row : table) {
       for (int i = 0; i < row.length; i++) {
