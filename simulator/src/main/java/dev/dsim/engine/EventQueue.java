@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Pending events ordered by (time, sequence number): a 4-ary min-heap of primitive keys.
  *
- * <p>Why this shape, measured with {@code dev.dsim.bench.HoldModelBenchmark}:
+ * <p>Why this shape, measured with the hold-model benchmark of {@code simulator/benchmarks}:
  * <ul>
  *   <li>Times live in a flat {@code long[]} beside the event references, so the sift loops
  *       compare without touching event objects; the sequence number (read from the event) is
