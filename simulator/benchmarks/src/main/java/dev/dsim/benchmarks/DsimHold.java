@@ -11,6 +11,11 @@ final class DsimHold implements HoldContender {
   private final Tally tally = new Tally();
 
   @Override
+  public String id() {
+    return "dsim";
+  }
+
+  @Override
   public String name() {
     return "dsim engine";
   }

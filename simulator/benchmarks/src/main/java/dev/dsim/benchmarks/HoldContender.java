@@ -11,6 +11,9 @@ interface HoldContender {
   /** A short name for the table. */
   String name();
 
+  /** The id that {@code --only} picks it by: dsim, ssj-henriksen, ssj-splay, mason, pq, heap. */
+  String id();
+
   /** Starts afresh with {@code pending} events, the i-th at time {@code increments[i]}. */
   void setUp(int pending, long[] increments);
 

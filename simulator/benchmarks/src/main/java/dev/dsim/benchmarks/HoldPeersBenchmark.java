@@ -29,8 +29,8 @@ public final class HoldPeersBenchmark {
 
   /** Every contender, dsim first; the peer simulators are those whose names start "SSJ"/"MASON". */
   static List<HoldContender> contenders() {
-    return List.of(new DsimHold(), new SsjHold("SSJ 3.3 Henriksen", Henriksen::new),
-        new SsjHold("SSJ 3.3 splay tree", SplayTree::new), new MasonHold(),
+    return List.of(new DsimHold(), new SsjHold("ssj-henriksen", "SSJ 3.3 Henriksen",
+        Henriksen::new), new SsjHold("ssj-splay", "SSJ 3.3 splay tree", SplayTree::new), new MasonHold(),
         new PriorityQueueHold(), new PrimitiveHeapHold());
   }
 
@@ -38,13 +38,14 @@ public final class HoldPeersBenchmark {
     return c.name().startsWith("SSJ") || c.name().startsWith("MASON");
   }
 
-  /** Options of the command line. */
-  record Options(int[] sizes, long events, int warmup, int rounds) {
+  /** Options of the command line ({@code --only}: contender ids; empty: all). */
+  record Options(int[] sizes, long events, int warmup, int rounds, List<String> only) {
     static Options parse(String[] args) {
       int[] sizes = {1_000, 100_000, 1_000_000};
       long events = 5_000_000;
       int warmup = 2;
       int rounds = 10;
+      List<String> only = List.of();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("option " + args[i] + " needs a value");
@@ -56,14 +57,22 @@ public final class HoldPeersBenchmark {
           case "--events" -> events = Long.parseLong(v.replace("_", ""));
           case "--warmup" -> warmup = Integer.parseInt(v);
           case "--rounds" -> rounds = Integer.parseInt(v);
+          case "--only" -> only = List.of(v.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + " (options: --sizes N,N,... --events N --warmup N --rounds N)");
+              + " (options: --sizes N,N,... --events N --warmup N --rounds N --only ID,ID,...)");
         }
       }
       if (events < 1 || rounds < 1 || warmup < 0) {
         throw new IllegalArgumentException("--events and --rounds at least 1, --warmup >= 0");
       }
-      return new Options(sizes, events, warmup, rounds);
+      List<String> ids = contenders().stream().map(HoldContender::id).toList();
+      for (String id : only) {
+        if (!ids.contains(id)) {
+          throw new IllegalArgumentException("--only: no contender " + id + " (ids: "
+              + String.join(", ", ids) + ")");
+        }
+      }
+      return new Options(sizes, events, warmup, rounds, only);
     }
   }
 
@@ -86,7 +95,9 @@ public final class HoldPeersBenchmark {
         System.getProperty("java.version"), System.getProperty("java.vm.name"),
         Runtime.getRuntime().availableProcessors(), o.events(), o.warmup(), o.rounds());
     for (int n : o.sizes()) {
-      List<Series> series = measure(contenders(), n, o.events(), o.warmup(), o.rounds(), inc);
+      List<HoldContender> cs = contenders().stream()
+          .filter(c -> o.only().isEmpty() || o.only().contains(c.id())).toList();
+      List<Series> series = measure(cs, n, o.events(), o.warmup(), o.rounds(), inc);
       System.out.print(table(n, series));
     }
   }
@@ -135,7 +146,7 @@ public final class HoldPeersBenchmark {
     sb.append(String.format(Locale.ROOT, "%nN = %,d pending%n", pending));
     sb.append(String.format(Locale.ROOT, "%-24s %30s %16s %10s%n", "contender",
         "M events per CPU s", "M events/wall s", "dsim / it"));
-    Series dsim = series.get(0);
+    Series dsim = series.get(0); // the ratios are over the first contender: dsim unless --only
     double best = 0;
     String bestName = "";
     double heap = Double.NaN;

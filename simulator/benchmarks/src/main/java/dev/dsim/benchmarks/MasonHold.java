@@ -18,6 +18,11 @@ final class MasonHold implements HoldContender {
   private long checksum;
 
   @Override
+  public String id() {
+    return "mason";
+  }
+
+  @Override
   public String name() {
     return "MASON 14 schedule";
   }

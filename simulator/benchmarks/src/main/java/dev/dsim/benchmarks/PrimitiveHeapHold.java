@@ -14,6 +14,11 @@ final class PrimitiveHeapHold implements HoldContender {
   private int cursor;
 
   @Override
+  public String id() {
+    return "heap";
+  }
+
+  @Override
   public String name() {
     return "primitive binary heap";
   }

@@ -11,6 +11,11 @@ final class PriorityQueueHold implements HoldContender {
   private long seq;
 
   @Override
+  public String id() {
+    return "pq";
+  }
+
+  @Override
   public String name() {
     return "java.util.PriorityQueue";
   }

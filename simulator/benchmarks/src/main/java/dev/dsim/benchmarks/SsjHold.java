@@ -11,6 +11,7 @@ import umontreal.ssj.simevents.eventlist.EventList;
  * what a benchmark run reaches.
  */
 final class SsjHold implements HoldContender {
+  private final String id;
   private final String name;
   private final Supplier<EventList> list;
   private Simulator sim;
@@ -20,9 +21,15 @@ final class SsjHold implements HoldContender {
   private long budget;
   private long checksum;
 
-  SsjHold(String name, Supplier<EventList> list) {
+  SsjHold(String id, String name, Supplier<EventList> list) {
+    this.id = id;
     this.name = name;
     this.list = list;
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

@@ -51,6 +51,11 @@ final class HoldContendersTest {
     HoldContender heap = new PrimitiveHeapHold();
     HoldContender cheat = new HoldContender() {
       @Override
+      public String id() {
+        return "cheat";
+      }
+
+      @Override
       public String name() {
         return "off by one";
       }
@@ -92,9 +97,12 @@ final class HoldContendersTest {
   @Test
   void options_parseSizesWithUnderscores() {
     HoldPeersBenchmark.Options o = HoldPeersBenchmark.Options.parse(
-        new String[] {"--sizes", "1_000,100_000", "--rounds", "3"});
+        new String[] {"--sizes", "1_000,100_000", "--rounds", "3", "--only", "dsim,heap"});
     assertThat(o.sizes()).containsExactly(1_000, 100_000);
     assertThat(o.rounds()).isEqualTo(3);
+    assertThat(o.only()).containsExactly("dsim", "heap");
+    assertThatThrownBy(() -> HoldPeersBenchmark.Options.parse(new String[] {"--only", "ssj"}))
+        .hasMessageContaining("no contender ssj");
     assertThatThrownBy(() -> HoldPeersBenchmark.Options.parse(new String[] {"--size", "1"}))
         .hasMessageContaining("unknown option --size");
   }
