@@ -6,6 +6,8 @@ import dev.dsim.run.Runner;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioFile;
 import dev.dsim.scenario.ScenarioLoader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +16,11 @@ import java.util.Locale;
 
 /**
  * Whole-stack speed: runs a scenario's variants (engine, network, CPUs, load balancer, clients,
- * metrics together) with warm-up rounds, then repeated measurements, and prints the median
- * events and client requests simulated per second of wall-clock time, one thread per run.
+ * metrics together) with warm-up rounds, then repeated measurements, one thread per run, and
+ * prints per variant the median events and client requests simulated per second of the thread's
+ * CPU time (steadier than wall time on a shared machine, printed beside it), and the bytes the
+ * run allocated per event (the JVM's per-thread allocation counter: everything the run
+ * allocated, set-up and results included, divided by the events fired).
  *
  * <pre>
  * mvn -q -DskipTests package
@@ -43,38 +48,60 @@ public final class StackBenchmark {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean allocation =
+        threads instanceof com.sun.management.ThreadMXBean t ? t : null;
     ScenarioFile sf = ScenarioLoader.load(file);
     List<String> variants = sf.variantNames().isEmpty()
         ? java.util.Collections.singletonList(null) : sf.variantNames();
     System.out.printf(Locale.ROOT, "dsim stack benchmark: %s, JDK %s, %d processors, "
-        + "warm-up %d, %d repetitions (median, min..max)%n", file,
+        + "warm-up %d, %d repetitions (median, min..max; rates per thread CPU second)%n", file,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), warmup,
         reps);
-    System.out.printf(Locale.ROOT, "%-18s %12s %12s %22s %24s%n", "variant", "events",
-        "requests", "M events/s", "k requests/s");
+    System.out.printf(Locale.ROOT, "%-18s %10s %10s %20s %22s %11s %12s%n", "variant",
+        "events", "requests", "M events/CPU s", "k requests/CPU s", "wall M ev/s",
+        "bytes/event");
     for (String v : variants) {
       Scenario s = sf.resolve(v);
       for (int i = 0; i < warmup; i++) {
         Runner.run(s, s.seed(), RunOptions.defaults());
       }
-      double[] eventsPerSec = new double[reps];
-      double[] requestsPerSec = new double[reps];
+      double[] eventsPerCpu = new double[reps];
+      double[] requestsPerCpu = new double[reps];
+      double[] eventsPerWall = new double[reps];
+      double[] bytesPerEvent = new double[reps];
       List<String> hashes = new ArrayList<>();
       CompletedRun last = null;
       for (int i = 0; i < reps; i++) {
+        System.gc();
+        long bytes0 = allocation == null ? 0 : allocation.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         last = Runner.run(s, s.seed(), RunOptions.defaults());
-        eventsPerSec[i] = last.eventsPerWallSecond();
-        requestsPerSec[i] = last.result().requests().total() / (last.wallNanos() / 1e9);
+        double cpuSeconds = Math.max(1, threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        long bytes = allocation == null ? -1
+            : allocation.getCurrentThreadAllocatedBytes() - bytes0;
+        long events = last.result().simulated().events();
+        eventsPerCpu[i] = events / cpuSeconds;
+        requestsPerCpu[i] = last.result().requests().total() / cpuSeconds;
+        eventsPerWall[i] = last.eventsPerWallSecond();
+        bytesPerEvent[i] = bytes < 0 ? Double.NaN : (double) bytes / Math.max(1, events);
         hashes.add(last.result().traceHash());
       }
       if (hashes.stream().distinct().count() != 1) {
         throw new IllegalStateException("nondeterminism: hashes differ across repetitions "
             + hashes);
       }
-      System.out.printf(Locale.ROOT, "%-18s %12d %12d %22s %24s%n", v == null ? "base" : v,
-          last.result().simulated().events(), last.result().requests().total(),
-          spread(eventsPerSec, 1e6), spread(requestsPerSec, 1e3));
+      System.out.printf(Locale.ROOT, "%-18s %10d %10d %20s %22s %11.2f %12.0f%n",
+          v == null ? "base" : v, last.result().simulated().events(),
+          last.result().requests().total(), spread(eventsPerCpu, 1e6),
+          spread(requestsPerCpu, 1e3), median(eventsPerWall) / 1e6, median(bytesPerEvent));
     }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static String spread(double[] values, double unit) {

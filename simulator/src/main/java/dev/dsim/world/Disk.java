@@ -31,6 +31,11 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * returned as if fine. The disk counts both, so a report can say how much corruption reached a
  * process unnoticed.
  *
+ * <p>The checksum is computed only when it can differ from the bytes: a block written and left
+ * alone is known intact (its CRC32C would match by construction), and only a fault that alters
+ * the bytes (a bit flip, a torn write) first records the checksum of what was there. Reads of
+ * intact blocks, the common case, so skip hashing the block, with the same outcome.
+ *
  * <p>Latencies draw from the streams {@code node/<name>/disk/read|write|fsync}; blocks are kept
  * sorted by key, so choosing blocks to corrupt never depends on hash order.
  */
@@ -174,7 +179,7 @@ public final class Disk {
       ioErrors++;
       return new DiskRead(DiskStatus.IO_ERROR, null);
     }
-    if (crc(b.data) != b.checksum) {
+    if (!b.intact && crc(b.data) != b.checksum) {
       if (config.checksums()) {
         corruptDetected++;
         return new DiskRead(DiskStatus.CORRUPT, null);
@@ -198,7 +203,7 @@ public final class Disk {
     }
     usedBytes += value.length - old;
     b.data = value;
-    b.checksum = crc(value);
+    b.intact = true; // its checksum is that of these bytes: computed only if a fault needs it
     b.sectorError = false; // rewriting a bad sector remaps it, as drives do
     if (b.dirty) {
       dirty.remove(b);
@@ -212,6 +217,7 @@ public final class Disk {
     fsyncs++;
     for (Block b : dirty) {
       b.durable = b.data;
+      b.durableIntact = b.intact;
       b.durableChecksum = b.checksum;
       b.dirty = false;
     }
@@ -247,6 +253,7 @@ public final class Disk {
         blocks.remove(b.key);
       } else {
         b.data = b.durable;
+        b.intact = b.durableIntact;
         b.checksum = b.durableChecksum;
         usedBytes += b.data.length;
       }
@@ -257,6 +264,7 @@ public final class Disk {
   /** The first half of the new bytes reached the platter, the rest is what was there before. */
   private void tear(Block b) {
     tornWrites++;
+    long meant = b.checksum();
     byte[] torn = b.data.clone();
     int half = torn.length / 2;
     for (int j = half; j < torn.length; j++) {
@@ -264,7 +272,11 @@ public final class Disk {
     }
     b.data = torn;
     b.durable = torn;
-    b.durableChecksum = b.checksum; // the checksum of what was meant to be written
+    // The checksum stays that of what was meant to be written.
+    b.checksum = meant;
+    b.intact = false;
+    b.durableChecksum = meant;
+    b.durableIntact = false;
   }
 
   /**
@@ -276,6 +288,7 @@ public final class Disk {
     List<String> keys = new ArrayList<>();
     for (Block b : hit) {
       int bit = rng.nextInt(b.data.length * 8);
+      b.recordChecksums();
       b.data[bit >>> 3] ^= (byte) (1 << (bit & 7));
       keys.add(b.key);
     }
@@ -389,15 +402,39 @@ public final class Disk {
   private static final class Block {
     final String key;
     byte[] data;
+    /** The CRC32C written with the data; when {@link #intact}, not recorded (it would match). */
     long checksum;
+    /** True while {@link #data} is exactly what was written, so its checksum matches. */
+    boolean intact;
     /** What survives a crash: the bytes as of the last fsync, or null if never synced. */
     byte[] durable;
     long durableChecksum;
+    boolean durableIntact;
     boolean dirty;
     boolean sectorError;
 
     Block(String key) {
       this.key = key;
+    }
+
+    /** The checksum written with the data, computing it if it was not recorded. */
+    long checksum() {
+      return intact ? crc(data) : checksum;
+    }
+
+    /**
+     * Before the bytes are altered in place: records the checksums of what was written, for the
+     * data and, when it is the same array, for the durable copy.
+     */
+    void recordChecksums() {
+      if (durable == data && durableIntact) {
+        durableChecksum = crc(durable);
+        durableIntact = false;
+      }
+      if (intact) {
+        checksum = crc(data);
+        intact = false;
+      }
     }
   }
 
