@@ -7,6 +7,47 @@ import org.junit.jupiter.api.Test;
 
 final class BalancingPolicyTest {
 
+  /**
+   * No policy scans the pool: each choice asks the balancer about at most two backends (the
+   * balancer answers "least outstanding" from its own O(log n) index), at 10 backends as at
+   * 100,000.
+   */
+  @Test
+  void everyPolicy_asksAboutABoundedNumberOfBackends_whateverThePoolSize() {
+    for (int size : new int[] {10, 100_000}) {
+      int[] asked = new int[1];
+      BalancingPolicy.Backends pool = new BalancingPolicy.Backends() {
+        @Override
+        public int size() {
+          return size;
+        }
+
+        @Override
+        public int outstanding(int k) {
+          asked[0]++;
+          return k % 7;
+        }
+
+        @Override
+        public int leastOutstandingFrom(int k) {
+          asked[0]++;
+          return k;
+        }
+      };
+      BalancingPolicy[] policies = {BalancingPolicy.roundRobin(),
+          BalancingPolicy.random(Rng.root(1).fork("lb")), BalancingPolicy.leastOutstanding(),
+          BalancingPolicy.powerOfTwoChoices(Rng.root(1).fork("lb"))};
+      for (BalancingPolicy policy : policies) {
+        asked[0] = 0;
+        for (int i = 0; i < 1000; i++) {
+          assertThat(policy.choose(pool)).isBetween(0, size - 1);
+        }
+        assertThat(asked[0]).as("backends asked about in 1,000 choices of %d", size)
+            .isLessThanOrEqualTo(2000);
+      }
+    }
+  }
+
   @Test
   void roundRobin_cyclesThroughBackendsInOrder() {
     BalancingPolicy p = BalancingPolicy.roundRobin();
