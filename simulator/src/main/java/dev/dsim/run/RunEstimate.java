@@ -39,8 +39,13 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   private static final double HISTORY_BYTES_PER_OP = 40;
   /** A pending event or message in flight, with its payload. */
   private static final double EVENT_BYTES = 100;
-  /** Per kv node and key: a version and a value (two longs). */
-  private static final double KV_KEY_BYTES = 16;
+  /**
+   * Per key held by a replica: its key, version and value in a table kept at most half full
+   * (20 bytes a slot, so 40 to 80 bytes a key).
+   */
+  private static final double KV_KEY_BYTES = 80;
+  /** Per kv node and peer with heartbeats: when it was last heard from, and whether suspected. */
+  private static final double DETECTOR_BYTES = 9;
   /** One blocked node pair of a partition (a map entry and the pair kept for the heal). */
   private static final double PAIR_BYTES = 120;
   /** Per stored file or value besides its bytes: the block, its key and map entry. */
@@ -218,9 +223,10 @@ public record RunEstimate(double requests, double events, long nodes, double byt
         int keys = s.clients().mix().keys();
         int value = s.clients().mix().valueBytes();
         bytes += (double) keys * store.store().replication() * (2.0 * value + BLOCK_BYTES);
-        bytes += KV_KEY_BYTES * keys * t.nodes();
+        bytes += KV_KEY_BYTES * keys * store.store().replication();
         if (store.store().heartbeat() != null) {
-          bytes += EVENT_BYTES * t.nodes() * (double) t.nodes(); // a round of heartbeats
+          // a round of heartbeats in flight, and every node's failure detector over its peers
+          bytes += (EVENT_BYTES + DETECTOR_BYTES) * t.nodes() * (double) t.nodes();
         }
       } else if (t instanceof Tier.Static st) {
         bytes += (double) st.nodes() * st.files() * (st.fileBytes() + BLOCK_BYTES);

@@ -91,8 +91,8 @@ public final class Limits {
   // ---- the workload
 
   /**
-   * 10,000,000 keys: each kv node keeps 16 bytes per key (160 MB per node at the maximum); the
-   * size estimate refuses a tier whose nodes x keys does not fit in the heap.
+   * 10,000,000 keys: each replica keeps 40 to 80 bytes per key it holds (keys x replication in
+   * a tier); the size estimate refuses a tier whose keys and values do not fit in the heap.
    */
   public static final long KEYS = 10_000_000;
   /** 64 MiB per value: each write stores the value's bytes on each replica's disk. */

@@ -66,9 +66,8 @@ public final class KvNode implements Process {
   private final int self;
   private final DetectionObserver observer;
   private Context ctx;
+  /** The world's node id of each tier index (the tier's shared array). */
   private int[] nodeIds;
-  /** The tier index of each node id, -1 for nodes outside the tier. */
-  private int[] indexOfNode;
   private FailureDetector detector;
   private KvReplica replica;
   private KvCoordinator coordinator;
@@ -93,17 +92,7 @@ public final class KvNode implements Process {
     ctx = context;
     replica = new KvReplica(tier, self, ctx.self().id(), ctx,
         config.workNanos().sampler(ctx.rng().fork("work")));
-    nodeIds = new int[config.nodes().size()];
-    int maxId = 0;
-    for (int i = 0; i < nodeIds.length; i++) {
-      nodeIds[i] = ctx.nodeId(config.nodes().get(i));
-      maxId = Math.max(maxId, nodeIds[i]);
-    }
-    indexOfNode = new int[maxId + 1];
-    Arrays.fill(indexOfNode, -1);
-    for (int i = 0; i < nodeIds.length; i++) {
-      indexOfNode[nodeIds[i]] = i;
-    }
+    nodeIds = tier.nodeIds(ctx);
     coordinator = new KvCoordinator(tier, self, ctx, nodeIds, replica, this::believedUp);
     replica.answerLocallyTo(coordinator);
     antiEntropy = new KvAntiEntropy(tier, self, ctx, nodeIds, replica);
@@ -152,7 +141,7 @@ public final class KvNode implements Process {
       coordinator.coordinate(m.from(), r);
       return;
     }
-    int from = m.from() < indexOfNode.length ? indexOfNode[m.from()] : -1;
+    int from = tier.indexOfNode(m.from());
     if (from < 0) {
       return; // not from this tier
     }

@@ -26,8 +26,8 @@ final class KvReplica {
   private final int selfNodeId;
   private final Context ctx;
   private final ContinuousSampler work;
-  private final long[] version;
-  private final long[] value;
+  /** (version, value) per key held: memory follows the data, not the key space. */
+  private final KeyTable held = new KeyTable();
   private KvCoordinator localCoordinator;
   private boolean ready;
   private int recoveryReadsLeft;
@@ -39,8 +39,6 @@ final class KvReplica {
     this.selfNodeId = selfNodeId;
     this.ctx = ctx;
     this.work = work;
-    this.version = new long[config.keys()];
-    this.value = new long[config.keys()];
   }
 
   /** Where answers to operations coordinated by this same node go. */
@@ -55,12 +53,12 @@ final class KvReplica {
 
   /** The version held of {@code key} (0: nothing). */
   long version(int key) {
-    return version[key];
+    return held.version(key);
   }
 
   /** The value held of {@code key}. */
   long value(int key) {
-    return value[key];
+    return held.value(key);
   }
 
   // ---------------------------------------------------------------- recovery
@@ -77,9 +75,8 @@ final class KvReplica {
     for (String block : blocks) {
       int key = keyOf(block);
       ctx.disk().read(block, read -> {
-        if (key >= 0 && key < version.length && read.ok()) {
-          version[key] = StoredValue.version(read.value());
-          value[key] = StoredValue.valueSeen(read.value());
+        if (key >= 0 && key < config.keys() && read.ok()) {
+          held.put(key, StoredValue.version(read.value()), StoredValue.valueSeen(read.value()));
         }
         if (--recoveryReadsLeft == 0) {
           ready = true;
@@ -94,17 +91,16 @@ final class KvReplica {
   /** Writes {@code (v, val)} of {@code key}: operation {@code op} of node {@code coordinator}. */
   void write(int coordinator, long op, int key, long v, long val) {
     tier.stats().count(KvStats.Counter.REPLICA_WRITES, self);
-    if (!ready || key < 0 || key >= version.length) {
+    if (!ready || key < 0 || key >= config.keys()) {
       reply(coordinator, failure(op));
       return;
     }
     ctx.compute(Math.round(work.sample()), () -> {
-      if (v <= version[key]) {
+      if (v <= held.version(key)) {
         reply(coordinator, ack(op));
         return;
       }
-      version[key] = v;
-      value[key] = val;
+      held.put(key, v, val);
       store(key, v, val, status -> {
         boolean ok = status == DiskStatus.OK;
         reply(coordinator, ok ? ack(op)
@@ -118,11 +114,10 @@ final class KvReplica {
    * what this replica holds, storing it without waiting; returns whether it did.
    */
   boolean adopt(int key, long v, long val) {
-    if (key < 0 || key >= version.length || v <= version[key]) {
+    if (key < 0 || key >= config.keys() || v <= held.version(key)) {
       return false;
     }
-    version[key] = v;
-    value[key] = val;
+    held.put(key, v, val);
     store(key, v, val, null);
     return true;
   }
@@ -173,8 +168,7 @@ final class KvReplica {
     if (read.status() == DiskStatus.CORRUPT || read.status() == DiskStatus.IO_ERROR) {
       // Caught: forget the block, so the coordinator's repair (any version) is taken.
       ctx.log("block of key " + key + " failed: " + read.status());
-      version[key] = 0;
-      value[key] = History.NONE;
+      held.put(key, 0, History.NONE);
       return new KvMessages.ReplicaReply(op, false, true, 0, 0, false, 0, false);
     }
     return failure(op);

@@ -1,5 +1,7 @@
 package dev.dsim.service.kv;
 
+import dev.dsim.world.Context;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,9 @@ public final class KvTier {
   private final KvConfig config;
   private final int[][] keysOfShard;
   private final KvStats stats;
+  /** The world's node id of each tier index, and the reverse (-1 outside the tier): shared. */
+  private int[] nodeIds;
+  private int[] indexOfNode;
 
   public KvTier(KvConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -45,5 +50,34 @@ public final class KvTier {
 
   public KvStats stats() {
     return stats;
+  }
+
+  /**
+   * The world's node id of each node of the tier, by tier index; worked out once, by the first
+   * node to start, and shared (read-only) by all, so a node's memory does not grow with the
+   * size of its tier.
+   */
+  int[] nodeIds(Context ctx) {
+    if (nodeIds == null) {
+      int[] ids = new int[config.nodes().size()];
+      int maxId = 0;
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = ctx.nodeId(config.nodes().get(i));
+        maxId = Math.max(maxId, ids[i]);
+      }
+      int[] index = new int[maxId + 1];
+      Arrays.fill(index, -1);
+      for (int i = 0; i < ids.length; i++) {
+        index[ids[i]] = i;
+      }
+      nodeIds = ids;
+      indexOfNode = index;
+    }
+    return nodeIds;
+  }
+
+  /** The tier index of node id {@code id}, -1 when not in the tier; after {@link #nodeIds}. */
+  int indexOfNode(int id) {
+    return id >= 0 && id < indexOfNode.length ? indexOfNode[id] : -1;
   }
 }
