@@ -42,9 +42,9 @@ public final class HoldPeersBenchmark {
   record Options(int[] sizes, long events, int warmup, int rounds, List<String> only) {
     static Options parse(String[] args) {
       int[] sizes = {1_000, 100_000, 1_000_000};
-      long events = 5_000_000;
-      int warmup = 2;
-      int rounds = 10;
+      long events = 3_000_000;
+      int warmup = 1;
+      int rounds = 5;
       List<String> only = List.of();
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
