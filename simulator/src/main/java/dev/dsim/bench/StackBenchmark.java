@@ -49,8 +49,7 @@ public final class StackBenchmark {
       }
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    com.sun.management.ThreadMXBean allocation =
-        threads instanceof com.sun.management.ThreadMXBean t ? t : null;
+    boolean counting = ThreadAllocation.supported();
     ScenarioFile sf = ScenarioLoader.load(file);
     List<String> variants = sf.variantNames().isEmpty()
         ? java.util.Collections.singletonList(null) : sf.variantNames();
@@ -74,12 +73,11 @@ public final class StackBenchmark {
       CompletedRun last = null;
       for (int i = 0; i < reps; i++) {
         System.gc();
-        long bytes0 = allocation == null ? 0 : allocation.getCurrentThreadAllocatedBytes();
+        long bytes0 = ThreadAllocation.currentThreadAllocatedBytes();
         long cpu0 = threads.getCurrentThreadCpuTime();
         last = Runner.run(s, s.seed(), RunOptions.defaults());
         double cpuSeconds = Math.max(1, threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        long bytes = allocation == null ? -1
-            : allocation.getCurrentThreadAllocatedBytes() - bytes0;
+        long bytes = counting ? ThreadAllocation.currentThreadAllocatedBytes() - bytes0 : -1;
         long events = last.result().simulated().events();
         eventsPerCpu[i] = events / cpuSeconds;
         requestsPerCpu[i] = last.result().requests().total() / cpuSeconds;

@@ -1,6 +1,5 @@
 package dev.dsim.world;
 
-import dev.dsim.engine.Event;
 import dev.dsim.engine.EventKind;
 import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
@@ -127,12 +126,12 @@ public final class Network {
     } else {
       trace(from.id(), to, id, payload, false, null);
     }
-    Message m = new Message(from.id(), to, payload, sim.now());
-    sim.after(delay, new Delivery(this, target, m, target.incarnation(), id, damaged, false));
+    Message m = new Message(this, target, from.id(), payload, sim.now(), target.incarnation(),
+        id, damaged, false);
+    sim.after(delay, m);
     if (duplicate > 0 && duplicateRng.nextDouble() < duplicate) {
       duplicated++;
-      sim.after(Math.round(duplicateLatency.sample()) + extraDelay,
-          new Delivery(this, target, m, target.incarnation(), id, damaged, true));
+      sim.after(Math.round(duplicateLatency.sample()) + extraDelay, m.duplicate());
     }
   }
 
@@ -160,7 +159,7 @@ public final class Network {
     }
   }
 
-  private void envelope(dev.dsim.engine.TraceFields out, int from, int to, long id) {
+  void envelope(dev.dsim.engine.TraceFields out, int from, int to, long id) {
     out.field("from", world.node(from).name()).field("to", world.node(to).name())
         .field("msg", id);
   }
@@ -170,7 +169,7 @@ public final class Network {
    * as {@link #arrive}, so the trace's "deliver" line (written just before the event fires) can
    * say what happens to it.
    */
-  private String refusal(Node target, Message m, int incarnation) {
+  String refusal(Node target, Message m, int incarnation) {
     if (!blocked.isEmpty() && blocked.containsKey(pair(m.from(), m.to()))) {
       return "partition";
     }
@@ -388,7 +387,7 @@ public final class Network {
     return ((long) from << 32) | (to & 0xffffffffL);
   }
 
-  private void arrive(Node target, Message m, int incarnation) {
+  void arrive(Node target, Message m, int incarnation) {
     if (!blocked.isEmpty() && blocked.containsKey(pair(m.from(), m.to()))) {
       dropped++;
       return;
@@ -425,67 +424,8 @@ public final class Network {
     }
   }
 
-  private static final class Delivery extends Event {
-    private final Network network;
-    private final Node target;
-    private final Message message;
-    private final int incarnation;
-    /** For the trace only: the message's number, whether it was damaged, whether a duplicate. */
-    private final long id;
-    private final boolean damaged;
-    private final boolean duplicate;
-
-    Delivery(Network network, Node target, Message message, int incarnation, long id,
-        boolean damaged, boolean duplicate) {
-      this.network = network;
-      this.target = target;
-      this.message = message;
-      this.incarnation = incarnation;
-      this.id = id;
-      this.damaged = damaged;
-      this.duplicate = duplicate;
-    }
-
-    @Override
-    public EventKind kind() {
-      return DELIVER;
-    }
-
-    @Override
-    public int node() {
-      return target.id();
-    }
-
-    @Override
-    public long traceDetail() {
-      return ((long) message.from() << 32 | message.to()) * 31 + PayloadCodes.of(message.payload());
-    }
-
-    @Override
-    public String describe() {
-      return network.world.node(message.from()).name() + " -> " + target.name() + ": "
-          + message.payload();
-    }
-
-    @Override
-    public void traceFields(dev.dsim.engine.TraceFields out) {
-      network.envelope(out, message.from(), message.to(), id);
-      out.field("sent", message.sentAtNanos());
-      if (duplicate) {
-        out.field("duplicate", true);
-      }
-      if (damaged) {
-        out.field("corrupt", true);
-      }
-      String refused = network.refusal(target, message, incarnation);
-      out.field("accepted", refused == null);
-      out.field("reason", refused);
-      PayloadFields.write(out, message.payload());
-    }
-
-    @Override
-    protected void fire() {
-      network.arrive(target, message, incarnation);
-    }
+  /** The name of node {@code id}, for a message's description in a trace. */
+  String nodeName(int id) {
+    return world.node(id).name();
   }
 }

@@ -2,9 +2,9 @@ package dev.dsim.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dsim.bench.ThreadAllocation;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioLoader;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,12 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * JVM's own per-thread count.)
  */
 final class CostPerRequestTest {
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"random", "round-robin", "least-outstanding", "power-of-two-choices"})
   void balancer_costPerRequest_doesNotGrowWithBackends(String policy) throws Exception {
+    assertThat(ThreadAllocation.supported()).as("this JVM counts allocation per thread").isTrue();
     Cost small = marginal(policy, 100);
     Cost large = marginal(policy, 10_000);
     assertThat(large.eventsPerRequest()).as("events per request, %s: 100 backends %.2f, "
@@ -88,9 +87,9 @@ final class CostPerRequestTest {
   }
 
   private static Measured measure(Scenario s) {
-    long before = THREADS.getCurrentThreadAllocatedBytes();
+    long before = ThreadAllocation.currentThreadAllocatedBytes();
     CompletedRun r = Runner.run(s, s.seed(), RunOptions.defaults());
-    long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+    long bytes = ThreadAllocation.currentThreadAllocatedBytes() - before;
     return new Measured(r.result().simulated().events(), r.result().requests().total(), bytes);
   }
 
