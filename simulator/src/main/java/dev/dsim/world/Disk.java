@@ -6,9 +6,10 @@ import dev.dsim.engine.Rng;
 import dev.dsim.engine.Simulation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -36,8 +37,10 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * the bytes (a bit flip, a torn write) first records the checksum of what was there. Reads of
  * intact blocks, the common case, so skip hashing the block, with the same outcome.
  *
- * <p>Latencies draw from the streams {@code node/<name>/disk/read|write|fsync}; blocks are kept
- * sorted by key, so choosing blocks to corrupt never depends on hash order.
+ * <p>Latencies draw from the streams {@code node/<name>/disk/read|write|fsync}. Blocks are found
+ * by key in a hash map (a sorted map cost a dozen string comparisons per operation, the largest
+ * single cost of a key-value run) and sorted by key whenever they are listed or drawn from, so
+ * nothing ever depends on hash order.
  */
 public final class Disk {
   static final EventKind READ = EventKind.of("disk-read");
@@ -50,7 +53,8 @@ public final class Disk {
   private final ContinuousSampler readLatency;
   private final ContinuousSampler writeLatency;
   private final ContinuousSampler fsyncLatency;
-  private final TreeMap<String, Block> blocks = new TreeMap<>();
+  /** Looked up by key only; listed and drawn from sorted by key. */
+  private final HashMap<String, Block> blocks = new HashMap<>();
   /** Blocks written since the last fsync, in the order their latest write completed. */
   private final List<Block> dirty = new ArrayList<>();
   private final ArrayDeque<Op> queue = new ArrayDeque<>();
@@ -122,7 +126,9 @@ public final class Disk {
 
   /** Keys of the blocks on the disk now, sorted (a directory listing; takes no time). */
   public List<String> keys() {
-    return new ArrayList<>(blocks.keySet());
+    List<String> keys = new ArrayList<>(blocks.keySet());
+    keys.sort(null);
+    return keys;
   }
 
   private void submit(Op op) {
@@ -321,6 +327,7 @@ public final class Disk {
         candidates.add(b);
       }
     }
+    candidates.sort(BY_KEY);
     int n = Math.min(count, candidates.size());
     for (int i = 0; i < n; i++) {
       int j = i + rng.nextInt(candidates.size() - i);
@@ -398,6 +405,8 @@ public final class Disk {
     c.update(data, 0, data.length);
     return c.getValue();
   }
+
+  private static final Comparator<Block> BY_KEY = Comparator.comparing(b -> b.key);
 
   private static final class Block {
     final String key;
