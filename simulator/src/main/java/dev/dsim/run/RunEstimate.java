@@ -9,7 +9,6 @@ import dev.dsim.scenario.Tier;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.Load;
 import dev.dsim.service.kv.FsyncPolicy;
-import java.util.List;
 
 /**
  * A rough size of a run, worked out from the scenario before it runs, so that a run of billions

@@ -8,7 +8,6 @@ import dev.dsim.service.Values;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
