@@ -7,6 +7,7 @@ import dev.dsim.fault.Target;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.Tier;
 import dev.dsim.service.HealthCheck;
+import dev.dsim.service.swim.SwimConfig;
 import dev.dsim.service.Load;
 import dev.dsim.service.kv.FsyncPolicy;
 
@@ -45,6 +46,10 @@ public record RunEstimate(double requests, double events, long nodes, double byt
   private static final double KV_KEY_BYTES = 80;
   /** Per kv node and peer with heartbeats: when it was last heard from, and whether suspected. */
   private static final double DETECTOR_BYTES = 9;
+  /** Per kv node and peer with SWIM: the peer's rank (one int). */
+  private static final double SWIM_RANK_BYTES = 4;
+  /** Per kv node and SWIM period: see {@link #periodicEvents}. */
+  private static final double SWIM_EVENTS_PER_PERIOD = 6;
   /** One blocked node pair of a partition (a map entry and the pair kept for the heal). */
   private static final double PAIR_BYTES = 120;
   /** Per stored file or value besides its bytes: the block, its key and map entry. */
@@ -104,6 +109,12 @@ public record RunEstimate(double requests, double events, long nodes, double byt
       if (hb != null) {
         // Each tick on each node: the timer, the send from the CPU queue, one delivery per peer.
         events += (double) t.nodes() * (t.nodes() + 1) * ticks(horizon, hb.intervalNanos());
+      }
+      SwimConfig swim = t.store().swim();
+      if (swim != null) {
+        // Each period on each node: the timer, the ping from the CPU queue, its delivery and
+        // timeout, the ack from the CPU queue and its delivery.
+        events += SWIM_EVENTS_PER_PERIOD * t.nodes() * ticks(horizon, swim.periodNanos());
       }
     }
     HealthCheck lb = s.loadBalancer().healthCheck();
@@ -226,6 +237,10 @@ public record RunEstimate(double requests, double events, long nodes, double byt
         if (store.store().heartbeat() != null) {
           // a round of heartbeats in flight, and every node's failure detector over its peers
           bytes += (EVENT_BYTES + DETECTOR_BYTES) * t.nodes() * (double) t.nodes();
+        }
+        if (store.store().swim() != null) {
+          // every node's rank of every member; a probe or two in flight per node
+          bytes += SWIM_RANK_BYTES * t.nodes() * (double) t.nodes() + 4 * EVENT_BYTES * t.nodes();
         }
       } else if (t instanceof Tier.Static st) {
         bytes += (double) st.nodes() * st.files() * (st.fileBytes() + BLOCK_BYTES);

@@ -124,6 +124,11 @@ public final class Runner {
         HealthCheck h = kv.store().heartbeat();
         settle = Math.max(settle, h.timeoutNanos() + 2 * h.intervalNanos());
       }
+      if (t instanceof Tier.Kv kv && kv.store().swim() != null) {
+        // A returning node is trusted once its refutation has spread.
+        settle = Math.max(settle, kv.store().swim().detectionWindowNanos(kv.nodes())
+            + 2 * kv.store().swim().periodNanos());
+      }
     }
     return settle;
   }
@@ -214,13 +219,13 @@ public final class Runner {
   }
 
   private static RunResult.Detection detection(Scenario scenario, CompiledSystem system) {
-    boolean heartbeats = false;
+    boolean detectors = false;
     for (Tier t : scenario.tiers().values()) {
-      heartbeats |= t instanceof Tier.Kv kv && kv.store().heartbeat() != null;
+      detectors |= t instanceof Tier.Kv kv && kv.store().detectsFailures();
     }
     return new RunResult.Detection(
         scenario.loadBalancer().healthCheck() == null ? null : detector(system.lbDetection()),
-        heartbeats ? detector(system.replicaDetection()) : null);
+        detectors ? detector(system.replicaDetection()) : null);
   }
 
   private static RunResult.Detector detector(DetectionStats d) {

@@ -4,13 +4,14 @@ import dev.dsim.engine.Durations;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.kv.FsyncPolicy;
 import dev.dsim.service.kv.Placement;
+import dev.dsim.service.swim.SwimConfig;
 import dev.dsim.scenario.format.Fsync;
 import dev.dsim.scenario.format.PositiveDuration;
 import dev.dsim.scenario.format.Tier.KvTier;
 
 /**
  * Binds the keys of a tier of kind {@code kv} (replication, shards, placement, vnodes, quorums,
- * sloppy, readRepair, readWriteBack, fsync, heartbeat, checksums, timeout), and the health-check objects that
+ * sloppy, readRepair, readWriteBack, fsync, heartbeat, swim, checksums, timeout), and the health-check objects that
  * load balancers share with it. Checks the rules that make a store meaningful: replication no
  * more than the nodes, quorums no more than the replication.
  */
@@ -18,6 +19,7 @@ final class KvBinder {
   static final long DEFAULT_TIMEOUT = 500_000_000L;
   static final int DEFAULT_VNODES = 64;
   static final int DEFAULT_SHARDS_PER_NODE = 8;
+  static final int DEFAULT_INDIRECT_PROBES = 3;
 
   private final Problems problems;
 
@@ -74,11 +76,47 @@ final class KvBinder {
     long w = quorum(path, "writeQuorum", t.writeQuorum(), majority, replication);
     HealthCheck heartbeat = t.heartbeat() == null ? null
         : healthCheck(t.heartbeat(), Paths.child(path, "heartbeat"), problems);
+    SwimConfig swim = null;
+    if (t.swim() != null) {
+      if (heartbeat != null) {
+        error(path, "swim", "one failure detector per tier: \"heartbeat\" or \"swim\", not both",
+            "drop \"heartbeat\" (every node to every peer) or \"swim\" (a constant cost per node)");
+      } else {
+        swim = swim(t.swim(), Paths.child(path, "swim"));
+      }
+    }
     long timeout = t.timeout() == null ? DEFAULT_TIMEOUT : Durations.parse(t.timeout().text());
     return new KvSpec((int) replication, (int) shards, placement, (int) vnodes, (int) r, (int) w,
         TierBinder.or(t.sloppy(), false), TierBinder.or(t.readRepair(), true),
-        TierBinder.or(t.readWriteBack(), false), fsync(t.fsync()), heartbeat,
+        TierBinder.or(t.readWriteBack(), false), fsync(t.fsync()), heartbeat, swim,
         TierBinder.or(t.checksums(), true), timeout);
+  }
+
+  /** SWIM's settings read at {@code path}: a probe timeout shorter than the period. */
+  private SwimConfig swim(dev.dsim.scenario.format.Swim s, String path) {
+    long period = Durations.parse(s.period().text());
+    long probeTimeout = s.probeTimeout() == null ? defaultProbeTimeout(period)
+        : Durations.parse(s.probeTimeout().text());
+    boolean ok = true;
+    if (probeTimeout >= period) {
+      error(path, "probeTimeout", "a probe timeout of " + Durations.format(probeTimeout)
+          + " leaves no time in a period of " + Durations.format(period) + " for the indirect "
+          + "probes", "make it a fraction of the period, e.g. a fifth; the default");
+      ok = false;
+    }
+    long indirect = TierBinder.or(s.indirectProbes(), (long) DEFAULT_INDIRECT_PROBES);
+    if (indirect > SwimConfig.MAX_INDIRECT_PROBES) {
+      error(path, "indirectProbes", "at most " + SwimConfig.MAX_INDIRECT_PROBES
+          + " indirect probes, got " + Limits.count(indirect), "a few (the default, 3) already "
+          + "get around a bad link; more only add messages");
+      ok = false;
+    }
+    return ok ? new SwimConfig(period, probeTimeout, (int) indirect) : null;
+  }
+
+  /** A fifth of the period: time for a round trip, and for the indirect probes after it. */
+  static long defaultProbeTimeout(long periodNanos) {
+    return Math.max(1, periodNanos / 5);
   }
 
   private long quorum(String path, String key, Long given, long fallback, long replication) {

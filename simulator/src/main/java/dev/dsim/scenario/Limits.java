@@ -68,8 +68,9 @@ public final class Limits {
   /** 100,000 nodes in a stateless, static or process tier: DESIGN.md's stateless target. */
   public static final int NODES_PER_TIER = 100_000;
   /**
-   * 10,000 nodes in a kv tier: DESIGN.md's kv target. Every kv node keeps a version and a value
-   * per key and heartbeats go to every peer, so a kv node costs far more than a stateless one.
+   * 10,000 nodes in a kv tier: DESIGN.md's kv target. A kv node keeps the keys it replicates,
+   * and a failure detector's view of every peer (heartbeats also send to every peer each
+   * interval; SWIM to one), so it costs more than a stateless one.
    */
   public static final int KV_NODES_PER_TIER = 10_000;
   /**

@@ -153,13 +153,14 @@ public final class ScenarioCompiler {
         kv.replication(), kv.vnodes());
     return new KvTier(new KvConfig(nodesOf(tier), mix.keys(), mix.valueBytes(),
         tier.workNanos(), placement, kv.replication(), kv.readQuorum(), kv.writeQuorum(),
-        kv.sloppy(), kv.readRepair(), kv.readWriteBack(), kv.fsync(), kv.heartbeat(), kv.checksums(),
+        kv.sloppy(), kv.readRepair(), kv.readWriteBack(), kv.fsync(), kv.heartbeat(), kv.swim(), kv.checksums(),
         kv.timeoutNanos()));
   }
 
   /**
    * Judges a failure detector's verdicts against the truth: a suspected node that is down, or
-   * crashed within the detector's timeout, was detected (delay: since its crash); any other
+   * crashed within the detector's timeout (SWIM's: the periods a suspicion takes to spread),
+   * was detected (delay: since its crash); any other
    * suspicion is false.
    */
   private record Judge(World world, DetectionStats stats, long timeoutNanos)
@@ -231,8 +232,12 @@ public final class ScenarioCompiler {
       };
     }
     Tier.Kv kv = (Tier.Kv) tier;
-    DetectionObserver observer = kv.store().heartbeat() == null ? DetectionObserver.NONE
-        : new Judge(world, replicaDetection, kv.store().heartbeat().timeoutNanos());
+    KvSpec spec = kv.store();
+    DetectionObserver observer = spec.heartbeat() != null
+        ? new Judge(world, replicaDetection, spec.heartbeat().timeoutNanos())
+        : spec.swim() != null
+            ? new Judge(world, replicaDetection, spec.swim().detectionWindowNanos(kv.nodes()))
+            : DetectionObserver.NONE;
     return n -> new KvNode(store, index, observer);
   }
 

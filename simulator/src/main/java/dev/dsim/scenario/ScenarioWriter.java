@@ -412,6 +412,15 @@ public final class ScenarioWriter {
     if (kv.heartbeat() != null) {
       o.set("heartbeat", healthCheck(kv.heartbeat()));
     }
+    if (kv.swim() != null) {
+      ObjectNode swim = o.putObject("swim");
+      swim.put("period", Formats.duration(kv.swim().periodNanos()));
+      if (kv.swim().probeTimeoutNanos() != KvBinder.defaultProbeTimeout(kv.swim().periodNanos())
+          || explicit) {
+        swim.put("probeTimeout", Formats.duration(kv.swim().probeTimeoutNanos()));
+      }
+      integer(swim, "indirectProbes", kv.swim().indirectProbes(), KvBinder.DEFAULT_INDIRECT_PROBES);
+    }
     bool(o, "checksums", kv.checksums(), true);
     duration(o, "timeout", kv.timeoutNanos(), KvBinder.DEFAULT_TIMEOUT);
   }

@@ -200,6 +200,26 @@ public abstract sealed class TierBuilder<T extends TierBuilder<T>> extends JsonS
           .put("timeout", timeout.text()));
     }
 
+    /**
+     * Replicas detect failures by SWIM ({@link dev.dsim.service.swim.SwimDetector}): each probes
+     * one other every {@code period}, with the default probe timeout (a fifth of the period) and
+     * three indirect probes.
+     */
+    public Kv swim(Duration period) {
+      return put("swim", BuilderJson.object().put("period", period.text()));
+    }
+
+    /** SWIM with its probe timeout and number of indirect probes given. */
+    public Kv swim(Duration period, Duration probeTimeout, int indirectProbes) {
+      return put("swim", BuilderJson.object().put("period", period.text())
+          .put("probeTimeout", probeTimeout.text()).put("indirectProbes", indirectProbes));
+    }
+
+    /** No SWIM: in a variant, drops the base's ({@code "swim": null}). */
+    public Kv withoutSwim() {
+      return unset("swim");
+    }
+
     /** No heartbeats: in a variant, drops the base's ({@code "heartbeat": null}). */
     public Kv withoutHeartbeat() {
       return unset("heartbeat");

@@ -51,6 +51,36 @@ final class CostPerRequestTest {
         .isLessThan(small.bytesPerRequest() * 1.5);
   }
 
+  /**
+   * SWIM costs each kv node the same events per simulated second over 1,000 nodes as over 30
+   * (a ping and an ack per period), where heartbeats would cost each node one message per peer.
+   */
+  @org.junit.jupiter.api.Test
+  void kvSwim_costPerNode_doesNotGrowWithNodes() throws Exception {
+    double small = swimEventsPerNodeSecond(30);
+    double large = swimEventsPerNodeSecond(1_000);
+    // Five periods a second, a handful of events each (timers, CPU, deliveries).
+    assertThat(small).isBetween(15.0, 60.0);
+    assertThat(large).as("SWIM events per node and simulated second: 30 nodes %.2f, 1,000 "
+        + "nodes %.2f", small, large).isBetween(small * 0.9, small * 1.1);
+  }
+
+  /** The events SWIM adds to a kv run, per node and simulated second (marginal: 6 s - 2 s). */
+  private static double swimEventsPerNodeSecond(int nodes) throws Exception {
+    String with = KV.replace("\"writeQuorum\": 2}", "\"writeQuorum\": 2, \"swim\": "
+        + "{\"period\": \"200ms\"}}");
+    long[] events = new long[4];
+    int i = 0;
+    for (String template : new String[] {KV, with}) {
+      for (String duration : new String[] {"2s", "6s"}) {
+        Scenario s = parse(template.formatted(duration, nodes));
+        events[i++] = Runner.run(s, s.seed(), RunOptions.defaults()).result().simulated()
+            .events();
+      }
+    }
+    return ((events[3] - events[2]) - (events[1] - events[0])) / (double) nodes / 4;
+  }
+
   private static final String KV = """
       {"name": "kv-at-scale", "seed": 1, "duration": "%s",
        "clients": {"rate": 500, "reads": 0.9, "keys": 100000, "timeout": "2s"},

@@ -25,6 +25,7 @@ final class RunEstimateTest {
         Arguments.of("health-checks", "health-checks"),
         Arguments.of("web-kv", null),
         Arguments.of("replication-vs-wipe", "replication-3"),
+        Arguments.of("swim-failure-detection", "swim"),
         Arguments.of("sharding", null),
         Arguments.of("load-balancer-policies", "round-robin"),
         Arguments.of("fsync-durability", null),
@@ -41,6 +42,9 @@ final class RunEstimateTest {
         Arguments.of("heartbeats among 20 replicas", """
             {"name": "p", "duration": "20s", "tiers": {"db": {"kind": "kv", "nodes": 20,
              "heartbeat": {"interval": "10ms", "timeout": "50ms"}}}}"""),
+        Arguments.of("SWIM among 50 replicas", """
+            {"name": "p", "duration": "20s", "tiers": {"db": {"kind": "kv", "nodes": 50,
+             "swim": {"period": "10ms", "probeTimeout": "2ms"}}}}"""),
         Arguments.of("two balancers health-checking 10 nodes", """
             {"name": "p", "duration": "60s", "clients": {"rate": 1},
              "loadBalancer": {"nodes": 2, "healthCheck": {"interval": "10ms", "timeout": "50ms"}},
@@ -107,6 +111,16 @@ final class RunEstimateTest {
                           "heartbeat": {"interval": "1s", "timeout": "3s"}}}}""";
     assertThat(RunEstimate.of(ScenarioLoader.parse("hb.json", json).resolve(null)).bytes())
         .isGreaterThan(1e10);
+  }
+
+  @Test
+  void swimAmongManyKvNodes_fitsWhereHeartbeatsDoNot() throws Exception {
+    String json = """
+        {"name": "p", "duration": "1s", "clients": {"rate": 1, "keys": 1000},
+         "tiers": {"db": {"kind": "kv", "nodes": 10000, "swim": {"period": "1s"}}}}""";
+    // One int per member per node: 400 MB, where heartbeats' detectors and messages take 10 GB.
+    assertThat(RunEstimate.of(ScenarioLoader.parse("swim.json", json).resolve(null)).bytes())
+        .isBetween(3e8, 1.5e9);
   }
 
   @ParameterizedTest(name = "{0} {1}")

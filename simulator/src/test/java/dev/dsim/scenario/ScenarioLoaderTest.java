@@ -216,6 +216,27 @@ final class ScenarioLoaderTest {
   }
 
   @Test
+  void swim_withHeartbeats_orAProbeTimeoutFillingThePeriod_isAnError() {
+    List<ScenarioError> both = errors("""
+        {"name": "x", "duration": "1m",
+         "tiers": {"db": {"kind": "kv", "nodes": 5,
+                          "heartbeat": {"interval": "1s", "timeout": "3s"},
+                          "swim": {"period": "1s"}}}}""");
+    assertThat(both).singleElement().satisfies(e -> {
+      assertThat(e.jsonPath()).isEqualTo("tiers.db.swim");
+      assertThat(e.message()).contains("one failure detector");
+      assertThat(e.line()).isEqualTo(4);
+    });
+    List<ScenarioError> slow = errors("""
+        {"name": "x", "duration": "1m",
+         "tiers": {"db": {"kind": "kv", "nodes": 5,
+                          "swim": {"period": "1s", "probeTimeout": "1s", "indirectProbes": 99}}}}""");
+    assertThat(slow).extracting(ScenarioError::jsonPath).containsExactly(
+        "tiers.db.swim.probeTimeout", "tiers.db.swim.indirectProbes");
+    assertThat(slow.get(0).hint()).contains("a fifth");
+  }
+
+  @Test
   void wrongTypes_sayWhatWasExpectedAndFound() {
     List<ScenarioError> e = errors("""
         {"name": 7, "duration": 30, "clients": {"rate": "fast"},

@@ -115,6 +115,8 @@ final class ScenarioWriterTest {
                 "readRepair": false, "fsync": "100ms",
                 "heartbeat": {"interval": "500ms", "timeout": "2s"}, "checksums": false,
                 "timeout": "250ms"},
+         "sessions": {"kind": "kv", "nodes": 4,
+                      "swim": {"period": "300ms", "probeTimeout": "50ms", "indirectProbes": 2}},
          "logic": {"kind": "process", "class": "%s",
                    "settings": {"peers": [1, 2], "leader": null, "name": "x", "ratio": 0.5}}
        },

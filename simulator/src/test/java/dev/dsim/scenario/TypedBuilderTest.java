@@ -52,6 +52,25 @@ final class TypedBuilderTest {
   }
 
   @Test
+  void swim_inJava_bindsToTheSameStoreAsItsJson() throws Exception {
+    Scenario java = Scenario.named("s").duration(seconds(10))
+        .tier("db", kv().nodes(20).swim(ms(200), ms(40), 2))
+        .build();
+    Scenario json = ScenarioLoader.parse("s.json", """
+        {"name": "s", "duration": "10s", "tiers": {"db": {"kind": "kv", "nodes": 20,
+         "swim": {"period": "200ms", "probeTimeout": "40ms", "indirectProbes": 2}}}}""")
+        .resolve(null);
+    assertThat(java).isEqualTo(json);
+    var swim = ((dev.dsim.scenario.Tier.Kv) java.tiers().get("db")).store().swim();
+    assertThat(swim).isEqualTo(new dev.dsim.service.swim.SwimConfig(200_000_000L, 40_000_000L, 2));
+    // The defaults: a fifth of the period, three helpers.
+    Scenario defaults = Scenario.named("s").duration(seconds(10))
+        .tier("db", kv().nodes(20).swim(ms(500))).build();
+    assertThat(((dev.dsim.scenario.Tier.Kv) defaults.tiers().get("db")).store().swim())
+        .isEqualTo(new dev.dsim.service.swim.SwimConfig(500_000_000L, 100_000_000L, 3));
+  }
+
+  @Test
   void scaleUpVsScaleOut_inJava_bindsToTheSameScenarios_variantByVariant() throws Exception {
     ScenarioBuilder contention = null;
     ScenarioBuilder java = Scenario.named("scale-up-vs-scale-out")

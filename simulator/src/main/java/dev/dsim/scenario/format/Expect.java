@@ -91,7 +91,7 @@ public record Expect(
     @JsonPropertyDescription("Live backends the load balancer took out.")
     Condition detectionLoadBalancerFalseSuspicions,
     @JsonProperty("detection.replicas.detections")
-    @JsonPropertyDescription("Failures the kv replicas' heartbeats detected.")
+    @JsonPropertyDescription("Failures the kv replicas' heartbeats or SWIM detected.")
     Condition detectionReplicasDetections,
     @JsonProperty("detection.replicas.meanDelayMs")
     @JsonPropertyDescription("Mean delay from a failure to its detection by the replicas, ms.")

@@ -239,6 +239,7 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
    * @param readWriteBack the readWriteBack key
    * @param fsync the fsync key
    * @param heartbeat the heartbeat key
+   * @param swim the swim key
    * @param checksums the checksums key
    * @param timeout the timeout key
    */
@@ -246,6 +247,8 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
   // KvBinder: vnodes are for consistent placement.
   @Schema.Rule("{\"if\": {\"required\": [\"placement\"], \"properties\": {\"placement\": "
       + "{\"const\": \"hash\"}}}, \"then\": {\"properties\": {\"vnodes\": false}}}")
+  // KvBinder: one failure detector, heartbeats or SWIM.
+  @Schema.Rule("{\"not\": {\"required\": [\"heartbeat\", \"swim\"]}}")
   record KvTier(
       @JsonProperty(defaultValue = "1")
       @JsonPropertyDescription(NODES)
@@ -321,9 +324,13 @@ public sealed interface Tier permits Tier.StatelessTier, Tier.StaticTier, Tier.K
           + "\"never\", or a period such as \"100ms\". A crash loses every write not yet fsynced.")
       @Schema.Examples({"\"always\"", "\"never\"", "\"100ms\""})
       Fsync fsync,
-      @JsonPropertyDescription("Replicas heartbeat each other and skip peers they suspect (default "
-          + "none).")
+      @JsonPropertyDescription("Replicas heartbeat each other (every node to every peer) and skip "
+          + "peers they suspect (default none).")
       HealthCheck heartbeat,
+      @JsonPropertyDescription("Replicas detect failures by the SWIM protocol instead of "
+          + "heartbeats, at a constant cost per node, and skip peers they suspect (default none; "
+          + "not with heartbeat).")
+      Swim swim,
       @JsonProperty(defaultValue = "true")
       @JsonPropertyDescription("Block checksums on disk and on the tier's messages; a damaged block "
           + "is caught on read and rewritten from a healthy replica.")

@@ -2,6 +2,8 @@ package dev.dsim.service.kv;
 
 import dev.dsim.engine.Distribution;
 import dev.dsim.service.HealthCheck;
+import dev.dsim.service.swim.SwimConfig;
+import dev.dsim.service.swim.SwimDetector;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,19 +25,24 @@ import java.util.Objects;
  * @param fsync when writes become durable
  * @param heartbeat heartbeats between replicas; null for none (then down replicas are not
  *     skipped, and nothing catches a replica up after a partition)
+ * @param swim failure detection by SWIM instead of heartbeats ({@link SwimDetector}): a
+ *     constant number of messages per node and period, whatever the tier's size; null for none
  * @param checksums checksums on stored blocks and on the tier's messages
  * @param timeoutNanos how long a coordinator waits for replicas
  */
 public record KvConfig(List<String> nodes, int keys, int valueBytes, Distribution workNanos,
     Placement placement, int replication, int readQuorum, int writeQuorum, boolean sloppy,
-    boolean readRepair, boolean readWriteBack, FsyncPolicy fsync, HealthCheck heartbeat, boolean checksums,
-    long timeoutNanos) {
+    boolean readRepair, boolean readWriteBack, FsyncPolicy fsync, HealthCheck heartbeat, SwimConfig swim,
+    boolean checksums, long timeoutNanos) {
 
   public KvConfig {
     nodes = List.copyOf(nodes);
     Objects.requireNonNull(workNanos, "workNanos");
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(fsync, "fsync");
+    if (heartbeat != null && swim != null) {
+      throw new IllegalArgumentException("one failure detector: heartbeat or swim, not both");
+    }
     if (keys < 1 || valueBytes < 1 || timeoutNanos <= 0) {
       throw new IllegalArgumentException("need keys >= 1, valueBytes >= 1, timeout > 0");
     }

@@ -5,6 +5,7 @@ import dev.dsim.service.FailureDetector;
 import dev.dsim.service.HealthCheck;
 import dev.dsim.service.Request;
 import dev.dsim.service.Values;
+import dev.dsim.service.swim.SwimDetector;
 import dev.dsim.world.Context;
 import dev.dsim.world.Message;
 import dev.dsim.world.Process;
@@ -41,6 +42,9 @@ import java.util.Objects;
  * handoff: a node that restarts asks the peers it shares shards with for everything they hold of
  * those shards, and a node that sees a suspected peer come back pushes it the same. Without
  * heartbeats nobody notices a peer come back from a partition, and only read repair mends it.
+ * With {@code swim} instead, failures are detected by the SWIM protocol ({@link SwimDetector}):
+ * each node probes one peer per period, so the detector's cost per node does not grow with the
+ * tier; its verdicts are used the same way.
  *
  * <p>This class is the process: it starts the node, runs the heartbeats and dispatches what
  * arrives to the three roles, {@link KvCoordinator}, {@link KvReplica} and
@@ -68,6 +72,7 @@ public final class KvNode implements Process {
   /** The world's node id of each tier index (the tier's shared array). */
   private int[] nodeIds;
   private FailureDetector detector;
+  private SwimDetector swim;
   private KvReplica replica;
   private KvCoordinator coordinator;
   private KvAntiEntropy antiEntropy;
@@ -97,21 +102,12 @@ public final class KvNode implements Process {
     antiEntropy = new KvAntiEntropy(tier, self, ctx, nodeIds, replica);
     if (config.heartbeat() != null) {
       detector = new FailureDetector(nodeIds.length, config.heartbeat().timeoutNanos(),
-          ctx.now(), new FailureDetector.Listener() {
-            @Override
-            public void suspected(int peer) {
-              ctx.log("suspecting " + config.nodes().get(peer));
-              observer.suspected(nodeIds[peer]);
-            }
-
-            @Override
-            public void trusted(int peer) {
-              ctx.log("trusting " + config.nodes().get(peer) + " again; syncing it");
-              observer.trusted(nodeIds[peer]);
-              antiEntropy.push(peer);
-            }
-          });
+          ctx.now(), verdicts());
       ctx.setTimer(config.heartbeat().intervalNanos(), HEARTBEAT);
+    } else if (config.swim() != null) {
+      swim = new SwimDetector(ctx, self, nodeIds, tier::indexOfNode, config.swim(),
+          ctx.rng().fork("swim"), verdicts());
+      swim.start();
     }
     if (config.fsync().mode() == FsyncPolicy.Mode.PERIODIC) {
       ctx.setTimer(config.fsync().periodNanos(), FSYNC);
@@ -124,15 +120,37 @@ public final class KvNode implements Process {
     });
   }
 
+  /** What the node does when its detector changes its mind about a peer. */
+  private FailureDetector.Listener verdicts() {
+    return new FailureDetector.Listener() {
+      @Override
+      public void suspected(int peer) {
+        ctx.log("suspecting " + config.nodes().get(peer));
+        observer.suspected(nodeIds[peer]);
+      }
+
+      @Override
+      public void trusted(int peer) {
+        ctx.log("trusting " + config.nodes().get(peer) + " again; syncing it");
+        observer.trusted(nodeIds[peer]);
+        antiEntropy.push(peer);
+      }
+    };
+  }
+
   private boolean believedUp(int node) {
-    return node == self || detector == null || !detector.isSuspected(node);
+    if (node == self) {
+      return true;
+    }
+    return detector != null ? !detector.isSuspected(node)
+        : swim == null || !swim.isSuspected(node);
   }
 
   // ---------------------------------------------------------------- messages and timers
 
   @Override
   public void onMessage(Context context, Message m) {
-    if (HealthCheck.answerPing(ctx, m)) {
+    if (HealthCheck.answerPing(ctx, m) || swim != null && swim.onMessage(m)) {
       return;
     }
     Object p = m.payload();
@@ -177,6 +195,9 @@ public final class KvNode implements Process {
 
   @Override
   public void onTimer(Context context, Object tag) {
+    if (swim != null && swim.onTimer(tag)) {
+      return;
+    }
     if (tag == HEARTBEAT) {
       heartbeat();
     } else if (tag == FSYNC) {
