@@ -7,7 +7,9 @@ import dev.dsim.report.AtomicFiles;
 import dev.dsim.report.ReportDirectory;
 import dev.dsim.report.ResultsJson;
 import dev.dsim.report.Staging;
+import dev.dsim.run.JobRunner;
 import dev.dsim.run.ParallelRunner;
+import dev.dsim.run.RunEngine;
 import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
@@ -179,8 +181,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     String name = severalFiles ? "compare-" + String.join("-", names(perFile))
         : perFile.get(0).get(0).name() + "-compare";
-    try (ReportDirectory.Reservation dir = parallel.directory(err, name)) {
-      ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
+    try (ReportDirectory.Reservation dir = parallel.directory(err, name);
+        JobRunner runner = parallel.runner(scenarioOptions.maxEvents)) {
       List<ParallelRunner.Outcome> outcomes = new ArrayList<>();
       boolean interrupted = false;
       long done = 0;
@@ -241,6 +243,8 @@ final class CompareCommand implements Callable<Integer> {
       String description = perFile.size() == 1 ? perFile.get(0).get(0).description() : "";
       return report(err, stdout, dir, title, description, jobsOfLabel, outcomes, interrupted);
     } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+    } catch (RunEngine.Unavailable e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
     }
   }

@@ -1,7 +1,9 @@
 package dev.dsim.cli;
 
 import dev.dsim.report.ReportDirectory;
+import dev.dsim.run.JobRunner;
 import dev.dsim.run.ParallelRunner;
+import dev.dsim.run.RunEngine;
 import dev.dsim.run.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +19,17 @@ final class ParallelOptions {
           + "Results do not depend on it.")
   Integer jobs;
 
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = LOCAL,
+      description = "What runs the seeds: local (this process's threads, the default) or "
+          + "spark (Apache Spark, with dsim-spark.jar: see the README). The report is the same "
+          + "bytes either way.")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "With --engine spark: Spark's master (default local[*], Spark inside this "
+          + "process on every core; spark://host:7077, yarn, ...).")
+  String master;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
   Path out;
 
@@ -30,19 +43,37 @@ final class ParallelOptions {
       description = "Skip the charts and index.html (the JSON and CSV files only).")
   boolean noCharts;
 
+  static final String LOCAL = "local";
+
   /** Runs at once; less than 1 is a usage error the caller reports. */
   int threads() {
     return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
   }
 
-  /** Prints the usage error for a bad {@code --jobs} and returns true if there is one. */
+  /**
+   * Prints the usage error for a bad {@code --jobs}, or an engine that is not on the class path,
+   * and returns true if there is one.
+   */
   boolean badJobs(PrintWriter err) {
-    if (threads() >= 1) {
-      return false;
+    if (threads() < 1) {
+      ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads(),
+          "--jobs 1 runs one at a time; leave it out for one per processor");
+      return true;
     }
-    ScenarioOptions.usageError(err, "--jobs must be at least 1, got " + threads(),
-        "--jobs 1 runs one at a time; leave it out for one per processor");
-    return true;
+    if (!engine.equals(LOCAL) && RunEngine.find(engine) == null) {
+      ScenarioOptions.usageError(err, "no engine '" + engine + "' in this dsim"
+          + (engine.equals("spark") ? ": the Spark engine is in dsim-spark.jar, not in dsim.jar"
+              : ""), engine.equals("spark") ? "build it with mvn -Pspark -pl simulator/spark "
+              + "-am package -DskipTests, then run java -jar simulator/spark/target/dsim-spark.jar "
+              + "with the same arguments" : "--engine local (the default) or spark");
+      return true;
+    }
+    if (engine.equals(LOCAL) && !master.equals("local[*]")) {
+      ScenarioOptions.usageError(err, "--master is for --engine spark",
+          "add --engine spark, or drop --master");
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -59,8 +90,16 @@ final class ParallelOptions {
     return dir;
   }
 
-  ParallelRunner runner(long maxEvents) {
-    return new ParallelRunner(threads(), RunOptions.defaults().withMaxEvents(maxEvents));
+  /**
+   * What runs the jobs: this process's threads, or the engine {@code --engine} names (checked by
+   * {@link #badJobs}); the caller closes it.
+   */
+  JobRunner runner(long maxEvents) throws RunEngine.Unavailable {
+    RunOptions options = RunOptions.defaults().withMaxEvents(maxEvents);
+    if (engine.equals(LOCAL)) {
+      return new ParallelRunner(threads(), options);
+    }
+    return RunEngine.find(engine).open(master, options);
   }
 
   Progress progress(PrintWriter err) {

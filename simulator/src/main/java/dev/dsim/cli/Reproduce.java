@@ -20,7 +20,12 @@ final class Reproduce {
   /** How this dsim was launched: {@code java -jar <jar>} (relative when under the cwd), or {@code dsim}. */
   static String launcher() {
     try {
-      Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // The jar java -jar started: dsim.jar, or dsim-spark.jar whose manifest brings dsim's
+      // classes from lib/ (where they are not a jar to run).
+      String launched = System.getProperty("java.class.path", "");
+      Path jar = launched.endsWith(".jar") && !launched.contains(java.io.File.pathSeparator)
+          ? Path.of(launched).toAbsolutePath()
+          : Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(jar) && jar.toString().endsWith(".jar")) {
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = jar.startsWith(cwd) ? cwd.relativize(jar) : jar;

@@ -8,6 +8,8 @@ import dev.dsim.report.ResultsJson;
 import dev.dsim.report.Staging;
 import dev.dsim.report.SweepPage;
 import dev.dsim.report.SweepReport;
+import dev.dsim.run.JobRunner;
+import dev.dsim.run.RunEngine;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunResult;
 import dev.dsim.scenario.Scenario;
@@ -215,12 +217,12 @@ final class SweepCommand implements Callable<Integer> {
       err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
           + " at once" + Estimates.total(jobList, threads) + ")");
       err.flush();
-      ParallelRunner runner = parallel.runner(scenarioOptions.maxEvents);
       Progress progress = parallel.progress(err);
       int[] failing = {0};
       List<ParallelRunner.Outcome> outcomes;
       boolean interrupted;
-      try (Interruption ctrlC = new Interruption(runner::abort, err)) {
+      try (JobRunner runner = parallel.runner(scenarioOptions.maxEvents);
+          Interruption ctrlC = new Interruption(runner::abort, err)) {
         outcomes = runner.run(jobList, SweepCommand::failed,
             stopAfter == null ? 0 : stopAfter, (i, o, done, total) -> {
               if (failed(o.run())) {
@@ -233,6 +235,8 @@ final class SweepCommand implements Callable<Integer> {
       }
       return report(err, stdout, dir, points, jobList, outcomes, interrupted);
     } catch (ReportDirectory.UnusableException e) {
+      return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
+    } catch (RunEngine.Unavailable e) {
       return ScenarioOptions.usageError(err, e.getMessage(), e.hint());
     }
   }

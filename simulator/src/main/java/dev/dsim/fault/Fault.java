@@ -11,7 +11,7 @@ import java.util.Objects;
  * ({@link #strike}) and returns how to undo it; when it strikes, and when the undo runs, is the
  * injector's business.
  */
-public sealed interface Fault {
+public sealed interface Fault extends java.io.Serializable {
   /** Short kind name for logs and reports ("crash", "partition", "slow"). */
   String kind();
 

@@ -112,7 +112,7 @@ public record FaultPlan(List<Scheduled> schedule, CrashNemesis randomCrash,
   }
 
   /** A fault and the simulated time at which it strikes. */
-  public record Scheduled(long atNanos, Fault fault) {
+  public record Scheduled(long atNanos, Fault fault) implements java.io.Serializable {
     public Scheduled {
       if (atNanos < 0) {
         throw new IllegalArgumentException("a fault cannot strike before time 0: " + atNanos);

@@ -5,7 +5,7 @@ package dev.dsim.fault;
  * (then only the run's quiet period heals it). An explicit value instead of a {@code -1}: a
  * scenario can say "for 30s" or "never", and nothing in between can be mistaken for either.
  */
-public sealed interface Lasting {
+public sealed interface Lasting extends java.io.Serializable {
   /** Never heals by itself. */
   static Lasting forever() {
     return Forever.INSTANCE;

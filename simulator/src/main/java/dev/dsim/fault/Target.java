@@ -7,7 +7,7 @@ import java.util.List;
  * tier names ({@code "web"}, every node of the tier). A {@link FaultInjector} resolves the names
  * through its {@link Resolver} when the fault strikes.
  */
-public sealed interface Target {
+public sealed interface Target extends java.io.Serializable {
   /** The names, in the order written. */
   List<String> names();
 

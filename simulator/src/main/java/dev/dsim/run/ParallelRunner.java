@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * (jobs after the last of those are cancelled; jobs before it still finish). {@link #abort()}
  * (Ctrl-C) abandons the runs in progress; what finished is kept.
  */
-public final class ParallelRunner {
+public final class ParallelRunner implements JobRunner {
   /** One run to do. */
   public record Job(Scenario scenario, long seed) {
     public Job {
@@ -58,6 +58,7 @@ public final class ParallelRunner {
   }
 
   /** Abandons every run in progress and starts no more. Thread-safe (a signal handler calls it). */
+  @Override
   public void abort() {
     stopAll.raise();
     OrderedSearch<Outcome> s = search;
@@ -75,6 +76,7 @@ public final class ParallelRunner {
    * Runs {@code jobs}; {@code failed} says which outcomes count as failures for
    * {@code stopAfter} (0: never stop early). Returns one outcome per job, in job order.
    */
+  @Override
   public List<Outcome> run(List<Job> jobs, Predicate<CompletedRun> failed, int stopAfter,
       Listener listener) throws InterruptedException {
     OrderedSearch<Outcome> s = new OrderedSearch<>(threads, stopAll);

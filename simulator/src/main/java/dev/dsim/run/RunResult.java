@@ -1,6 +1,7 @@
 package dev.dsim.run;
 
 import dev.dsim.run.theory.Theory;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ public record RunResult(String scenario, String variant, long seed, String trace
     Simulated simulated, Requests requests, double availability, double throughputPerSecond,
     LatencyMs latencyMs, Cost cost, NetworkResult network, Timeline timeline,
     Detection detection, Consistency consistency, List<FaultRecord> faults, Swarm swarm,
-    List<NodeResult> nodes, List<ExpectationResult> expectations, Theory theory) {
+    List<NodeResult> nodes, List<ExpectationResult> expectations, Theory theory)
+        implements Serializable {
 
   public RunResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -39,7 +41,8 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * One expectation of the scenario, judged: the metric, the condition as written, the run's
    * value (null when the run did not measure it) and whether it held.
    */
-  public record ExpectationResult(String metric, String condition, Double actual, boolean ok) {}
+  public record ExpectationResult(String metric, String condition, Double actual, boolean ok)
+      implements Serializable {}
 
   /**
    * Availability, throughput and latency over time: requests issued in each bucket of the
@@ -47,7 +50,7 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * those (NaN in a bucket without any).
    */
   public record Timeline(double bucketSeconds, double startSeconds, long[] total, long[] ok,
-      double[] p50Ms, double[] p99Ms) {
+      double[] p50Ms, double[] p99Ms) implements Serializable {
     public Timeline {
       total = total.clone();
       ok = ok.clone();
@@ -73,14 +76,14 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * How the failure detectors did, judged against the truth: the load balancers' health checks
    * and the key-value replicas' heartbeats (each null when not configured).
    */
-  public record Detection(Detector loadBalancer, Detector replicas) {}
+  public record Detection(Detector loadBalancer, Detector replicas) implements Serializable {}
 
   /**
    * One kind of failure detector: suspicions of nodes that were down (detections, with the delay
    * from crash to suspicion) and of nodes that were up (false suspicions).
    */
   public record Detector(long detections, double meanDelayMs, double maxDelayMs,
-      long falseSuspicions) {}
+      long falseSuspicions) implements Serializable {}
 
   /**
    * What the consistency checkers found in the operation history (null when no tier stores
@@ -89,7 +92,7 @@ public record RunResult(String scenario, String variant, long seed, String trace
   public record Consistency(long lostWrites, long vanishedWrites, long lostWritesCorrupt,
       long staleReads, long corruptReads,
       long unverifiedKeys, long readsChecked, long writesAcknowledged, long keysVerified,
-      List<Example> examples, Linearizability linearizability) {
+      List<Example> examples, Linearizability linearizability) implements Serializable {
     public Consistency {
       examples = List.copyOf(examples);
       java.util.Objects.requireNonNull(linearizability, "linearizability");
@@ -111,7 +114,7 @@ public record RunResult(String scenario, String variant, long seed, String trace
    */
   public record Linearizability(String verdict, String key, List<String> operations,
       String explanation, int violatingKeys, int unknownKeys, double fromSeconds,
-      double toSeconds, List<Operation> core) {
+      double toSeconds, List<Operation> core) implements Serializable {
     public Linearizability {
       operations = List.copyOf(operations);
       core = List.copyOf(core);
@@ -128,7 +131,8 @@ public record RunResult(String scenario, String variant, long seed, String trace
   }
 
   /** One violation: its kind, what happened in words, and the operations involved. */
-  public record Example(String kind, String explanation, List<Operation> operations) {
+  public record Example(String kind, String explanation, List<Operation> operations)
+      implements Serializable {
     public Example {
       operations = List.copyOf(operations);
     }
@@ -136,10 +140,10 @@ public record RunResult(String scenario, String variant, long seed, String trace
 
   /** An operation of the history, as an example shows it. */
   public record Operation(String op, int key, String value, double invokedAtSeconds,
-      Double completedAtSeconds, String outcome) {}
+      Double completedAtSeconds, String outcome) implements Serializable {}
 
   /** Simulated time covered (including the drain after the window) and events fired. */
-  public record Simulated(double seconds, long events) {}
+  public record Simulated(double seconds, long events) implements Serializable {}
 
   /**
    * Requests issued in the measured window by outcome; {@code corrupt} counts the ok ones whose
@@ -149,25 +153,27 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * {@code slowest} the ok one that took longest (null when none was ok).
    */
   public record Requests(long total, long ok, long failed, long timedOut, long corrupt,
-      long retries, long hedges, RequestSpan firstFailure, RequestSpan slowest) {}
+      long retries, long hedges, RequestSpan firstFailure, RequestSpan slowest)
+          implements Serializable {}
 
   /**
    * One measured request, from when it was issued to when its outcome came (its reply, an error
    * reply, or its timeout), and that outcome ({@code "ok"}, {@code "failed"} or
    * {@code "timedOut"}): the window a diagram of it draws.
    */
-  public record RequestSpan(double issuedAtSeconds, double endedAtSeconds, String outcome) {}
+  public record RequestSpan(double issuedAtSeconds, double endedAtSeconds, String outcome)
+      implements Serializable {}
 
   /**
    * What the nodes cost: {@code perHour} for all of them together, {@code total} over the
    * simulated time (nodes cost money whether up or down), both in {@code currency} (the
    * scenario's {@code pricing.currency}).
    */
-  public record Cost(double perHour, double total, String currency) {}
+  public record Cost(double perHour, double total, String currency) implements Serializable {}
 
   /** Messages by fate: the network's counters over the whole run. */
   public record NetworkResult(long sent, long delivered, long dropped, long lost,
-      long duplicated, long corrupted, long corruptDiscarded) {}
+      long duplicated, long corrupted, long corruptDiscarded) implements Serializable {}
 
   /**
    * One node's disk, over the whole run: operations, corruption caught by checksums and
@@ -175,18 +181,18 @@ public record RunResult(String scenario, String variant, long seed, String trace
    */
   public record DiskResult(long reads, long writes, long fsyncs, long corruptDetected,
       long corruptReturned, long ioErrors, long fullErrors, long writesLostOnCrash,
-      long tornWrites, long usedBytes) {}
+      long tornWrites, long usedBytes) implements Serializable {}
 
   /** Latency of ok requests, from issue to reply at the client, in milliseconds. */
   public record LatencyMs(double mean, double p50, double p90, double p99, double p999,
-      double max, List<Percentile> distribution) {
+      double max, List<Percentile> distribution) implements Serializable {
     public LatencyMs {
       distribution = List.copyOf(distribution);
     }
   }
 
   /** A point of the latency distribution: {@code percentile} (0..100) of ok requests. */
-  public record Percentile(double percentile, double ms) {}
+  public record Percentile(double percentile, double ms) implements Serializable {}
 
   /**
    * A fault that was injected: what, on which nodes, when it struck and healed (null if it never
@@ -195,13 +201,14 @@ public record RunResult(String scenario, String variant, long seed, String trace
    * a nemesis's draws can be written down and struck again without the nemesis.
    */
   public record FaultRecord(String kind, String targets, double atSeconds,
-      Double healedAtSeconds, String source, dev.dsim.fault.FaultPlan.Scheduled struck) {}
+      Double healedAtSeconds, String source, dev.dsim.fault.FaultPlan.Scheduled struck)
+          implements Serializable {}
 
   /**
    * Swarm testing's draw for this run (null without swarm testing): the random fault kinds
    * (keys under {@code faults.random}) it enabled and those it disabled, in declaration order.
    */
-  public record Swarm(List<String> enabled, List<String> disabled) {
+  public record Swarm(List<String> enabled, List<String> disabled) implements Serializable {
     public Swarm {
       enabled = List.copyOf(enabled);
       disabled = List.copyOf(disabled);
@@ -216,5 +223,5 @@ public record RunResult(String scenario, String variant, long seed, String trace
    */
   public record NodeResult(String name, String tier, int cores, double speed,
       double pricePerHour, double uptime, int crashes, long jobs, double utilisation,
-      DiskResult disk, java.util.Map<String, Long> store) {}
+      DiskResult disk, java.util.Map<String, Long> store) implements Serializable {}
 }

@@ -53,6 +53,15 @@ public record Scenario(String name, String description, long seed, long duration
     return new ScenarioBuilder(name);
   }
 
+  /**
+   * The same scenario marked as variant {@code newVariant} (null: the base): what a scenario
+   * written out and read back ({@link ScenarioWriter}) needs to be the variant it was again.
+   */
+  public Scenario withVariant(String newVariant) {
+    return new Scenario(name, description, seed, durationNanos, warmupNanos, network, clients,
+        loadBalancer, pricing, tiers, faults, expect, newVariant);
+  }
+
   /** The same scenario with another default seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, durationNanos, warmupNanos, network,

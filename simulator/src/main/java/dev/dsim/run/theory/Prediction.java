@@ -1,5 +1,6 @@
 package dev.dsim.run.theory;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ import java.util.Objects;
  *     named approximation (then the assumptions say which)
  */
 public record Prediction(String metric, String subject, List<String> nodes, String model,
-    List<String> assumptions, double value, boolean exact) {
+    List<String> assumptions, double value, boolean exact) implements Serializable {
   public Prediction {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(subject, "subject");

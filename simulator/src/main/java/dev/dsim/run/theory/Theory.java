@@ -1,5 +1,6 @@
 package dev.dsim.run.theory;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  *     figures such as utilisation are compared over this time, not over the drain after it
  */
 public record Theory(List<Prediction> predictions, List<Inapplicable> inapplicable,
-    List<TierLoad> loads, double loadSeconds) {
+    List<TierLoad> loads, double loadSeconds) implements Serializable {
   public Theory {
     predictions = List.copyOf(predictions);
     inapplicable = List.copyOf(inapplicable);

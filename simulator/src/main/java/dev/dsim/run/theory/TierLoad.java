@@ -1,5 +1,7 @@
 package dev.dsim.run.theory;
 
+import java.io.Serializable;
+
 /**
  * How loaded a tier is: the requests per second offered to it and the most it can complete
  * (nodes × cores × speed / mean work, less what contention costs), the saturation rate.
@@ -7,7 +9,7 @@ package dev.dsim.run.theory;
  * @param perRequest what each request costs the tier, in words ("8 ms of work")
  */
 public record TierLoad(String tier, double offeredPerSecond, double capacityPerSecond,
-    String perRequest) {
+    String perRequest) implements Serializable {
   /** Offered load over capacity: below 1 a steady state exists, at or above 1 none does. */
   public double loadFactor() {
     return offeredPerSecond / capacityPerSecond;

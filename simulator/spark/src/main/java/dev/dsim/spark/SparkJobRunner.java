@@ -1,0 +1,158 @@
+package dev.dsim.spark;
+
+import dev.dsim.run.CompletedRun;
+import dev.dsim.run.JobRunner;
+import dev.dsim.run.ParallelRunner;
+import dev.dsim.run.RunEngine;
+import dev.dsim.scenario.ProcessConstructionException;
+import dev.dsim.scenario.Scenario;
+import dev.dsim.scenario.ScenarioWriter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs jobs on Spark: the work list is split into partitions, each task runs its seeds as pure
+ * runs and sends back their results, and the driver puts them in job order, so what the command
+ * writes is the same bytes as after a local run, whatever the partitioning or the order tasks
+ * finish in. Results reach the driver partition by partition (the progress bar moves, and
+ * Ctrl-C keeps what finished).
+ *
+ * <p>{@code stopAfter} is applied to the outcomes in job order once they are all in: the
+ * outcomes after the {@code stopAfter}-th failure are dropped, which is what a serial run that
+ * stopped there would have, and what the local runner returns. (Spark runs them all: a sweep
+ * with {@code --stop-after} gains no time here.)
+ */
+final class SparkJobRunner implements JobRunner {
+  /** Partitions per core of the cluster: small enough tasks for an even spread and a moving bar. */
+  private static final int PARTITIONS_PER_CORE = 4;
+
+  private final JavaSparkContext spark;
+  private final long maxEvents;
+  private volatile boolean aborted;
+
+  private SparkJobRunner(JavaSparkContext spark, long maxEvents) {
+    this.spark = spark;
+    this.maxEvents = maxEvents;
+  }
+
+  static SparkJobRunner open(String master, long maxEvents) throws RunEngine.Unavailable {
+    SparkConf conf = new SparkConf().setMaster(master).setAppName("dsim")
+        // No web UI by default: a sweep on a laptop should not open a port.
+        .setIfMissing("spark.ui.enabled", "false")
+        .setIfMissing("spark.ui.showConsoleProgress", "false");
+    try {
+      JavaSparkContext spark = new JavaSparkContext(conf);
+      spark.setLogLevel("WARN");
+      return new SparkJobRunner(spark, maxEvents);
+    } catch (Exception e) { // SparkException, undeclared by Scala; IllegalArgumentException
+      throw new RunEngine.Unavailable("Spark cannot start on master '" + master + "': "
+          + e.getMessage(), "--master local[*] (Spark in this process), local[N], "
+          + "spark://host:7077, yarn or k8s://...; on a cluster, start dsim with spark-submit "
+          + "(see the README)");
+    }
+  }
+
+  @Override
+  public List<ParallelRunner.Outcome> run(List<ParallelRunner.Job> jobs,
+      Predicate<CompletedRun> failed, int stopAfter, ParallelRunner.Listener listener)
+      throws InterruptedException {
+    // The distinct scenarios, written once and broadcast; each task names its own by number.
+    Map<Scenario, Integer> numbers = new IdentityHashMap<>();
+    List<RunPartition.ScenarioText> texts = new ArrayList<>();
+    List<SeedTask> tasks = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      Scenario s = jobs.get(i).scenario();
+      Integer n = numbers.get(s);
+      if (n == null) {
+        n = texts.size();
+        numbers.put(s, n);
+        texts.add(new RunPartition.ScenarioText(s.name() + ".json",
+            ScenarioWriter.write(s, ScenarioWriter.Style.EXPLICIT), s.variant()));
+      }
+      tasks.add(new SeedTask(i, n, jobs.get(i).seed()));
+    }
+    CompletedRun[] runs = new CompletedRun[jobs.size()];
+    String[] errors = new String[jobs.size()];
+    SeedResult[] unbuildable = new SeedResult[1];
+    if (!jobs.isEmpty() && !aborted) {
+      Broadcast<List<RunPartition.ScenarioText>> shared = spark.broadcast(texts);
+      int partitions = Math.max(1, Math.min(jobs.size(),
+          spark.defaultParallelism() * PARTITIONS_PER_CORE));
+      JavaRDD<SeedTask> rdd = spark.parallelize(tasks, partitions);
+      int[] done = {0};
+      ClassTag<SeedResult[]> tag = ClassTag$.MODULE$.apply(SeedResult[].class);
+      try {
+        spark.sc().runJob(rdd.rdd(), new RunPartition(shared, maxEvents),
+            new AbstractFunction2<Object, SeedResult[], BoxedUnit>() {
+              @Override
+              public BoxedUnit apply(Object partition, SeedResult[] results) {
+                // On the driver, one partition at a time.
+                for (SeedResult r : results) {
+                  if (r.unbuildableTier() != null) {
+                    unbuildable[0] = r;
+                    continue;
+                  }
+                  runs[r.index()] = r.run();
+                  errors[r.index()] = r.error();
+                  done[0]++;
+                  if (r.run() != null && listener != null) {
+                    listener.finished(r.index(), new ParallelRunner.Outcome(
+                        jobs.get(r.index()), r.run(), null), done[0], jobs.size());
+                  }
+                }
+                return BoxedUnit.UNIT;
+              }
+            }, tag);
+      } catch (RuntimeException e) {
+        if (!aborted) {
+          throw e;
+        }
+        // Cancelled by Ctrl-C: keep what finished.
+      } finally {
+        shared.destroy();
+      }
+    }
+    if (unbuildable[0] != null) {
+      SeedResult u = unbuildable[0];
+      throw new ProcessConstructionException(u.unbuildableTier(), u.unbuildableClass(),
+          new RuntimeException(u.unbuildableCause()));
+    }
+    List<ParallelRunner.Outcome> outcomes = new ArrayList<>(jobs.size());
+    int failures = 0;
+    boolean stopped = false;
+    for (int i = 0; i < jobs.size(); i++) {
+      ParallelRunner.Job job = jobs.get(i);
+      if (stopped) {
+        outcomes.add(new ParallelRunner.Outcome(job, null, null));
+        continue;
+      }
+      outcomes.add(new ParallelRunner.Outcome(job, runs[i], errors[i]));
+      if (runs[i] != null && failed.test(runs[i]) && stopAfter > 0 && ++failures == stopAfter) {
+        stopped = true;
+      }
+    }
+    return outcomes;
+  }
+
+  @Override
+  public void abort() {
+    aborted = true;
+    spark.cancelAllJobs();
+  }
+
+  @Override
+  public void close() {
+    spark.close();
+  }
+}
