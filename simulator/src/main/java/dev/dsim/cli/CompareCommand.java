@@ -127,7 +127,6 @@ final class CompareCommand implements Callable<Integer> {
     if (parallel.badJobs(err)) {
       return ExitCodes.BAD_INPUT;
     }
-    int threads = parallel.threads();
     try {
       Precision.targets(precision);
     } catch (CommandLine.TypeConversionException e) {
@@ -205,8 +204,7 @@ final class CompareCommand implements Callable<Integer> {
         err.println((done == 0 ? "comparing " + variantsText + " over " + target + " seed"
             + (target == 1 ? "" : "s") : "adding " + (target - done) + " seeds to each of "
             + variantsText + ", " + target + " in all") + " (" + round.size() + " runs, "
-            + Math.min(threads, round.size()) + " at once" + Estimates.total(round, threads)
-            + ")");
+            + parallel.pace(round) + ")");
         err.flush();
         Progress progress = parallel.progress(err);
         try (Interruption ctrlC = new Interruption(runner::abort, err)) {

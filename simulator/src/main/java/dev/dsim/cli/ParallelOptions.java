@@ -25,9 +25,10 @@ final class ParallelOptions {
           + "bytes either way.")
   String engine;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
-      description = "With --engine spark: Spark's master (default local[*], Spark inside this "
-          + "process on every core; spark://host:7077, yarn, ...).")
+  @Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: Spark's master (default: the one spark-submit was "
+          + "given, else local[*], Spark inside this process on every core; local[N], "
+          + "spark://host:7077, yarn, k8s://...).")
   String master;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Report directory.")
@@ -60,6 +61,12 @@ final class ParallelOptions {
           "--jobs 1 runs one at a time; leave it out for one per processor");
       return true;
     }
+    if (!engine.equals(LOCAL) && jobs != null) {
+      ScenarioOptions.usageError(err, "--jobs is for --engine local: " + engine + " runs as "
+          + "many at once as its master has cores", "drop --jobs; --master 'local[" + jobs
+          + "]' runs Spark on " + jobs + " threads");
+      return true;
+    }
     if (!engine.equals(LOCAL) && RunEngine.find(engine) == null) {
       ScenarioOptions.usageError(err, "no engine '" + engine + "' in this dsim"
           + (engine.equals("spark") ? ": the Spark engine is in dsim-spark.jar, not in dsim.jar"
@@ -68,7 +75,7 @@ final class ParallelOptions {
               + "with the same arguments" : "--engine local (the default) or spark");
       return true;
     }
-    if (engine.equals(LOCAL) && !master.equals("local[*]")) {
+    if (engine.equals(LOCAL) && master != null) {
       ScenarioOptions.usageError(err, "--master is for --engine spark",
           "add --engine spark, or drop --master");
       return true;
@@ -88,6 +95,18 @@ final class ParallelOptions {
       err.println("note: " + dir.note());
     }
     return dir;
+  }
+
+  /**
+   * How the jobs will run, for the line a command prints before it starts: "4 at once, about
+   * 2 min in all" on this machine's threads; on another engine its name and master (this
+   * machine's processors say nothing of a cluster's).
+   */
+  String pace(java.util.List<dev.dsim.run.ParallelRunner.Job> jobs) {
+    if (engine.equals(LOCAL)) {
+      return Math.min(threads(), jobs.size()) + " at once" + Estimates.total(jobs, threads());
+    }
+    return "on " + engine + (master == null ? "" : " at " + master);
   }
 
   /**

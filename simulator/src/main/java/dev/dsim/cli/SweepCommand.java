@@ -122,7 +122,6 @@ final class SweepCommand implements Callable<Integer> {
     if (parallel.badJobs(err)) {
       return ExitCodes.BAD_INPUT;
     }
-    int threads = parallel.threads();
     if (stopAfter != null && stopAfter < 1) {
       return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
           + stopAfter, "--stop-after K stops once K failing runs are found");
@@ -214,8 +213,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     String name = jobList.get(0).scenario().name();
     try (ReportDirectory.Reservation dir = parallel.directory(err, name + "-sweep")) {
-      err.println("sweeping " + jobList.size() + " runs (" + Math.min(threads, jobList.size())
-          + " at once" + Estimates.total(jobList, threads) + ")");
+      err.println("sweeping " + jobList.size() + " runs (" + parallel.pace(jobList) + ")");
       err.flush();
       Progress progress = parallel.progress(err);
       int[] failing = {0};

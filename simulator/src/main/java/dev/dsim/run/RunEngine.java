@@ -14,7 +14,8 @@ public interface RunEngine {
 
   /**
    * Opens a runner on {@code master} (the engine's own address, such as Spark's
-   * {@code local[2]} or {@code spark://host:7077}).
+   * {@code local[2]} or {@code spark://host:7077}; null: the engine's own default, such as
+   * the master spark-submit was given).
    *
    * @throws Unavailable when {@code master} is not an address the engine takes, or cannot be
    *     reached

@@ -47,16 +47,30 @@ final class SparkJobRunner implements JobRunner {
   }
 
   static SparkJobRunner open(String master, long maxEvents) throws RunEngine.Unavailable {
-    SparkConf conf = new SparkConf().setMaster(master).setAppName("dsim")
+    // Reads spark-submit's settings (spark.* system properties): its --master unless dsim's
+    // --master says otherwise, and Spark in this process when neither does.
+    SparkConf conf = new SparkConf();
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    String running = conf.get("spark.master");
+    conf.setIfMissing("spark.app.name", "dsim")
         // No web UI by default: a sweep on a laptop should not open a port.
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false");
+    if (running.startsWith("local")) {
+      // Embedded: everything on this machine, so on loopback (no warning about the host name).
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+          .setIfMissing("spark.driver.host", "127.0.0.1");
+    }
     try {
       JavaSparkContext spark = new JavaSparkContext(conf);
       spark.setLogLevel("WARN");
       return new SparkJobRunner(spark, maxEvents);
     } catch (Exception e) { // SparkException, undeclared by Scala; IllegalArgumentException
-      throw new RunEngine.Unavailable("Spark cannot start on master '" + master + "': "
+      throw new RunEngine.Unavailable("Spark cannot start on master '" + running + "': "
           + e.getMessage(), "--master local[*] (Spark in this process), local[N], "
           + "spark://host:7077, yarn or k8s://...; on a cluster, start dsim with spark-submit "
           + "(see the README)");
@@ -114,9 +128,10 @@ final class SparkJobRunner implements JobRunner {
                 return BoxedUnit.UNIT;
               }
             }, tag);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // SparkException too, which Scala does not declare
         if (!aborted) {
-          throw e;
+          throw e instanceof RuntimeException r ? r
+              : new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         }
         // Cancelled by Ctrl-C: keep what finished.
       } finally {

@@ -58,6 +58,29 @@ final class SparkEngineTest {
   }
 
   @Test
+  void anAbort_keepsTheRunsThatFinished() throws Exception {
+    var scenario = dev.dsim.scenario.ScenarioLoader.load(SCENARIOS.resolve("health-checks.json"))
+        .resolve("health-checks");
+    List<dev.dsim.run.ParallelRunner.Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      jobs.add(new dev.dsim.run.ParallelRunner.Job(scenario, i));
+    }
+    try (var runner = new SparkEngine().open("local[2]", dev.dsim.run.RunOptions.defaults())) {
+      // Ctrl-C as soon as the first results are in: the job is cancelled, what came back stays.
+      var outcomes = runner.run(jobs, r -> false, 0, (i, o, done, total) -> runner.abort());
+      long finished = outcomes.stream().filter(dev.dsim.run.ParallelRunner.Outcome::finished)
+          .count();
+      assertThat(outcomes).hasSize(40);
+      assertThat(finished).isBetween(1L, 39L);
+      for (var o : outcomes) {
+        if (o.finished()) {
+          assertThat(o.run().result().seed()).isEqualTo(o.job().seed());
+        }
+      }
+    }
+  }
+
+  @Test
   void aMasterSparkCannotParse_isBadInput() throws Exception {
     int code = Main.execute("sweep", SCENARIOS.resolve("health-checks.json").toString(),
         "--seeds", "1", "--engine", "spark", "--master", "nowhere://x",
