@@ -28,10 +28,10 @@ import scala.runtime.BoxedUnit;
  * finish in. Results reach the driver partition by partition (the progress bar moves, and
  * Ctrl-C keeps what finished).
  *
- * <p>{@code stopAfter} is applied to the outcomes in job order once they are all in: the
- * outcomes after the {@code stopAfter}-th failure are dropped, which is what a serial run that
- * stopped there would have, and what the local runner returns. (Spark runs them all: a sweep
- * with {@code --stop-after} gains no time here.)
+ * <p>{@code stopAfter}: once every job up to the {@code stopAfter}-th failure in job order has
+ * finished, the rest of the Spark job is cancelled, and the outcomes after that failure are
+ * dropped (some may have finished meanwhile), which is what a serial run that stopped there
+ * would have, and what the local runner returns.
  */
 final class SparkJobRunner implements JobRunner {
   /** Partitions per core of the cluster: small enough tasks for an even spread and a moving bar. */
@@ -105,6 +105,10 @@ final class SparkJobRunner implements JobRunner {
           spark.defaultParallelism() * PARTITIONS_PER_CORE));
       JavaRDD<SeedTask> rdd = spark.parallelize(tasks, partitions);
       int[] done = {0};
+      // With stopAfter: how far the finished prefix of the work list goes, and its failures.
+      int[] prefix = {0};
+      int[] prefixFailures = {0};
+      boolean[] stoppedEarly = {false};
       ClassTag<SeedResult[]> tag = ClassTag$.MODULE$.apply(SeedResult[].class);
       try {
         spark.sc().runJob(rdd.rdd(), new RunPartition(shared, maxEvents),
@@ -125,15 +129,28 @@ final class SparkJobRunner implements JobRunner {
                         jobs.get(r.index()), r.run(), null), done[0], jobs.size());
                   }
                 }
+                if (stopAfter > 0 && !stoppedEarly[0]) {
+                  // Once every job up to the stopAfter-th failure has finished, the rest are not
+                  // needed: cancel them (the outcomes below drop them anyway).
+                  while (prefix[0] < jobs.size() && (runs[prefix[0]] != null
+                      || errors[prefix[0]] != null)) {
+                    CompletedRun run = runs[prefix[0]++];
+                    if (run != null && failed.test(run) && ++prefixFailures[0] == stopAfter) {
+                      stoppedEarly[0] = true;
+                      spark.cancelAllJobs();
+                      break;
+                    }
+                  }
+                }
                 return BoxedUnit.UNIT;
               }
             }, tag);
       } catch (Exception e) { // SparkException too, which Scala does not declare
-        if (!aborted) {
+        if (!aborted && !stoppedEarly[0]) {
           throw e instanceof RuntimeException r ? r
               : new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         }
-        // Cancelled by Ctrl-C: keep what finished.
+        // Cancelled by Ctrl-C, or once stopAfter failures were found: keep what finished.
       } finally {
         shared.destroy();
       }

@@ -41,7 +41,7 @@ final class SparkEngineTest {
   @Test
   void aSweepStoppedAtItsFirstFailure_onSpark_keepsTheSameRuns() throws Exception {
     String[] sweep = {"sweep", SCENARIOS.resolve("health-checks.json").toString(), "--seeds",
-        "4", "--stop-after", "1", "--no-progress", "--no-charts"};
+        "12", "--stop-after", "2", "--no-progress", "--no-charts"};
     Path local = run(sweep, "local", 1);
     Path spark = run(sweep, "spark", 1, "--engine", "spark", "--master", "local[2]");
     assertThat(filesOf(spark)).isEqualTo(filesOf(local));
