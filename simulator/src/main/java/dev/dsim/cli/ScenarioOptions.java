@@ -169,6 +169,13 @@ final class ScenarioOptions {
    * OutOfMemoryError hours later. Returns an exit code to stop with, or -1 to go on.
    */
   static int checkRuns(java.io.PrintWriter err, List<Scenario> scenarios, long seedsEach) {
+    return checkRuns(err, scenarios, seedsEach, "use fewer seeds (split the range over several "
+        + "commands), or give Java more heap (java -Xmx16g -jar ...)");
+  }
+
+  /** As {@link #checkRuns(java.io.PrintWriter, List, long)}, with the command's own hint. */
+  static int checkRuns(java.io.PrintWriter err, List<Scenario> scenarios, long seedsEach,
+      String hint) {
     double bytes = 0;
     long runs = 0;
     for (Scenario s : scenarios) {
@@ -179,8 +186,7 @@ final class ScenarioOptions {
     if (bytes > 0.5 * heap) {
       return usageError(err, runs + " runs would keep about " + dev.dsim.run.RunEstimate.size(bytes)
           + " of results in memory, more than half of what this JVM may use ("
-          + (heap >> 20) + " MiB)", "use fewer seeds (split the range over several commands), "
-          + "or give Java more heap (java -Xmx16g -jar ...)");
+          + (heap >> 20) + " MiB)", hint);
     }
     return -1;
   }

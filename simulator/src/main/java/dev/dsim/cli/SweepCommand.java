@@ -106,6 +106,20 @@ final class SweepCommand implements Callable<Integer> {
           + "--jobs is).")
   Integer stopAfter;
 
+  @Option(names = "--dataset",
+      description = "For large sweeps (a million seeds): stream every run to runs.jsonl, one "
+          + "JSON line per run in seed order, and keep only the totals in memory; the summary "
+          + "is computed as the runs arrive. Writes sweep.json (without its \"runs\" array), "
+          + "loads.csv with --loads, index.html and the results of the first --keep-failing "
+          + "failing runs; no sweep.csv, no per-seed charts. Not with --param.")
+  boolean dataset;
+
+  @Option(names = "--keep-failing", paramLabel = "K",
+      description = "With --dataset: keep the results file and resolved scenario of the first "
+          + "K failing runs (default: ${DEFAULT-VALUE}); every failing run's line in "
+          + "runs.jsonl has its replay command.", defaultValue = "20")
+  int keepFailing;
+
   @Mixin
   ScenarioOptions scenarioOptions;
 
@@ -125,6 +139,15 @@ final class SweepCommand implements Callable<Integer> {
     if (stopAfter != null && stopAfter < 1) {
       return ScenarioOptions.usageError(err, "--stop-after must be at least 1, got "
           + stopAfter, "--stop-after K stops once K failing runs are found");
+    }
+    if (dataset && !params.isEmpty()) {
+      return ScenarioOptions.usageError(err, "--dataset and --param cannot be combined",
+          "a parameter grid keeps every run to find its cheapest point; sweep it without "
+          + "--dataset, or sweep each point with --dataset and --set PATH=VALUE");
+    }
+    if (keepFailing < 0) {
+      return ScenarioOptions.usageError(err, "--keep-failing must be at least 0, got "
+          + keepFailing, "--keep-failing K keeps the results of the first K failing runs");
     }
     String gridProblem = gridProblem();
     if (gridProblem != null) {
@@ -175,7 +198,9 @@ final class SweepCommand implements Callable<Integer> {
       }
       List<Scenario> planned = new ArrayList<>();
       byLoad.forEach(planned::addAll);
-      int runs = ScenarioOptions.checkRuns(err, planned, seeds.count());
+      int runs = dataset ? -1 : ScenarioOptions.checkRuns(err, planned, seeds.count(),
+          "sweep with --dataset (every run streamed to runs.jsonl, only totals kept), use "
+          + "fewer seeds, or give Java more heap (java -Xmx16g -jar ...)");
       if (runs >= 0) {
         return runs;
       }
@@ -216,6 +241,9 @@ final class SweepCommand implements Callable<Integer> {
       err.println("sweeping " + jobList.size() + " runs (" + parallel.pace(jobList) + ")");
       err.flush();
       Progress progress = parallel.progress(err);
+      if (dataset) {
+        return new DatasetSweep(this, err, stdout).run(dir, points, jobList, progress);
+      }
       int[] failing = {0};
       List<ParallelRunner.Outcome> outcomes;
       boolean interrupted;
@@ -359,12 +387,19 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** The --sets a replay of the run at {@code p} adds: its load or grid point, and swarm. */
-  private String[] extraSets(SweepReport.Point p) {
+  String[] extraSets(SweepReport.Point p) {
     List<String> extra = new ArrayList<>();
     extra.add(p.loadSet());
     extra.addAll(p.params());
     extra.add(swarmSet());
     return extra.toArray(new String[0]);
+  }
+
+  /** Where a failing run's results go in the report: failing/VARIANT[/load-L][/POINT]/seed-N. */
+  static String resultsFile(SweepReport.Point p) {
+    return "failing/" + p.variant() + (p.load() == null ? ""
+        : "/load-" + SweepReport.loadText(p.load(), false)) + (p.params().isEmpty() ? ""
+            : "/" + directoryName(p.params())) + "/seed-" + p.seed() + "/results.json";
   }
 
   /** A grid point as a directory name: "tiers.web.nodes=4,tiers.web.cores=8", made safe. */
@@ -428,9 +463,7 @@ final class SweepCommand implements Callable<Integer> {
         String resultsFile = null;
         String replay = null;
         if (!failedExpectations.isEmpty()) {
-          resultsFile = "failing/" + p.variant() + (p.load() == null ? ""
-              : "/load-" + SweepReport.loadText(p.load(), false)) + (p.params().isEmpty() ? ""
-                  : "/" + directoryName(p.params())) + "/seed-" + p.seed() + "/results.json";
+          resultsFile = resultsFile(p);
           ResultsJson.write(staging.dir().resolve(resultsFile), r);
           // The scenario it ran, load and overrides applied, to run on its own.
           ResolvedScenario.write(staging.dir().resolve(resultsFile).getParent(),
@@ -526,7 +559,7 @@ final class SweepCommand implements Callable<Integer> {
   /** How many failing runs of a grid the terminal lists (all are in sweep.json). */
   static final int GRID_FAILING_SHOWN = 5;
 
-  private List<String> reproduceArguments() {
+  List<String> reproduceArguments() {
     List<String> args = new ArrayList<>(List.of("sweep", file.toString(), "--seeds",
         seeds.argument()));
     Reproduce.addRepeated(args, "--variant", variants);

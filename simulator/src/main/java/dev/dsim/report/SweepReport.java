@@ -9,10 +9,7 @@ import dev.dsim.fault.Swarm;
 import dev.dsim.run.RunResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,7 +26,7 @@ import java.util.Objects;
  */
 public record SweepReport(String file, List<Row> rows, int planned, boolean interrupted,
     Integer stopAfter) {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
@@ -91,42 +88,18 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
    * swarm testing; empty when none did.
    */
   public List<SwarmKind> swarmKinds() {
-    Map<String, int[]> counts = new java.util.TreeMap<>(java.util.Comparator
-        .comparingInt((String k) -> Swarm.KINDS.contains(k) ? Swarm.KINDS.indexOf(k)
-            : Swarm.KINDS.size())
-        .thenComparing(java.util.Comparator.naturalOrder()));
-    for (Row r : rows) {
-      RunResult.Swarm swarm = r.result().swarm();
-      if (swarm == null) {
-        continue;
-      }
-      int failing = r.failed().isEmpty() ? 0 : 1;
-      for (String k : swarm.enabled()) {
-        int[] c = counts.computeIfAbsent(k, x -> new int[4]);
-        c[0] += failing;
-        c[2]++;
-      }
-      for (String k : swarm.disabled()) {
-        int[] c = counts.computeIfAbsent(k, x -> new int[4]);
-        c[1] += failing;
-        c[3]++;
-      }
-    }
-    List<SwarmKind> kinds = new ArrayList<>();
-    counts.forEach((k, c) -> kinds.add(new SwarmKind(k, c[0], c[1], c[2], c[3])));
-    return kinds;
+    return tally().swarmKinds();
   }
 
-  /** Runs that used swarm testing, and how many of them failed. */
-  private int[] swarmRuns() {
-    int[] n = new int[2];
+  /** The rows' running totals, added in job order. */
+  public SweepTally tally() {
+    SweepTally t = new SweepTally();
     for (Row r : rows) {
-      if (r.result().swarm() != null) {
-        n[0]++;
-        n[1] += r.failed().isEmpty() ? 0 : 1;
-      }
+      RunResult x = r.result();
+      t.add(r.point(), x.availability(), x.throughputPerSecond(), x.latencyMs().mean(),
+          x.latencyMs().p99(), !r.failed().isEmpty(), x.swarm(), x.expectations().size());
     }
-    return n;
+    return t;
   }
 
   /** A load as written in commands and file names: 250, 12.5. */
@@ -156,36 +129,8 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       root.put("verdict", grid.verdict());
       root.set("grid", grid.json());
     }
-    ArrayNode failing = root.putArray("failing");
-    for (Row r : rows) {
-      if (!r.failed().isEmpty()) {
-        ObjectNode f = failing.addObject();
-        point(f, r);
-        ArrayNode why = f.putArray("failedExpectations");
-        r.failed().forEach(why::add);
-        f.put("results", r.resultsFile());
-        f.put("resolvedScenario", r.resultsFile().substring(0,
-            r.resultsFile().lastIndexOf('/') + 1) + ResolvedScenario.FILE);
-        f.put("replay", r.replay());
-        swarm(f, r.result().swarm());
-      }
-    }
-    List<SwarmKind> kinds = swarmKinds();
-    if (!kinds.isEmpty()) {
-      int[] n = swarmRuns();
-      ObjectNode sw = root.putObject("swarm");
-      sw.put("runs", n[0]);
-      sw.put("failing", n[1]);
-      ArrayNode list = sw.putArray("kinds");
-      for (SwarmKind k : kinds) {
-        ObjectNode o = list.addObject();
-        o.put("kind", k.kind());
-        o.put("failingEnabled", k.failingEnabled());
-        o.put("failingDisabled", k.failingDisabled());
-        o.put("runsEnabled", k.runsEnabled());
-        o.put("runsDisabled", k.runsDisabled());
-      }
-    }
+    failing(root.putArray("failing"), rows);
+    swarm(root, tally());
     ArrayNode runs = root.putArray("runs");
     for (Row r : rows) {
       ObjectNode o = runs.addObject();
@@ -200,6 +145,44 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The failing rows, each with what failed, its files and its replay command. */
+  static void failing(ArrayNode failing, List<Row> rows) {
+    for (Row r : rows) {
+      if (!r.failed().isEmpty()) {
+        ObjectNode f = failing.addObject();
+        point(f, r);
+        ArrayNode why = f.putArray("failedExpectations");
+        r.failed().forEach(why::add);
+        f.put("results", r.resultsFile());
+        f.put("resolvedScenario", r.resultsFile().substring(0,
+            r.resultsFile().lastIndexOf('/') + 1) + ResolvedScenario.FILE);
+        f.put("replay", r.replay());
+        swarm(f, r.result().swarm());
+      }
+    }
+  }
+
+  /** Swarm testing's tally per kind, when some run used it. */
+  static void swarm(ObjectNode root, SweepTally tally) {
+    List<SwarmKind> kinds = tally.swarmKinds();
+    if (kinds.isEmpty()) {
+      return;
+    }
+    int[] n = tally.swarmRuns();
+    ObjectNode sw = root.putObject("swarm");
+    sw.put("runs", n[0]);
+    sw.put("failing", n[1]);
+    ArrayNode list = sw.putArray("kinds");
+    for (SwarmKind k : kinds) {
+      ObjectNode o = list.addObject();
+      o.put("kind", k.kind());
+      o.put("failingEnabled", k.failingEnabled());
+      o.put("failingDisabled", k.failingDisabled());
+      o.put("runsEnabled", k.runsEnabled());
+      o.put("runsDisabled", k.runsDisabled());
     }
   }
 
@@ -275,133 +258,19 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
     return paths;
   }
 
-  /** Groups of rows with the same variant, grid point and load, in job order. */
-  private Map<String, List<Row>> groups() {
-    Map<String, List<Row>> g = new LinkedHashMap<>();
-    for (Row r : rows) {
-      String key = r.point().variant() + "\u0000" + r.point().paramsText() + "\u0000"
-          + (r.point().load() == null ? "" : loadText(r.point().load(), false));
-      g.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-    }
-    return g;
-  }
-
-  /**
-   * Throughput, availability and latency against offered load, per variant: each the mean over
-   * the seeds with its 95% interval, the data of a saturation curve.
-   */
+  /** Throughput, availability and latency against offered load: {@link SweepTally#loadsCsv}. */
   public String loadsCsv() {
-    StringBuilder sb = new StringBuilder("variant,load,runs,throughput,throughputCi95,"
-        + "availability,availabilityCi95,latencyMsMean,latencyMsMeanCi95,latencyMsP99,"
-        + "latencyMsP99Ci95\n");
-    for (List<Row> g : groups().values()) {
-      Row first = g.get(0);
-      sb.append(Csv.field(first.point().variant())).append(',')
-          .append(first.point().load() == null ? "" : loadText(first.point().load(), false))
-          .append(',').append(g.size());
-      for (String metric : List.of("throughput", "availability", "latencyMs.mean",
-          "latencyMs.p99")) {
-        double[] v = new double[g.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = value(metric, g.get(i).result());
-        }
-        Comparison.Stat st = Comparison.stat(v);
-        sb.append(',').append(Numbers.significant(st.mean(), 6).toPlainString()).append(',');
-        if (st.hasInterval()) {
-          sb.append(Numbers.significant(st.halfWidth(), 6).toPlainString());
-        }
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
+    return tally().loadsCsv();
   }
 
-  private static double value(String metric, RunResult r) {
-    return switch (metric) {
-      case "throughput" -> r.throughputPerSecond();
-      case "availability" -> r.availability();
-      case "latencyMs.mean" -> r.latencyMs().mean();
-      default -> r.latencyMs().p99();
-    };
-  }
-
-  /** The terminal summary: per variant (and load), runs, failing runs and mean metrics. */
-  /**
-   * The sweep's finding in one sentence, for the top of its page: how many runs met every
-   * expectation, and which variants failed in how many of their seeds.
-   */
+  /** The sweep's finding in one sentence: {@link SweepTally#verdict}. */
   public String verdict() {
-    int failing = 0;
-    List<String> parts = new ArrayList<>();
-    for (List<Row> g : groups().values()) {
-      int f = 0;
-      for (Row r : g) {
-        f += r.failed().isEmpty() ? 0 : 1;
-      }
-      failing += f;
-      if (f > 0) {
-        Row first = g.get(0);
-        parts.add(first.point().groupName() + " in " + f + " of " + g.size());
-      }
-    }
-    if (failing == 0) {
-      return "All " + rows.size() + " runs met every expectation" + (rows.isEmpty()
-          || rows.get(0).result().expectations().isEmpty() ? " (the scenario states none)."
-              : ".");
-    }
-    return failing + " of " + rows.size() + " runs failed an expectation: "
-        + String.join(", ", parts) + ".";
+    return tally().verdict();
   }
 
+  /** The terminal summary: {@link SweepTally#summary}. */
   public String summary() {
-    boolean withLoad = !rows.isEmpty() && rows.get(0).point().load() != null;
-    List<String[]> table = new ArrayList<>();
-    boolean withParams = !paramPaths().isEmpty();
-    List<String> header = new ArrayList<>(List.of("variant"));
-    if (withParams) {
-      header.add("point");
-    }
-    if (withLoad) {
-      header.add("load");
-    }
-    header.addAll(List.of("runs", "failing", "avail", "tput/s", "mean ms", "p99 ms"));
-    table.add(header.toArray(new String[0]));
-    for (List<Row> g : groups().values()) {
-      Row first = g.get(0);
-      int failing = 0;
-      double avail = 0;
-      double tput = 0;
-      double mean = 0;
-      double p99 = 0;
-      for (Row r : g) {
-        failing += r.failed().isEmpty() ? 0 : 1;
-        avail += r.result().availability();
-        tput += r.result().throughputPerSecond();
-        mean += r.result().latencyMs().mean();
-        p99 += r.result().latencyMs().p99();
-      }
-      int n = g.size();
-      List<String> cells = new ArrayList<>();
-      cells.add(first.point().variant());
-      if (withParams) {
-        cells.add(first.point().paramsText());
-      }
-      if (withLoad) {
-        cells.add(loadText(first.point().load(), false));
-      }
-      cells.add(Integer.toString(n));
-      cells.add(Integer.toString(failing));
-      cells.add(String.format(Locale.ROOT, "%.3f%%", 100 * avail / n));
-      cells.add(SummaryTable.number(tput / n));
-      cells.add(SummaryTable.number(mean / n));
-      cells.add(SummaryTable.number(p99 / n));
-      table.add(cells.toArray(new String[0]));
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("means over each group's seeds\n");
-    table(sb, table);
-    swarmSummary(sb);
-    return sb.toString();
+    return tally().summary();
   }
 
   /** A table with a header line underlined, columns padded to their widest cell. */
@@ -421,40 +290,6 @@ public record SweepReport(String file, List<Row> rows, int planned, boolean inte
       sb.append(line.toString().stripTrailing()).append('\n');
       if (r == 0) {
         sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
-      }
-    }
-  }
-
-  /**
-   * Swarm testing's tally, after the means: per kind, the failing runs that had it enabled and
-   * disabled (and all runs, for scale), then each kind every failing run had off, or on.
-   */
-  private void swarmSummary(StringBuilder sb) {
-    List<SwarmKind> kinds = swarmKinds();
-    if (kinds.isEmpty()) {
-      return;
-    }
-    int[] n = swarmRuns();
-    sb.append('\n').append("swarm testing: random fault kinds in the ").append(n[1])
-        .append(" failing run").append(n[1] == 1 ? "" : "s").append(" (and all ").append(n[0])
-        .append(")\n");
-    List<String[]> table = new ArrayList<>();
-    table.add(new String[] {"kind", "failing: enabled", "disabled", "all: enabled",
-        "disabled"});
-    for (SwarmKind k : kinds) {
-      table.add(new String[] {k.kind(), Integer.toString(k.failingEnabled()),
-          Integer.toString(k.failingDisabled()), Integer.toString(k.runsEnabled()),
-          Integer.toString(k.runsDisabled())});
-    }
-    table(sb, table);
-    if (n[1] == 0) {
-      return;
-    }
-    for (SwarmKind k : kinds) {
-      if (k.failingEnabled() == 0) {
-        sb.append("every failing run had ").append(k.kind()).append(" disabled\n");
-      } else if (k.failingDisabled() == 0) {
-        sb.append("every failing run had ").append(k.kind()).append(" enabled\n");
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.dsim.run;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +19,24 @@ public interface JobRunner extends AutoCloseable {
    */
   List<ParallelRunner.Outcome> run(List<ParallelRunner.Job> jobs, Predicate<CompletedRun> failed,
       int stopAfter, ParallelRunner.Listener listener) throws InterruptedException;
+
+  /**
+   * Runs {@code jobs} for a large sweep and keeps none of them: each job reaches {@code sink}
+   * in job order (one call at a time), as soon as every earlier job is known ({@link InOrder});
+   * after {@link #abort()}, the finished ones still waiting reach it at the end. A failing job
+   * is one whose digest says so; with {@code stopAfter} (0: never) nothing after the
+   * {@code stopAfter}-th failing job in job order reaches the sink. The engine passes the whole
+   * run of at least the first {@code keepFailing} failing jobs in job order. {@code progress}
+   * hears of each finished job as it finishes.
+   */
+  void stream(List<ParallelRunner.Job> jobs, int stopAfter, int keepFailing,
+      Consumer<StreamedRun> sink, Progress progress) throws InterruptedException;
+
+  /** Told of each finished job: how many are done, of how many, and whether it failed. */
+  @FunctionalInterface
+  interface Progress {
+    void finished(int done, int total, boolean failing);
+  }
 
   /** Abandons the runs in progress and starts no more; what finished is kept. Thread-safe. */
   void abort();

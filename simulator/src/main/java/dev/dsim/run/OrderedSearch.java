@@ -65,8 +65,18 @@ public final class OrderedSearch<T> {
    */
   public List<T> run(int n, Task<T> task, Predicate<T> failed, int stopAfter,
       Listener<T> listener) {
-    List<T> results = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    return run(n, task, failed, stopAfter, listener, true);
+  }
+
+  /**
+   * As {@link #run(int, Task, Predicate, int, Listener)}; with {@code retain} false the results
+   * are only told to the listener and none is kept (a streamed sweep of a million runs), and
+   * null is returned.
+   */
+  public List<T> run(int n, Task<T> task, Predicate<T> failed, int stopAfter,
+      Listener<T> listener, boolean retain) {
+    List<T> results = retain ? new ArrayList<>(n) : null;
+    for (int i = 0; retain && i < n; i++) {
       results.add(null);
     }
     AbortSignal[] signals = new AbortSignal[n];
@@ -93,7 +103,9 @@ public final class OrderedSearch<T> {
           if (result == null || i > cutoff[0]) {
             continue; // abandoned, or an earlier failure made it unnecessary
           }
-          results.set(i, result);
+          if (results != null) {
+            results.set(i, result);
+          }
           if (stopAfter > 0 && failed.test(result)) {
             failures.add(i);
             if (failures.size() >= stopAfter) {
@@ -120,7 +132,9 @@ public final class OrderedSearch<T> {
       if (signals[j] != null) {
         signals[j].raise();
       }
-      results.set(j, null);
+      if (results != null) {
+        results.set(j, null);
+      }
     }
   }
 

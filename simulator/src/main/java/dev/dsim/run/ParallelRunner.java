@@ -8,6 +8,7 @@ import dev.dsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -46,7 +47,7 @@ public final class ParallelRunner implements JobRunner {
   private final int threads;
   private final RunOptions options;
   private final AbortSignal stopAll = new AbortSignal();
-  private volatile OrderedSearch<Outcome> search;
+  private volatile OrderedSearch<?> search;
 
   /** @param threads runs at once (at least 1) */
   public ParallelRunner(int threads, RunOptions options) {
@@ -61,7 +62,7 @@ public final class ParallelRunner implements JobRunner {
   @Override
   public void abort() {
     stopAll.raise();
-    OrderedSearch<Outcome> s = search;
+    OrderedSearch<?> s = search;
     if (s != null) {
       s.abortRunning();
     }
@@ -97,6 +98,34 @@ public final class ParallelRunner implements JobRunner {
       list.add(o != null ? o : new Outcome(jobs.get(i), null, null));
     }
     return list;
+  }
+
+  @Override
+  public void stream(List<Job> jobs, int stopAfter, int keepFailing,
+      Consumer<StreamedRun> sink, Progress progress) {
+    OrderedSearch<StreamedRun> s = new OrderedSearch<>(threads, stopAll);
+    search = s;
+    if (stopAll.isRaised()) {
+      s.abortRunning();
+    }
+    InOrder order = new InOrder(stopAfter, sink);
+    // Every failing run keeps its whole result until the sink has seen it (the first
+    // keepFailing in job order are among them); passing runs are digested on the worker.
+    s.run(jobs.size(), (i, signal) -> {
+      Outcome o = attempt(jobs.get(i), signal);
+      if (o == null) {
+        return null;
+      }
+      RunDigest d = o.run() == null ? null : RunDigest.of(o.run().result());
+      return new StreamedRun(i, o.job(), d, d != null && d.failing() ? o.run() : null,
+          o.error());
+    }, StreamedRun::failing, stopAfter, (i, r, done, total) -> {
+      order.offer(r);
+      if (progress != null) {
+        progress.finished(done, total, r.failing());
+      }
+    }, false);
+    order.drain();
   }
 
   /** One run; null when it was abandoned. */

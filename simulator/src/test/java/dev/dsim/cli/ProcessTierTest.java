@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +155,40 @@ final class ProcessTierTest {
     CliRunner.Result r = CliRunner.run("validate", f.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("is not a dev.dsim.world.Process");
+  }
+
+  @Test
+  void aDatasetSweep_writesTheRunsThatBrokeAnInvariant_asLinesWithTheirReplay() throws Exception {
+    // About 500 requests reach each node in 10 s: some seeds serve more than 505, some not.
+    Path s = scenario("{\"limit\": 505}");
+    Path out = dir.resolve("dataset");
+    CliRunner.Result r = CliRunner.run("sweep", s.toString(), "--seeds", "1..12", "--dataset",
+        "--classpath", classes.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    List<String> lines = Files.readAllLines(out.resolve("runs.jsonl"));
+    assertThat(lines).hasSize(12);
+    List<String> broken = lines.stream().filter(l -> l.contains("\"error\"")).toList();
+    assertThat(broken).isNotEmpty().hasSizeLessThan(12);
+    for (String l : broken) {
+      assertThat(l).contains("served at most limit", "\"replay\"", "--classpath");
+    }
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).count())
+        .isEqualTo(Math.min(10, broken.size()));
+    assertThat(Files.readString(out.resolve("sweep.json")))
+        .contains("\"errors\" : " + broken.size());
+  }
+
+  @Test
+  void aDatasetSweepWhoseEveryRunBreaksAnInvariant_writesNothing_andListsTenErrors()
+      throws Exception {
+    Path s = scenario("{\"limit\": 50}");
+    CliRunner.Result r = CliRunner.run("sweep", s.toString(), "--seeds", "1..12", "--dataset",
+        "--classpath", classes.toString(), "--out", dir.resolve("none").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("no run finished; nothing was written",
+        "… and 2 more runs stopped with an error").doesNotContain("\tat ", "runs.jsonl");
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).count()).isEqualTo(11);
+    assertThat(dir.resolve("none")).doesNotExist();
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.dsim.spark;
 
 import dev.dsim.engine.EventLimitExceededException;
 import dev.dsim.engine.InvariantViolation;
+import dev.dsim.run.CompletedRun;
+import dev.dsim.run.RunDigest;
 import dev.dsim.run.Runner;
 import dev.dsim.run.RunOptions;
 import dev.dsim.scenario.ProcessConstructionException;
@@ -19,7 +21,10 @@ import scala.runtime.AbstractFunction1;
  * What an executor does with one partition of the work: reads each distinct scenario it needs
  * once from its text (the resolved scenario, written by {@link dev.dsim.scenario.ScenarioWriter}
  * on the driver: reading it back gives an equal scenario), and runs every seed, one at a time,
- * exactly as the local runner does.
+ * exactly as the local runner does. For a streamed sweep ({@code keepFailing} at least 0) it
+ * sends back each run's digest, and the whole run only for the first {@code keepFailing} failing
+ * runs of the partition: the sweep keeps the first {@code keepFailing} failing runs in job order,
+ * and each of those is among the first of its own partition.
  */
 final class RunPartition extends AbstractFunction1<Iterator<SeedTask>, SeedResult[]>
     implements Serializable {
@@ -27,10 +32,13 @@ final class RunPartition extends AbstractFunction1<Iterator<SeedTask>, SeedResul
 
   private final Broadcast<List<ScenarioText>> scenarios;
   private final long maxEvents;
+  private final int keepFailing;
 
-  RunPartition(Broadcast<List<ScenarioText>> scenarios, long maxEvents) {
+  /** @param keepFailing -1: send back whole runs; else digests, and this many failing runs */
+  RunPartition(Broadcast<List<ScenarioText>> scenarios, long maxEvents, int keepFailing) {
     this.scenarios = scenarios;
     this.maxEvents = maxEvents;
+    this.keepFailing = keepFailing;
   }
 
   /** A resolved scenario as text, and the variant it was (the text has no variants). */
@@ -42,6 +50,7 @@ final class RunPartition extends AbstractFunction1<Iterator<SeedTask>, SeedResul
     Scenario[] read = new Scenario[texts.size()];
     RunOptions options = RunOptions.defaults().withMaxEvents(maxEvents);
     List<SeedResult> out = new ArrayList<>();
+    int keptFailing = 0;
     while (tasks.hasNext()) {
       SeedTask t = tasks.next();
       if (read[t.scenario()] == null) {
@@ -55,11 +64,19 @@ final class RunPartition extends AbstractFunction1<Iterator<SeedTask>, SeedResul
         }
       }
       try {
-        out.add(SeedResult.of(t.index(), Runner.run(read[t.scenario()], t.seed(), options)));
+        CompletedRun run = Runner.run(read[t.scenario()], t.seed(), options);
+        if (keepFailing < 0) {
+          out.add(SeedResult.of(t.index(), run));
+        } else {
+          RunDigest d = RunDigest.of(run.result());
+          boolean keep = d.failing() && keptFailing < keepFailing;
+          keptFailing += keep ? 1 : 0;
+          out.add(SeedResult.digested(t.index(), d, keep ? run : null));
+        }
       } catch (EventLimitExceededException | InvariantViolation e) {
         out.add(SeedResult.failed(t.index(), e.getMessage()));
       } catch (ProcessConstructionException e) {
-        out.add(new SeedResult(t.index(), null, null, e.tier(), e.className(),
+        out.add(new SeedResult(t.index(), null, null, null, e.tier(), e.className(),
             String.valueOf(e.getCause())));
         break; // every other run would fail alike
       }

@@ -1,9 +1,11 @@
 package dev.dsim.spark;
 
 import dev.dsim.run.CompletedRun;
+import dev.dsim.run.InOrder;
 import dev.dsim.run.JobRunner;
 import dev.dsim.run.ParallelRunner;
 import dev.dsim.run.RunEngine;
+import dev.dsim.run.StreamedRun;
 import dev.dsim.scenario.ProcessConstructionException;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioWriter;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -36,6 +39,8 @@ import scala.runtime.BoxedUnit;
 final class SparkJobRunner implements JobRunner {
   /** Partitions per core of the cluster: small enough tasks for an even spread and a moving bar. */
   private static final int PARTITIONS_PER_CORE = 4;
+  /** Runs per partition at most, for large sweeps. */
+  private static final int RUNS_PER_PARTITION = 2_000;
 
   private final JavaSparkContext spark;
   private final long maxEvents;
@@ -81,29 +86,13 @@ final class SparkJobRunner implements JobRunner {
   public List<ParallelRunner.Outcome> run(List<ParallelRunner.Job> jobs,
       Predicate<CompletedRun> failed, int stopAfter, ParallelRunner.Listener listener)
       throws InterruptedException {
-    // The distinct scenarios, written once and broadcast; each task names its own by number.
-    Map<Scenario, Integer> numbers = new IdentityHashMap<>();
-    List<RunPartition.ScenarioText> texts = new ArrayList<>();
-    List<SeedTask> tasks = new ArrayList<>(jobs.size());
-    for (int i = 0; i < jobs.size(); i++) {
-      Scenario s = jobs.get(i).scenario();
-      Integer n = numbers.get(s);
-      if (n == null) {
-        n = texts.size();
-        numbers.put(s, n);
-        texts.add(new RunPartition.ScenarioText(s.name() + ".json",
-            ScenarioWriter.write(s, ScenarioWriter.Style.EXPLICIT), s.variant()));
-      }
-      tasks.add(new SeedTask(i, n, jobs.get(i).seed()));
-    }
+    Plan plan = Plan.of(jobs);
     CompletedRun[] runs = new CompletedRun[jobs.size()];
     String[] errors = new String[jobs.size()];
     SeedResult[] unbuildable = new SeedResult[1];
     if (!jobs.isEmpty() && !aborted) {
-      Broadcast<List<RunPartition.ScenarioText>> shared = spark.broadcast(texts);
-      int partitions = Math.max(1, Math.min(jobs.size(),
-          spark.defaultParallelism() * PARTITIONS_PER_CORE));
-      JavaRDD<SeedTask> rdd = spark.parallelize(tasks, partitions);
+      Broadcast<List<RunPartition.ScenarioText>> shared = spark.broadcast(plan.texts());
+      JavaRDD<SeedTask> rdd = spark.parallelize(plan.tasks(), partitions(jobs.size()));
       int[] done = {0};
       // With stopAfter: how far the finished prefix of the work list goes, and its failures.
       int[] prefix = {0};
@@ -111,7 +100,7 @@ final class SparkJobRunner implements JobRunner {
       boolean[] stoppedEarly = {false};
       ClassTag<SeedResult[]> tag = ClassTag$.MODULE$.apply(SeedResult[].class);
       try {
-        spark.sc().runJob(rdd.rdd(), new RunPartition(shared, maxEvents),
+        spark.sc().runJob(rdd.rdd(), new RunPartition(shared, maxEvents, -1),
             new AbstractFunction2<Object, SeedResult[], BoxedUnit>() {
               @Override
               public BoxedUnit apply(Object partition, SeedResult[] results) {
@@ -155,11 +144,7 @@ final class SparkJobRunner implements JobRunner {
         shared.destroy();
       }
     }
-    if (unbuildable[0] != null) {
-      SeedResult u = unbuildable[0];
-      throw new ProcessConstructionException(u.unbuildableTier(), u.unbuildableClass(),
-          new RuntimeException(u.unbuildableCause()));
-    }
+    unbuildable(unbuildable[0]);
     List<ParallelRunner.Outcome> outcomes = new ArrayList<>(jobs.size());
     int failures = 0;
     boolean stopped = false;
@@ -175,6 +160,98 @@ final class SparkJobRunner implements JobRunner {
       }
     }
     return outcomes;
+  }
+
+  @Override
+  public void stream(List<ParallelRunner.Job> jobs, int stopAfter, int keepFailing,
+      Consumer<StreamedRun> sink, Progress progress) throws InterruptedException {
+    InOrder order = new InOrder(stopAfter, sink);
+    SeedResult[] unbuildable = new SeedResult[1];
+    if (!jobs.isEmpty() && !aborted) {
+      Plan plan = Plan.of(jobs);
+      Broadcast<List<RunPartition.ScenarioText>> shared = spark.broadcast(plan.texts());
+      JavaRDD<SeedTask> rdd = spark.parallelize(plan.tasks(), partitions(jobs.size()));
+      int[] done = {0};
+      boolean[] stoppedEarly = {false};
+      ClassTag<SeedResult[]> tag = ClassTag$.MODULE$.apply(SeedResult[].class);
+      try {
+        spark.sc().runJob(rdd.rdd(), new RunPartition(shared, maxEvents, keepFailing),
+            new AbstractFunction2<Object, SeedResult[], BoxedUnit>() {
+              @Override
+              public BoxedUnit apply(Object partition, SeedResult[] results) {
+                // On the driver, one partition at a time: the reorder buffer holds only the
+                // partitions that finished ahead of an earlier one.
+                for (SeedResult r : results) {
+                  if (r.unbuildableTier() != null) {
+                    unbuildable[0] = r;
+                    continue;
+                  }
+                  StreamedRun run = new StreamedRun(r.index(), jobs.get(r.index()), r.digest(),
+                      r.run(), r.error());
+                  order.offer(run);
+                  if (progress != null) {
+                    progress.finished(++done[0], jobs.size(), run.failing());
+                  }
+                }
+                if (order.stopped() && !stoppedEarly[0]) {
+                  stoppedEarly[0] = true;
+                  spark.cancelAllJobs();
+                }
+                return BoxedUnit.UNIT;
+              }
+            }, tag);
+      } catch (Exception e) { // SparkException too, which Scala does not declare
+        if (!aborted && !stoppedEarly[0]) {
+          throw e instanceof RuntimeException r ? r
+              : new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
+        }
+      } finally {
+        shared.destroy();
+      }
+    }
+    unbuildable(unbuildable[0]);
+    order.drain();
+  }
+
+  /**
+   * Partitions for {@code jobs} runs: a few per core for an even spread, and at most about
+   * {@link #RUNS_PER_PARTITION} runs each, so a million-run sweep reports progress often and no
+   * one task result is large.
+   */
+  private int partitions(int jobs) {
+    int byCores = spark.defaultParallelism() * PARTITIONS_PER_CORE;
+    int bySize = (int) ((jobs + (long) RUNS_PER_PARTITION - 1) / RUNS_PER_PARTITION);
+    return Math.max(1, Math.min(jobs, Math.max(byCores, bySize)));
+  }
+
+  /** A user's process class that could not be built stops the sweep as bad input. */
+  private static void unbuildable(SeedResult u) {
+    if (u != null) {
+      throw new ProcessConstructionException(u.unbuildableTier(), u.unbuildableClass(),
+          new RuntimeException(u.unbuildableCause()));
+    }
+  }
+
+  /** The work as it travels: the distinct scenarios as text (broadcast once), and the tasks. */
+  private record Plan(List<RunPartition.ScenarioText> texts, List<SeedTask> tasks) {
+    static Plan of(List<ParallelRunner.Job> jobs) {
+      // Each task names its scenario by number.
+      Map<Scenario, Integer> numbers = new IdentityHashMap<>();
+      List<RunPartition.ScenarioText> texts = new ArrayList<>();
+      List<SeedTask> tasks = new ArrayList<>(jobs.size());
+      for (int i = 0; i < jobs.size(); i++) {
+        Scenario s = jobs.get(i).scenario();
+        Integer n = numbers.get(s);
+        if (n == null) {
+          n = texts.size();
+          numbers.put(s, n);
+          texts.add(new RunPartition.ScenarioText(s.name() + ".json",
+              ScenarioWriter.write(s, ScenarioWriter.Style.EXPLICIT), s.variant()));
+        }
+        tasks.add(new SeedTask(i, n, jobs.get(i).seed()));
+      }
+      return new Plan(texts, tasks);
+    }
   }
 
   @Override

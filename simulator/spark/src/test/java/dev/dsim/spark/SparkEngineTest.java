@@ -81,6 +81,49 @@ final class SparkEngineTest {
   }
 
   @Test
+  void aDatasetSweep_onSpark_writesTheLocalDataset_andKeepsTheSameFailingRuns() throws Exception {
+    String[] sweep = {"sweep", SCENARIOS.resolve("health-checks.json").toString(), "--seeds",
+        "6", "--dataset", "--keep-failing", "2", "--no-progress"};
+    Path local = run(sweep, "local", 1);
+    Path spark = run(sweep, "spark", 1, "--engine", "spark", "--master", "local[2]");
+    assertThat(filesOf(spark)).isEqualTo(filesOf(local));
+    List<String> lines = Files.readAllLines(spark.resolve("runs.jsonl"));
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(lines).anyMatch(l -> l.contains("\"ok\":false") && l.contains("replay"));
+    // Only the first two failing runs are kept whole; the others live in the dataset.
+    assertThat(filesOf(spark).keySet().stream().filter(f -> f.endsWith("/results.json")))
+        .hasSize(2);
+  }
+
+  @Test
+  void aDatasetSweepStoppedAtItsSecondFailure_onSpark_streamsTheSameRuns() throws Exception {
+    String[] sweep = {"sweep", SCENARIOS.resolve("health-checks.json").toString(), "--seeds",
+        "12", "--dataset", "--stop-after", "2", "--no-progress", "--no-charts"};
+    Path local = run(sweep, "local", 1);
+    Path spark = run(sweep, "spark", 1, "--engine", "spark", "--master", "local[2]");
+    assertThat(filesOf(spark)).isEqualTo(filesOf(local));
+  }
+
+  @Test
+  void anAbortedStream_passesOnTheFinishedRuns_inJobOrder() throws Exception {
+    var scenario = dev.dsim.scenario.ScenarioLoader.load(SCENARIOS.resolve("health-checks.json"))
+        .resolve("health-checks");
+    List<dev.dsim.run.ParallelRunner.Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      jobs.add(new dev.dsim.run.ParallelRunner.Job(scenario, i));
+    }
+    List<Integer> seen = new ArrayList<>();
+    try (var runner = new SparkEngine().open("local[2]", dev.dsim.run.RunOptions.defaults())) {
+      runner.stream(jobs, 0, 0, r -> {
+        seen.add(r.index());
+        assertThat(r.digest().traceHash()).isNotEmpty();
+        assertThat(r.full()).isNull();
+      }, (done, total, failing) -> runner.abort());
+    }
+    assertThat(seen).hasSizeBetween(1, 39).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
   void aMasterSparkCannotParse_isBadInput() throws Exception {
     int code = Main.execute("sweep", SCENARIOS.resolve("health-checks.json").toString(),
         "--seeds", "1", "--engine", "spark", "--master", "nowhere://x",
