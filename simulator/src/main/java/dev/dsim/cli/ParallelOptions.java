@@ -124,4 +124,16 @@ final class ParallelOptions {
   Progress progress(PrintWriter err) {
     return new Progress(err, !noProgress && Progress.onTerminal(), "runs");
   }
+
+  /**
+   * The progress of a long sweep: the bar on a terminal, else (its stderr in a log, as a Spark
+   * driver's is) a line every {@link #LOG_PROGRESS_SECONDS} seconds; neither with --no-progress.
+   */
+  Progress longProgress(PrintWriter err) {
+    return new Progress(err, !noProgress && Progress.onTerminal(), "runs",
+        noProgress ? 0 : java.util.concurrent.TimeUnit.SECONDS.toNanos(LOG_PROGRESS_SECONDS));
+  }
+
+  /** How often a long sweep without a terminal says how far it got. */
+  static final int LOG_PROGRESS_SECONDS = 30;
 }

@@ -240,10 +240,11 @@ final class SweepCommand implements Callable<Integer> {
     try (ReportDirectory.Reservation dir = parallel.directory(err, name + "-sweep")) {
       err.println("sweeping " + jobList.size() + " runs (" + parallel.pace(jobList) + ")");
       err.flush();
-      Progress progress = parallel.progress(err);
       if (dataset) {
-        return new DatasetSweep(this, err, stdout).run(dir, points, jobList, progress);
+        return new DatasetSweep(this, err, stdout).run(dir, points, jobList,
+            parallel.longProgress(err));
       }
+      Progress progress = parallel.progress(err);
       int[] failing = {0};
       List<ParallelRunner.Outcome> outcomes;
       boolean interrupted;

@@ -148,6 +148,34 @@ final class InterruptionJarIT {
   }
 
   @Test
+  void interruptedDatasetSweep_keepsEveryFinishedRunAsALine_inJobOrder() throws Exception {
+    Started s = start("dataset", "sweep", mmk().toString(), "--seeds", "1..5000", "--jobs",
+        "2", "--set", "duration=10m", "--variant", "pooled", "--dataset");
+    Path claim = dir.resolve("reports/.mmk-pooled-vs-split-sweep.dsim-staging");
+    await(() -> exists(claim), "the sweep to start");
+    Thread.sleep(2000);
+    s.process().destroy(); // SIGTERM
+    assertThat(s.waitFor()).as(s.errText()).isEqualTo(130);
+    assertThat(s.errText()).contains("interrupted").doesNotContain("\tat ", "internal error");
+    Path report = dir.resolve("reports/mmk-pooled-vs-split-sweep");
+    JsonNode json = JSON.readTree(report.resolve("sweep.json").toFile());
+    assertThat(json.get("interrupted").asBoolean()).isTrue();
+    int finished = json.get("finished").asInt();
+    assertThat(finished).isPositive().isLessThan(5000);
+    List<String> lines = Files.readAllLines(report.resolve("runs.jsonl"));
+    assertThat(lines).hasSize(finished + json.get("errors").asInt());
+    long last = 0;
+    for (String line : lines) {
+      long seed = JSON.readTree(line).get("seed").asLong();
+      assertThat(seed).isGreaterThan(last);
+      last = seed;
+    }
+    assertThat(JSON.readTree(report.resolve("dsim-run.json").toFile()).get("complete")
+        .asBoolean()).isFalse();
+    assertThat(hiddenUnder(dir.resolve("reports"))).isEmpty();
+  }
+
+  @Test
   void ctrlC_isSigint_andDoesTheSame() throws Exception {
     Started s = start("sweep", "sweep", mmk().toString(), "--seeds", "1..5000", "--jobs", "2",
         "--set", "duration=10m", "--variant", "pooled");
