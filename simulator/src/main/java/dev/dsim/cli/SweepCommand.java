@@ -49,6 +49,8 @@ import picocli.CommandLine.Parameters;
       "With --swarm, each run enables a random subset of the scenario's random fault kinds, "
           + "and the summary counts, per kind, the failing runs that had it enabled and "
           + "disabled.",
+      "With --dataset (a million seeds), each run becomes one line of runs.jsonl as it "
+          + "finishes and only the totals stay in memory; the summary is the same.",
       "Ctrl-C stops early and still writes what finished, marked interrupted (exit 130).",
       "With --param, sweeps a grid of settings (tiers.web.nodes=4..12) and names the cheapest "
           + "point meeting every expectation in at least --require of its seeds; writes grid.csv "

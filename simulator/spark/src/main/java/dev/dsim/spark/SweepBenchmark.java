@@ -8,6 +8,7 @@ import dev.dsim.run.RunOptions;
 import dev.dsim.scenario.Scenario;
 import dev.dsim.scenario.ScenarioException;
 import dev.dsim.scenario.ScenarioLoader;
+import dev.dsim.scenario.ScenarioOverride;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +25,13 @@ import javax.management.ObjectName;
  * default, embedded). Prints each round, the medians, and the ratio; the Spark context's start
  * is timed apart (a sweep pays it once). The runs' trace hashes must agree between the engines
  * or it stops. Wall time and the whole process's CPU time (Spark's threads included) are both
- * given: these machines are shared, and CPU time varies less.
+ * given: these machines are shared, and CPU time varies less. {@code --stream} times the
+ * engines as {@code sweep --dataset} uses them: each run digested where it ran and streamed to
+ * the driver in job order, none kept (the case of a million small runs).
  *
  * <pre>java -jar simulator/spark/target/dsim-spark.jar benchmark scenarios/x.json
- *     [--variant V] [--seeds 32] [--rounds 3] [--jobs 2] [--master local[2]]</pre>
+ *     [--variant V] [--seeds 32] [--rounds 3] [--jobs 2] [--master local[2]] [--set K=V]...
+ *     [--stream]</pre>
  */
 final class SweepBenchmark {
   private SweepBenchmark() {}
@@ -35,7 +39,7 @@ final class SweepBenchmark {
   static int run(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println("usage: benchmark SCENARIO.json [--variant V] [--seeds N] "
-          + "[--rounds R] [--jobs J] [--master URL]");
+          + "[--rounds R] [--jobs J] [--master URL] [--set PATH=VALUE]... [--stream]");
       return 2;
     }
     Path file = Path.of(args[0]);
@@ -44,8 +48,20 @@ final class SweepBenchmark {
     int rounds = 3;
     int jobs = 2;
     String master = "local[2]";
-    for (int i = 1; i + 1 < args.length; i += 2) {
+    boolean stream = false;
+    List<String> setArgs = new ArrayList<>();
+    for (int i = 1; i < args.length; i += 2) {
+      if (args[i].equals("--stream")) {
+        stream = true;
+        i--;
+        continue;
+      }
+      if (i + 1 == args.length) {
+        System.err.println(args[i] + " needs a value");
+        return 2;
+      }
       switch (args[i]) {
+        case "--set" -> setArgs.add(args[i + 1]);
         case "--variant" -> variant = args[i + 1];
         case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -58,8 +74,13 @@ final class SweepBenchmark {
       }
     }
     Scenario s;
+    List<ScenarioOverride> sets = new ArrayList<>();
     try {
-      s = ScenarioLoader.load(file).resolve(variant);
+      for (String a : setArgs) {
+        sets.add(ScenarioOverride.parse(a));
+      }
+      s = ScenarioLoader.parse(file.toString(), java.nio.file.Files.readString(file), sets)
+          .resolve(variant);
     } catch (ScenarioException e) {
       System.err.println(e.getMessage());
       return 2;
@@ -69,9 +90,10 @@ final class SweepBenchmark {
       work.add(new ParallelRunner.Job(s, s.seed() + i));
     }
     RunOptions options = RunOptions.defaults();
-    System.out.printf(Locale.ROOT, "%s%s: %d seeds, %d rounds; local on %d threads, Spark on "
-        + "%s%n", file.getFileName(), variant == null ? "" : " / " + variant, seeds, rounds,
-        jobs, master);
+    System.out.printf(Locale.ROOT, "%s%s%s: %d seeds, %d rounds%s; local on %d threads, Spark "
+        + "on %s%n", file.getFileName(), variant == null ? "" : " / " + variant,
+        setArgs.isEmpty() ? "" : " --set " + String.join(" --set ", setArgs), seeds, rounds, stream ? ", streamed" : "", jobs,
+        master);
     long startWall = System.nanoTime();
     long startCpu = processCpuNanos();
     try (JobRunner spark = open(master, options)) {
@@ -91,10 +113,10 @@ final class SweepBenchmark {
           JobRunner runner = engine == 0 ? new ParallelRunner(jobs, options) : spark;
           long w0 = System.nanoTime();
           long c0 = processCpuNanos();
-          List<ParallelRunner.Outcome> outcomes = runner.run(work, r -> false, 0, null);
+          List<String> hashes = stream ? streamed(runner, work)
+              : hashes(runner.run(work, r -> false, 0, null));
           wall[engine][round] = (System.nanoTime() - w0) / 1e9;
           cpu[engine][round] = (processCpuNanos() - c0) / 1e9;
-          List<String> hashes = hashes(outcomes);
           if (reference == null) {
             reference = hashes;
           } else if (!reference.equals(hashes)) {
@@ -109,10 +131,10 @@ final class SweepBenchmark {
       }
       double localWall = median(wall[0]);
       double sparkWall = median(wall[1]);
-      System.out.printf(Locale.ROOT, "median local: %.2f seeds/s (%.3f CPU s per seed)%n",
-          seeds / localWall, median(cpu[0]) / seeds);
-      System.out.printf(Locale.ROOT, "median spark: %.2f seeds/s (%.3f CPU s per seed)%n",
-          seeds / sparkWall, median(cpu[1]) / seeds);
+      System.out.printf(Locale.ROOT, "median local: %.2f seeds/s (%.3f CPU ms per seed)%n",
+          seeds / localWall, 1e3 * median(cpu[0]) / seeds);
+      System.out.printf(Locale.ROOT, "median spark: %.2f seeds/s (%.3f CPU ms per seed)%n",
+          seeds / sparkWall, 1e3 * median(cpu[1]) / seeds);
       System.out.printf(Locale.ROOT, "spark / local seeds per second: %.2fx%n",
           localWall / sparkWall);
     }
@@ -121,6 +143,15 @@ final class SweepBenchmark {
 
   private static JobRunner open(String master, RunOptions options) throws RunEngine.Unavailable {
     return new SparkEngine().open(master, options);
+  }
+
+  /** The trace hashes of a streamed sweep, in the order the sink heard of them. */
+  private static List<String> streamed(JobRunner runner, List<ParallelRunner.Job> work)
+      throws InterruptedException {
+    List<String> out = new ArrayList<>(work.size());
+    runner.stream(work, 0, 0, r -> out.add(r.digest() == null ? r.error()
+        : r.digest().traceHash()), null);
+    return out;
   }
 
   private static List<String> hashes(List<ParallelRunner.Outcome> outcomes) {
