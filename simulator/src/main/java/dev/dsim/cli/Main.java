@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         + "partial failure does, reproduce any run from its seed.",
     subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class,
         ReplayCommand.class, ValidateCommand.class, ResolveCommand.class, ShrinkCommand.class,
-        ExplainCommand.class,
+        ExplainCommand.class, SummaryCommand.class,
         SchemaCommand.class,
         GalleryCommand.class,
         AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},

@@ -138,52 +138,196 @@ public final class SweepDataset {
   }
 
   /**
+   * A line of a dataset that is not a run as {@code sweep --dataset} writes it: where (file,
+   * line, column), which field, what is wrong, and a hint.
+   */
+  public static final class BadLine extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String where;
+    private final String field;
+    private final String hint;
+
+    BadLine(String file, long line, long column, String field, String message, String hint) {
+      super(message);
+      this.where = file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
+      this.field = field;
+      this.hint = hint;
+    }
+
+    /** "runs.jsonl:17:1: at $.availability: missing ...", then the hint on its own line. */
+    public String format() {
+      return where + ": at " + field + ": " + getMessage() + "\n  hint: " + hint;
+    }
+  }
+
+  private static final String LINE_HINT = "each line of runs.jsonl is one run as dsim sweep "
+      + "--dataset wrote it; a filtered or merged file must keep whole lines";
+
+  /**
    * The sweep's totals computed again from its dataset: the same summary, verdict and load
    * table as the sweep printed, for a file kept or filtered (a line per run, in job order).
    */
-  public static SweepTally tally(Path file) throws IOException {
+  public static SweepTally tally(Path file) throws IOException, BadLine {
+    return tally(List.of(file));
+  }
+
+  /**
+   * The totals of several datasets read one after the other, as one sweep: the datasets of one
+   * sweep split by seed range ({@code --seeds 1..500000} and {@code 500001..1000000}), given in
+   * seed order, add up to the totals of the whole sweep, to the last digit. A run (variant,
+   * grid point, load, seed) found twice is an error: the ranges overlapped.
+   */
+  public static SweepTally tally(List<Path> files) throws IOException, BadLine {
     SweepTally t = new SweepTally();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode o = MAPPER.readTree(line);
-        if (o.has("error")) {
-          continue;
-        }
-        List<String> params = new ArrayList<>();
-        JsonNode ps = o.get("params");
-        if (ps != null) {
-          for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            params.add(e.getKey() + "=" + e.getValue().asText());
+    Map<String, long[]> seen = new java.util.HashMap<>();
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Path file : files) {
+      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String text;
+        long lineNo = 0;
+        while ((text = in.readLine()) != null) {
+          lineNo++;
+          if (text.isBlank()) {
+            continue;
           }
+          Line line = new Line(file.toString(), lineNo, text);
+          if (line.o.has("error")) {
+            continue;
+          }
+          SweepReport.Point p = line.point();
+          String group = p.groupName();
+          long[] seeds = seen.computeIfAbsent(group, g -> new long[16]);
+          int n = counts.getOrDefault(group, 0);
+          if (n == seeds.length) {
+            seeds = java.util.Arrays.copyOf(seeds, n * 2);
+            seen.put(group, seeds);
+          }
+          seeds[n] = p.seed();
+          counts.put(group, n + 1);
+          RunResult.Swarm swarm = null;
+          JsonNode s = line.o.get("swarm");
+          if (s != null) {
+            swarm = new RunResult.Swarm(line.texts(s, "swarm.enabled"),
+                line.texts(s, "swarm.disabled"));
+          }
+          t.add(p, line.number("availability"), line.number("throughput"),
+              line.number("latencyMsMean"), line.number("latencyMsP99"),
+              !line.bool("ok"), swarm, (int) line.integer("expectations"));
         }
-        SweepReport.Point p = new SweepReport.Point(o.get("variant").asText(),
-            o.has("load") ? number(o.get("load")) : null, o.get("seed").asLong(), null, params);
-        RunResult.Swarm swarm = null;
-        JsonNode s = o.get("swarm");
-        if (s != null) {
-          swarm = new RunResult.Swarm(texts(s.get("enabled")), texts(s.get("disabled")));
+      }
+    }
+    // Sorting each group's seeds finds a run given twice in 8 bytes a run.
+    for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(seen).entrySet()) {
+      long[] seeds = java.util.Arrays.copyOf(e.getValue(), counts.get(e.getKey()));
+      java.util.Arrays.sort(seeds);
+      for (int i = 1; i < seeds.length; i++) {
+        if (seeds[i] == seeds[i - 1]) {
+          throw new BadLine(files.size() == 1 ? files.get(0).toString()
+              : String.join(", ", files.stream().map(Path::toString).toList()), 0, 0, "$.seed",
+              e.getKey() + ", seed " + seeds[i] + " is there twice",
+              "give datasets of disjoint seed ranges (one sweep split by --seeds), each once");
         }
-        t.add(p, number(o.get("availability")), number(o.get("throughput")),
-            number(o.get("latencyMsMean")), number(o.get("latencyMsP99")),
-            !o.get("ok").asBoolean(), swarm, o.get("expectations").asInt());
       }
     }
     return t;
   }
 
-  /** A figure as written: a number, or "NaN" (JSON has no NaN; Jackson writes it as text). */
-  private static double number(JsonNode n) {
-    return n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
-  }
+  /** One line of a dataset, read and checked field by field. */
+  private static final class Line {
+    final String file;
+    final long lineNo;
+    final JsonNode o;
 
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(x -> out.add(x.asText()));
-    return out;
+    Line(String file, long lineNo, String text) throws BadLine {
+      this.file = file;
+      this.lineNo = lineNo;
+      JsonNode parsed;
+      try {
+        parsed = MAPPER.readTree(text);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        throw new BadLine(file, lineNo, at == null ? 0 : at.getColumnNr(), "$",
+            "not JSON: " + e.getOriginalMessage(), LINE_HINT);
+      }
+      if (parsed == null || !parsed.isObject()) {
+        throw new BadLine(file, lineNo, 1, "$", "a line must be a JSON object", LINE_HINT);
+      }
+      this.o = parsed;
+    }
+
+    SweepReport.Point point() throws BadLine {
+      List<String> params = new ArrayList<>();
+      JsonNode ps = o.get("params");
+      if (ps != null) {
+        if (!ps.isObject()) {
+          throw bad("params", "must be an object of setting to value");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = ps.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          params.add(e.getKey() + "=" + e.getValue().asText());
+        }
+      }
+      return new SweepReport.Point(text("variant"), o.has("load") ? number("load") : null,
+          integer("seed"), null, params);
+    }
+
+    private BadLine bad(String field, String message) {
+      return new BadLine(file, lineNo, 1, "$." + field, message, LINE_HINT);
+    }
+
+    private JsonNode field(String name, String what) throws BadLine {
+      JsonNode n = o.get(name);
+      if (n == null || n.isNull()) {
+        throw bad(name, "missing \"" + name + "\" (" + what + ")");
+      }
+      return n;
+    }
+
+    String text(String name) throws BadLine {
+      JsonNode n = field(name, "a string");
+      if (!n.isTextual()) {
+        throw bad(name, "must be a string, got " + n);
+      }
+      return n.asText();
+    }
+
+    long integer(String name) throws BadLine {
+      JsonNode n = field(name, "an integer");
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+        throw bad(name, "must be an integer, got " + n);
+      }
+      return n.asLong();
+    }
+
+    boolean bool(String name) throws BadLine {
+      JsonNode n = field(name, "true or false");
+      if (!n.isBoolean()) {
+        throw bad(name, "must be true or false, got " + n);
+      }
+      return n.asBoolean();
+    }
+
+    /** A figure: a number, or "NaN" / "Infinity" (JSON has neither; Jackson writes them as text). */
+    double number(String name) throws BadLine {
+      JsonNode n = field(name, "a number");
+      if (n.isNumber()) {
+        return n.asDouble();
+      }
+      if (n.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(n.asText())) {
+        return Double.parseDouble(n.asText());
+      }
+      throw bad(name, "must be a number, got " + n);
+    }
+
+    List<String> texts(JsonNode parent, String path) throws BadLine {
+      String key = path.substring(path.indexOf('.') + 1);
+      JsonNode array = parent.get(key);
+      if (array == null || !array.isArray()) {
+        throw bad(path, "must be an array of fault kinds");
+      }
+      List<String> out = new ArrayList<>();
+      array.forEach(x -> out.add(x.asText()));
+      return out;
+    }
   }
 }

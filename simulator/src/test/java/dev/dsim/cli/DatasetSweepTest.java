@@ -112,6 +112,52 @@ final class DatasetSweepTest {
   }
 
   @Test
+  void summary_ofASweepSplitBySeeds_isTheWholeSweepsSummary() throws Exception {
+    String planted = CliCommandsTest.PLANTED.toString();
+    CliRunner.Result whole = CliRunner.run("sweep", planted, "--seeds", "1..8", "--dataset",
+        "--no-charts", "--out", dir.resolve("whole").toString());
+    for (String[] half : new String[][] {{"a", "1..4"}, {"b", "5..8"}}) {
+      assertThat(CliRunner.run("sweep", planted, "--seeds", half[1], "--dataset", "--no-charts",
+          "--out", dir.resolve(half[0]).toString()).exitCode()).isIn(0, 1);
+    }
+    String a = dir.resolve("a/runs.jsonl").toString();
+    String b = dir.resolve("b/runs.jsonl").toString();
+    CliRunner.Result merged = CliRunner.run("summary", a, b);
+    SweepTally t = SweepDataset.tally(dir.resolve("whole/runs.jsonl"));
+    assertThat(merged.exitCode()).as(merged.err()).isEqualTo(whole.exitCode());
+    assertThat(merged.out()).isEqualTo(t.summary() + "\n" + t.verdict() + "\n");
+    assertThat(whole.out()).startsWith(t.summary());
+    assertThat(CliRunner.run("summary", "--csv", a, b).out()).isEqualTo(t.loadsCsv());
+
+    CliRunner.Result twice = CliRunner.run("summary", a, a);
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("seed 1 is there twice", "hint:");
+  }
+
+  @Test
+  void summary_ofABadLine_namesItsFileLineAndField() throws Exception {
+    Path good = dir.resolve("good.jsonl");
+    CliRunner.run("sweep", CliCommandsTest.PLANTED.toString(), "--seeds", "1..2", "--dataset",
+        "--no-charts", "--out", dir.resolve("s").toString());
+    String first = Files.readAllLines(dir.resolve("s/runs.jsonl")).get(0);
+    Files.writeString(good, first + "\n{\"variant\": \"base\", \"ok\": true}\n");
+    CliRunner.Result missing = CliRunner.run("summary", good.toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains(good + ":2:1: at $.seed: missing \"seed\"", "hint:")
+        .doesNotContain("\tat ");
+
+    Path broken = dir.resolve("broken.jsonl");
+    Files.writeString(broken, first.substring(0, 30) + "\n");
+    CliRunner.Result notJson = CliRunner.run("summary", broken.toString());
+    assertThat(notJson.exitCode()).isEqualTo(2);
+    assertThat(notJson.err()).contains(broken + ":1:", "not JSON", "hint:");
+
+    CliRunner.Result absent = CliRunner.run("summary", dir.resolve("none.jsonl").toString());
+    assertThat(absent.exitCode()).isEqualTo(2);
+    assertThat(absent.err()).contains("none.jsonl").doesNotContain("\tat ");
+  }
+
+  @Test
   void aDatasetOfAGrid_isBadInput() {
     CliRunner.Result r = CliRunner.run("sweep", CliCommandsTest.PLANTED.toString(), "--seeds",
         "1..2", "--dataset", "--param", "tiers.app.nodes=1,2", "--out",
