@@ -74,7 +74,8 @@ final class KvReplica {
     }
     for (String block : blocks) {
       int key = keyOf(block);
-      ctx.disk().read(block, read -> {
+      // Decoded at once, so the block's bytes are borrowed, not copied.
+      ctx.disk().readBorrowed(block, read -> {
         if (key >= 0 && key < config.keys() && read.ok()) {
           held.put(key, StoredValue.version(read.value()), StoredValue.valueSeen(read.value()));
         }
@@ -124,7 +125,9 @@ final class KvReplica {
 
   /** Writes a block and calls {@code then} once it is as durable as the policy makes it. */
   private void store(int key, long v, long val, Consumer<DiskStatus> then) {
-    ctx.disk().write(block(key), StoredValue.encode(v, val, config.valueBytes()), status -> {
+    // A freshly encoded block, never touched again: handed over, not copied.
+    byte[] encoded = StoredValue.encode(v, val, config.valueBytes());
+    ctx.disk().writeHandedOver(block(key), encoded, status -> {
       if (status == DiskStatus.OK && config.fsync().mode() == FsyncPolicy.Mode.ALWAYS) {
         ctx.disk().fsync(then == null ? null : () -> then.accept(status));
       } else if (then != null) {
@@ -150,7 +153,8 @@ final class KvReplica {
       reply(coordinator, failure(op));
       return;
     }
-    ctx.compute(Math.round(work.sample()), () -> ctx.disk().read(block(key),
+    // readReply decodes the block at once: borrowed, not copied.
+    ctx.compute(Math.round(work.sample()), () -> ctx.disk().readBorrowed(block(key),
         read -> reply(coordinator, readReply(op, key, read))));
   }
 
