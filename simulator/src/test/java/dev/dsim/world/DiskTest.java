@@ -185,6 +185,25 @@ final class DiskTest {
   }
 
   @Test
+  void aBorrowedRead_lendsTheBlockItself_aPlainReadCopiesIt_andChecksumsStillCatchCorruption() {
+    Disk d = node(TIMED.withChecksums(true)).disk();
+    byte[] handed = bytes("hello");
+    List<byte[]> got = new ArrayList<>();
+    at(0, () -> {
+      d.writeHandedOver("k", handed, null);
+      d.readBorrowed("k", r -> got.add(r.value()));
+      d.read("k", r -> got.add(r.value()));
+    });
+    at(100, () -> d.corruptBlocks(1, Rng.root(1)));
+    at(200, () -> d.readBorrowed("k", r -> log.add(r.status().toString())));
+    sim.run();
+    assertThat(got.get(0)).isSameAs(handed); // handed over and lent: never copied
+    assertThat(got.get(1)).isNotSameAs(handed).isEqualTo(bytes("hello"));
+    assertThat(log).containsExactly("CORRUPT");
+    assertThat(d.corruptReadsDetected()).isEqualTo(1);
+  }
+
+  @Test
   void latentSectorErrors_failReadsUntilTheBlockIsRewritten() {
     Disk d = node(TIMED).disk();
     at(0, () -> {
