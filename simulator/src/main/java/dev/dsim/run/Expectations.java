@@ -1,6 +1,7 @@
 package dev.dsim.run;
 
 import dev.dsim.scenario.Expectation;
+import dev.dsim.scenario.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,53 +27,57 @@ public final class Expectations {
    * detectors). An expectation on an unmeasured metric fails.
    */
   public static Double value(String metric, RunResult r) {
-    RunResult.Consistency c = r.consistency();
-    String[] parts = metric.split("\\.");
-    return switch (parts[0]) {
-      case "availability" -> r.availability();
-      case "throughput" -> r.throughputPerSecond();
-      case "latencyMs" -> switch (parts[1]) {
-        case "mean" -> r.latencyMs().mean();
-        case "p50" -> r.latencyMs().p50();
-        case "p90" -> r.latencyMs().p90();
-        case "p99" -> r.latencyMs().p99();
-        case "p999" -> r.latencyMs().p999();
-        default -> r.latencyMs().max();
-      };
-      case "requests" -> (double) switch (parts[1]) {
-        case "total" -> r.requests().total();
-        case "ok" -> r.requests().ok();
-        case "failed" -> r.requests().failed();
-        case "timedOut" -> r.requests().timedOut();
-        case "corrupt" -> r.requests().corrupt();
-        case "retries" -> r.requests().retries();
-        default -> r.requests().hedges();
-      };
-      case "cost" -> parts[1].equals("perHour") ? r.cost().perHour() : r.cost().total();
-      case "consistency" -> c == null ? null : (Double) (double) switch (parts[1]) {
-        case "lostWrites" -> c.lostWrites();
-        case "staleReads" -> c.staleReads();
-        case "corruptReads" -> c.corruptReads();
-        case "linearizable" -> c.linearizability().asNumber();
-        case "vanishedWrites" -> c.vanishedWrites();
-        case "lostWritesCorrupt" -> c.lostWritesCorrupt();
-        default -> c.unverifiedKeys();
-      };
-      case "detection" -> detector(parts[1].equals("loadBalancer")
-          ? r.detection().loadBalancer() : r.detection().replicas(), parts[2]);
-      default -> throw new IllegalArgumentException("unknown metric " + metric);
-    };
+    Metric m = Metric.named(metric);
+    if (m == null) {
+      throw new IllegalArgumentException("unknown metric " + metric);
+    }
+    return value(m, r);
   }
 
-  private static Double detector(RunResult.Detector d, String field) {
-    if (d == null) {
-      return null;
-    }
-    return switch (field) {
-      case "detections" -> (double) d.detections();
-      case "meanDelayMs" -> d.meanDelayMs();
-      case "maxDelayMs" -> d.maxDelayMs();
-      default -> (double) d.falseSuspicions();
+  /**
+   * The value of {@code m} in {@code r}, or null when the run did not measure it. A switch with
+   * no default: a new {@link Metric} does not compile until it says where its value is.
+   */
+  public static Double value(Metric m, RunResult r) {
+    RunResult.Consistency c = r.consistency();
+    RunResult.LatencyMs l = r.latencyMs();
+    RunResult.Requests q = r.requests();
+    RunResult.Detector lb = r.detection().loadBalancer();
+    RunResult.Detector replicas = r.detection().replicas();
+    return switch (m) {
+      case AVAILABILITY -> r.availability();
+      case THROUGHPUT -> r.throughputPerSecond();
+      case LATENCY_MS_MEAN -> l.mean();
+      case LATENCY_MS_P50 -> l.p50();
+      case LATENCY_MS_P90 -> l.p90();
+      case LATENCY_MS_P99 -> l.p99();
+      case LATENCY_MS_P999 -> l.p999();
+      case LATENCY_MS_MAX -> l.max();
+      case REQUESTS_TOTAL -> (double) q.total();
+      case REQUESTS_OK -> (double) q.ok();
+      case REQUESTS_FAILED -> (double) q.failed();
+      case REQUESTS_TIMED_OUT -> (double) q.timedOut();
+      case REQUESTS_CORRUPT -> (double) q.corrupt();
+      case REQUESTS_RETRIES -> (double) q.retries();
+      case REQUESTS_HEDGES -> (double) q.hedges();
+      case COST_PER_HOUR -> r.cost().perHour();
+      case COST_TOTAL -> r.cost().total();
+      case LOST_WRITES -> c == null ? null : (double) c.lostWrites();
+      case STALE_READS -> c == null ? null : (double) c.staleReads();
+      case CORRUPT_READS -> c == null ? null : (double) c.corruptReads();
+      case UNVERIFIED_KEYS -> c == null ? null : (double) c.unverifiedKeys();
+      case LINEARIZABLE -> c == null ? null : c.linearizability().asNumber();
+      case VANISHED_WRITES -> c == null ? null : (double) c.vanishedWrites();
+      case LOST_WRITES_CORRUPT -> c == null ? null : (double) c.lostWritesCorrupt();
+      case LB_DETECTIONS -> lb == null ? null : (double) lb.detections();
+      case LB_MEAN_DELAY_MS -> lb == null ? null : lb.meanDelayMs();
+      case LB_MAX_DELAY_MS -> lb == null ? null : lb.maxDelayMs();
+      case LB_FALSE_SUSPICIONS -> lb == null ? null : (double) lb.falseSuspicions();
+      case REPLICAS_DETECTIONS -> replicas == null ? null : (double) replicas.detections();
+      case REPLICAS_MEAN_DELAY_MS -> replicas == null ? null : replicas.meanDelayMs();
+      case REPLICAS_MAX_DELAY_MS -> replicas == null ? null : replicas.maxDelayMs();
+      case REPLICAS_FALSE_SUSPICIONS -> replicas == null ? null
+          : (double) replicas.falseSuspicions();
     };
   }
 

@@ -99,7 +99,7 @@ final class DocumentValues {
             + Limits.NAME_CHARS + " characters)", v, ""));
     add(m, Condition.class, (v, at, read, c) -> v.isTextual()
         && ExpectBinder.CONDITION.matcher(v.textValue()).matches() ? new Condition(v.textValue())
-        : wrong(read, at, "a condition like \">= 0.999\"", v, ""));
+        : wrong(read, at, "a condition like \">= 0.999\"", v, ExpectBinder.HINT));
     add(m, Probability.class, (v, at, read, c) -> v.isNumber() && v.doubleValue() >= 0
         && v.doubleValue() <= 1 ? new Probability(v.doubleValue())
         : wrong(read, at, "a probability between 0 and 1", v,

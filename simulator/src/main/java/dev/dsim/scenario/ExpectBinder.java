@@ -1,6 +1,8 @@
 package dev.dsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dsim.scenario.format.Condition;
+import dev.dsim.scenario.format.Expect;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 final class ExpectBinder {
   static final Pattern CONDITION = Pattern.compile(
       "\\s*(>=|<=|==|!=|>|<)\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*");
-  private static final String HINT = "a comparison and a number, e.g. \">= 0.999\", \"== 0\" or "
+  /** How to write a condition, the hint of every bad one. */
+  static final String HINT = "a comparison and a number, e.g. \">= 0.999\", \"== 0\" or "
       + "\"< 200\"";
 
   private final Problems problems;
@@ -42,41 +45,34 @@ final class ExpectBinder {
           + Limits.count(node.size()), "each metric can be expected once");
       return out;
     }
+    // The keys against Metric, whatever their conditions: every unknown one is reported.
     List<String> names = new ArrayList<>(Expectation.METRICS);
     names.addAll(Expectation.SHORTHANDS);
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String at = Paths.child(path, e.getKey());
-      String metric = canonical(e.getKey());
-      if (metric == null) {
-        String close = DidYouMean.closest(e.getKey(), names);
-        problems.atKey(at, "unknown metric '" + Fields.shorten(e.getKey()) + "'", close != null
-            ? "did you mean '" + close + "'?" : "metrics: " + String.join(", ", names));
-        continue;
+    boolean known = true;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (Metric.named(key) == null) {
+        String close = DidYouMean.closest(key, names);
+        problems.atKey(Paths.child(path, key), "unknown metric '" + Fields.shorten(key) + "'",
+            close != null ? "did you mean '" + close + "'?" : "metrics: "
+                + String.join(", ", names));
+        known = false;
       }
-      JsonNode v = e.getValue();
-      Matcher m = v.isTextual() ? CONDITION.matcher(v.textValue()) : null;
-      if (m == null || !m.matches()) {
-        problems.atValue(at, "expected a condition like \">= 0.999\", got " + Fields.describe(v),
-            HINT);
-        continue;
+    }
+    // The conditions through the document model (each bad one located), in file order.
+    Expect expect = DocumentReader.section(node, path, Expect.class, problems);
+    if (expect == null || !known) {
+      return out;
+    }
+    for (Map.Entry<String, Condition> e : expect.conditions().entrySet()) {
+      Matcher m = CONDITION.matcher(e.getValue().text());
+      if (!m.matches()) {
+        throw new IllegalStateException("the document model let through " + e.getValue());
       }
-      Expectation.Comparison op = comparison(m.group(1));
-      out.add(new Expectation(metric, m.group(1) + " " + m.group(2), op,
-          Double.parseDouble(m.group(2))));
+      out.add(new Expectation(Metric.named(e.getKey()).jsonName(), m.group(1) + " "
+          + m.group(2), comparison(m.group(1)), Double.parseDouble(m.group(2))));
     }
     return out;
-  }
-
-  private static String canonical(String name) {
-    if (Expectation.METRICS.contains(name)) {
-      return name;
-    }
-    if (Expectation.SHORTHANDS.contains(name)) {
-      return "consistency." + name;
-    }
-    return null;
   }
 
   private static Expectation.Comparison comparison(String symbol) {

@@ -1,5 +1,6 @@
 package dev.dsim.scenario;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,22 +15,12 @@ import java.util.Objects;
 public record Expectation(String metric, String condition, Comparison comparison,
     double threshold) {
 
-  /** Every metric an expectation can name, by its dotted path in results.json. */
-  public static final List<String> METRICS = List.of("availability", "throughput",
-      "latencyMs.mean", "latencyMs.p50", "latencyMs.p90", "latencyMs.p99", "latencyMs.p999",
-      "latencyMs.max", "requests.total", "requests.ok", "requests.failed", "requests.timedOut",
-      "requests.corrupt", "requests.retries", "requests.hedges", "cost.perHour", "cost.total",
-      "consistency.lostWrites", "consistency.staleReads", "consistency.corruptReads",
-      "consistency.unverifiedKeys", "consistency.linearizable", "consistency.vanishedWrites",
-      "consistency.lostWritesCorrupt",
-      "detection.loadBalancer.detections",
-      "detection.loadBalancer.meanDelayMs", "detection.loadBalancer.maxDelayMs",
-      "detection.loadBalancer.falseSuspicions", "detection.replicas.detections",
-      "detection.replicas.meanDelayMs", "detection.replicas.maxDelayMs",
-      "detection.replicas.falseSuspicions");
-  /** Short names accepted for the consistency metrics. */
-  static final List<String> SHORTHANDS = List.of("lostWrites", "staleReads", "corruptReads",
-      "linearizable");
+  /** Every metric an expectation can name, by its dotted path in results.json ({@link Metric}). */
+  public static final List<String> METRICS = Arrays.stream(Metric.values())
+      .map(Metric::jsonName).toList();
+  /** Short names accepted for the consistency metrics, in {@link Metric}'s order. */
+  static final List<String> SHORTHANDS = Arrays.stream(Metric.values())
+      .map(Metric::shorthand).filter(Objects::nonNull).toList();
 
   /** How a value is compared with the threshold. */
   public enum Comparison {

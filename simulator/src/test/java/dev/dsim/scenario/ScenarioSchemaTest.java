@@ -18,7 +18,6 @@ import dev.dsim.scenario.format.Clock;
 import dev.dsim.scenario.format.Contention;
 import dev.dsim.scenario.format.Disk;
 import dev.dsim.scenario.format.Distribution;
-import dev.dsim.scenario.format.Expect;
 import dev.dsim.scenario.format.Faults;
 import dev.dsim.scenario.format.HealthCheck;
 import dev.dsim.scenario.format.KeyDistribution;
@@ -317,8 +316,12 @@ final class ScenarioSchemaTest {
   void expectMetrics_areTheBinders() {
     List<String> metrics = new ArrayList<>(Expectation.METRICS);
     metrics.addAll(Expectation.SHORTHANDS);
-    assertThat(keys(def("expect"))).containsExactlyInAnyOrderElementsOf(metrics);
-    assertThat(ModelKeys.of(Expect.class)).containsExactlyInAnyOrderElementsOf(metrics);
+    // The schema lists them from Metric, in its order: the dotted names, then the shorthands.
+    assertThat(keys(def("expect"))).containsExactlyElementsOf(metrics);
+    for (Metric m : Metric.values()) {
+      assertThat(def("expect").path("properties").path(m.jsonName()).path("description")
+          .asText()).isEqualTo(m.description());
+    }
     // The binder answers an unknown metric it cannot match with "metrics: a, b, ...".
     ScenarioError e = probeError(patched("{'expect': {'" + PROBE + "': '== 0'}}"),
         "unknown metric '" + PROBE + "'");

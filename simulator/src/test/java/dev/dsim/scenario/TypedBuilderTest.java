@@ -268,12 +268,6 @@ final class TypedBuilderTest {
     assertThat(notEqualTo(-1).text()).isEqualTo("!= -1");
   }
 
-  @Test
-  void metrics_areExactlyTheOnesAnExpectationCanName() {
-    assertThat(java.util.Arrays.stream(Metric.values()).map(Metric::jsonName).toList())
-        .isEqualTo(Expectation.METRICS);
-  }
-
   private static final String WEB_KV_DESCRIPTION = "The three-tier system of the scenario "
       + "format's example: clients, a load balancer with health checks, eight stateless web "
       + "nodes, each request calling a three-way replicated key-value store (R=W=2, heartbeats, "

@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.CustomDefinitionProviderV2;
 import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import dev.dsim.scenario.Limits;
+import dev.dsim.scenario.Metric;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -75,6 +76,7 @@ final class ScalarDefinitions implements CustomDefinitionProviderV2 {
         Map.entry(ClientRate.RequestRate.class,
             c -> object().put("type", "number").put("exclusiveMinimum", 0)),
         Map.entry(ClientRate.RateSchedule.class, this::rateSchedule),
+        Map.entry(Expect.class, this::expect),
         Map.entry(VariantPatch.class, c -> object().put("type", "object")
             // ScenarioBinder: a variant cannot change the variants.
             .set("not", object().set("required", json.createArrayNode().add("variants")))));
@@ -118,6 +120,30 @@ final class ScalarDefinitions implements CustomDefinitionProviderV2 {
           context.getTypeContext().resolve(permitted)));
     }
     return object().set("oneOf", alternatives);
+  }
+
+  /**
+   * The {@code expect} object: a key per {@link Metric}, by its dotted name, then one per
+   * shorthand; no other key. Written from the enum, so the metrics are listed once.
+   */
+  private ObjectNode expect(SchemaGenerationContext context) {
+    ObjectNode properties = object();
+    for (Metric m : Metric.values()) {
+      properties.set(m.jsonName(), condition(m.description(), context));
+    }
+    for (Metric m : Metric.values()) {
+      if (m.shorthand() != null) {
+        properties.set(m.shorthand(), condition("Short for " + m.jsonName() + ".", context));
+      }
+    }
+    return object().put("type", "object").put("additionalProperties", false)
+        .set("properties", properties);
+  }
+
+  private ObjectNode condition(String description, SchemaGenerationContext context) {
+    // The generator fills in this very node (its $ref) later: describe it, do not copy it.
+    return context.createDefinitionReference(context.getTypeContext().resolve(Condition.class))
+        .put("description", description);
   }
 
   /** Rate steps; ClientsBinder: the first starts at 0 and cannot ramp from nothing. */
