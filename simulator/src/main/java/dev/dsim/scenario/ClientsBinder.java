@@ -41,7 +41,7 @@ final class ClientsBinder {
     this.problems = problems;
   }
 
-  ClientsSpec bind(Fields top, Long durationNanos) {
+  ClientsSpec bind(DocumentObject top, Long durationNanos) {
     if (!top.has("clients")) {
       // No clients: a system that drives itself (a protocol of "process" tiers). Nothing is
       // requested, so availability and latency have nothing to measure.

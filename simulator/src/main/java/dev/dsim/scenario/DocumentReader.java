@@ -118,19 +118,32 @@ final class DocumentReader {
         String key = c.name();
         JsonNode child = node.isObject() ? node.get(key) : null;
         if (c.required() && (child == null || child.isNull())) {
-          // At the object that lacks it, as the binders report it: the key is not in the file.
-          // The schema's description, in a sentence of the message: "(how many times slower)".
-          String what = c.description().replaceAll("\\.$", "");
-          what = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
-          context.atValue(path, "missing required key '" + key + "'" + (what.isEmpty() ? ""
-              : " (" + what + ")"), c.example().isEmpty() ? ""
-              : "add for example \"" + key + "\": " + c.example());
+          missing(path, c, context::atValue);
         } else if (!JsonNode.class.isAssignableFrom(c.component().getType())) {
           nullOrRequired(component(record, c.component()), child, Paths.child(path, key), true,
               context);
         }
       }
     }
+  }
+
+  /** Where a problem is reported: a path, a message and a hint. */
+  @FunctionalInterface
+  interface Report {
+    void at(String path, String message, String hint);
+  }
+
+  /**
+   * Reports the required key {@code c} missing from the object at {@code path}, at that object
+   * (the key is not in the file), in the words of the schema's description ("(how many times
+   * slower)") with its first example as the hint.
+   */
+  static void missing(String path, DocumentKeys.Key c, Report report) {
+    String what = c.description().replaceAll("\\.$", "");
+    what = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    report.at(path, "missing required key '" + c.name() + "'" + (what.isEmpty() ? ""
+        : " (" + what + ")"), c.example().isEmpty() ? ""
+        : "add for example \"" + c.name() + "\": " + c.example());
   }
 
   private static void nullOrRequired(Object value, JsonNode node, String path, boolean key,

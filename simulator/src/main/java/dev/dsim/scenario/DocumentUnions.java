@@ -109,13 +109,13 @@ final class DocumentUnions {
     }
     String close = name.isTextual() ? DidYouMean.closest(name.textValue(), names) : null;
     read.atValue(Paths.child(at, "kind"), "expected one of " + choices + ", got "
-        + Fields.describe(name), close != null ? "did you mean \"" + close + "\"?" : "");
+        + Quote.value(name), close != null ? "did you mean \"" + close + "\"?" : "");
   }
 
   /** As DistributionReader said it. */
   private static void dist(String at, JsonNode name, java.util.Set<String> names,
       ReadContext read) {
-    String got = name == null ? "no \"dist\" key" : Fields.describe(name);
+    String got = name == null ? "no \"dist\" key" : Quote.value(name);
     String close = name != null && name.isTextual() ? DidYouMean.closest(name.textValue(), names)
         : null;
     read.atValue(name == null ? at : Paths.child(at, "dist"), "expected \"dist\" to be one of "

@@ -92,8 +92,10 @@ final class DocumentValues {
     add(m, Bandwidth.class, (v, at, read, c) -> parsed(v, at, read, "a bandwidth string",
         "e.g. \"10Gbit/s\"", "units: bit/s or B/s with k, M, G, T (or Ki, Mi, Gi, Ti)",
         t -> Quantities.bitsPerSecond(t)) ? new Bandwidth(v.textValue()) : null);
-    add(m, Name.class, (v, at, read, c) -> v.isTextual()
-        && ScenarioBinder.NAME.matcher(v.textValue()).matches()
+    // Not a string at all says so first; a string that is no name says what a name is.
+    add(m, Name.class, (v, at, read, c) -> !v.isTextual()
+        ? wrong(read, at, "a string", v, "put the name in double quotes")
+        : ScenarioBinder.NAME.matcher(v.textValue()).matches()
         && v.textValue().length() <= Limits.NAME_CHARS ? new Name(v.textValue())
         : wrong(read, at, "a name of letters, digits, '-' and '_' (at most "
             + Limits.NAME_CHARS + " characters)", v, ""));
@@ -160,7 +162,7 @@ final class DocumentValues {
         || Double.isInfinite(d)) {
       // As the binders said it: a whole number as itself, a number as written.
       String got = whole ? Long.toString(n.longValue()) : above != null ? v.asText()
-          : Fields.describe(v);
+          : Quote.value(v);
       read.atValue(at, "expected " + what + bound + ", got " + got, above != null ? "the value "
           + "must be greater than " + plain(above.value()) : whole ? "e.g. \"" + key + "\": "
           + plain(Math.max(min.value(), 1)) : "");
@@ -175,7 +177,7 @@ final class DocumentValues {
   }
 
   static <T> T wrong(ReadContext read, String path, String expected, JsonNode v, String hint) {
-    read.atValue(path, "expected " + expected + ", got " + Fields.describe(v), hint);
+    read.atValue(path, "expected " + expected + ", got " + Quote.value(v), hint);
     return null;
   }
 
@@ -204,7 +206,7 @@ final class DocumentValues {
     }
   }
 
-  /** A quantity string, as Fields read sizes and bandwidths, with the same messages. */
+  /** A quantity string: a size or a bandwidth, parsed by {@link Quantities}. */
   private static boolean parsed(JsonNode v, String path, ReadContext read, String expected,
       String typeHint, String unitsHint, java.util.function.ToDoubleFunction<String> parse) {
     if (!v.isTextual()) {
@@ -294,12 +296,12 @@ final class DocumentValues {
     }
     if (!allowed) {
       read.atValue(path, "expected fixed nodes or tiers here, not "
-          + Fields.shorten(t.textValue()), "name the tier (all its nodes) or the nodes");
+          + Quote.text(t.textValue()), "name the tier (all its nodes) or the nodes");
       return false;
     }
     if (!alone) {
       read.atValue(path, "\"random:<tier>\" picks one node and must stand alone, not in a list",
-          "write \"" + Fields.shorten(t.textValue()) + "\" without the list");
+          "write \"" + Quote.text(t.textValue()) + "\" without the list");
       return false;
     }
     return true;

@@ -27,7 +27,7 @@ final class ExpectBinder {
     this.problems = problems;
   }
 
-  List<Expectation> bind(Fields top) {
+  List<Expectation> bind(DocumentObject top) {
     List<Expectation> out = new ArrayList<>();
     if (!top.has("expect")) {
       return out;
@@ -36,7 +36,7 @@ final class ExpectBinder {
     String path = top.pathOf("expect");
     if (!node.isObject()) {
       problems.atValue(path, "expected an object of metric: condition, got "
-          + Fields.describe(node), "e.g. {\"availability\": \">= 0.999\", \"lostWrites\": "
+          + Quote.value(node), "e.g. {\"availability\": \">= 0.999\", \"lostWrites\": "
           + "\"== 0\"}");
       return out;
     }
@@ -53,7 +53,7 @@ final class ExpectBinder {
       String key = it.next();
       if (Metric.named(key) == null) {
         String close = DidYouMean.closest(key, names);
-        problems.atKey(Paths.child(path, key), "unknown metric '" + Fields.shorten(key) + "'",
+        problems.atKey(Paths.child(path, key), "unknown metric '" + Quote.text(key) + "'",
             close != null ? "did you mean '" + close + "'?" : "metrics: "
                 + String.join(", ", names));
         known = false;

@@ -27,9 +27,9 @@ import java.util.Set;
  */
 final class FaultsBinder {
   // The keys come from the document model's records (dev.dsim.scenario.format), so a key added
-  // there is known here; scheduled faults and each random kind are read as those records
-  // (DocumentReader); only the faults object itself (its keys, swarm, the lists) by hand.
-  private static final List<String> FAULTS_KEYS = DocumentKeys.of(Faults.class);
+  // there is known here: the faults object and its random kinds are read key by key against
+  // their records (DocumentObject), each scheduled fault and random kind as its record
+  // (DocumentReader); the lists are walked here, so one bad entry does not hide the next.
   /** Each scheduled kind's keys by its kind key: "at", the kind key, then its own. */
   private static final Map<String, List<String>> SCHEDULED = scheduledKinds();
   private static final List<String> KINDS = List.copyOf(SCHEDULED.keySet());
@@ -54,11 +54,12 @@ final class FaultsBinder {
     this.tierNames = tierNames;
   }
 
-  FaultPlan bind(Fields top) {
+  FaultPlan bind(DocumentObject top) {
     if (!top.has("faults")) {
       return FaultPlan.NONE;
     }
-    Fields f = Fields.of(top.raw("faults"), top.pathOf("faults"), problems, FAULTS_KEYS);
+    DocumentObject f = DocumentObject.of(top.raw("faults"), top.pathOf("faults"), Faults.class,
+        problems);
     if (f == null) {
       return FaultPlan.NONE;
     }
@@ -67,7 +68,7 @@ final class FaultsBinder {
       JsonNode list = f.raw("schedule");
       if (!list.isArray()) {
         f.error("schedule", "expected a list of faults [ {...}, ... ], got "
-            + Fields.describe(list), "");
+            + Quote.value(list), "");
       } else if (list.size() > Limits.FAULTS) {
         f.error("schedule", "at most " + Limits.count(Limits.FAULTS) + " scheduled faults, got "
             + Limits.count(list.size()), "for faults again and again, use \"faults.random\" "
@@ -87,7 +88,7 @@ final class FaultsBinder {
       JsonNode list = f.raw("drawn");
       if (!list.isArray()) {
         f.error("drawn", "expected a list of faults [ {...}, ... ], got "
-            + Fields.describe(list), "dsim writes it in resolved scenarios; it can be left out");
+            + Quote.value(list), "dsim writes it in resolved scenarios; it can be left out");
       } else if (list.size() > Limits.FAULTS) {
         f.error("drawn", "at most " + Limits.count(Limits.FAULTS) + " drawn faults, got "
             + Limits.count(list.size()), "dsim lists the first 10,000; it can be left out");
@@ -99,10 +100,12 @@ final class FaultsBinder {
     }
     FaultPlan.CrashNemesis crash = null;
     List<FaultPlan.RandomFault> random = new ArrayList<>();
-    boolean swarm = f.bool("swarm", false);
+    Boolean swarmKey = f.read("swarm", Boolean.class);
+    boolean swarm = swarmKey != null && swarmKey;
     boolean kindsDeclared = false;
     if (f.has("random")) {
-      Fields r = Fields.of(f.raw("random"), f.pathOf("random"), problems, RANDOM_KEYS);
+      DocumentObject r = DocumentObject.of(f.raw("random"), f.pathOf("random"),
+          RandomFaults.class, problems);
       if (r != null) {
         kindsDeclared = RANDOM_KEYS.stream().anyMatch(r::has);
         crash = r.has("crash") ? randomCrash(r.raw("crash"), r.pathOf("crash")) : null;
@@ -216,7 +219,7 @@ final class FaultsBinder {
     List<Target> groups = new ArrayList<>();
     if (!v.isArray() || v.size() < 2) {
       problems.atValue(path, "expected a list of at least two groups of nodes, got "
-          + Fields.describe(v), "e.g. [[\"db-1\"], [\"db-2\", \"db-3\"]]");
+          + Quote.value(v), "e.g. [[\"db-1\"], [\"db-2\", \"db-3\"]]");
       return groups;
     }
     if (v.size() > Limits.PARTITION_GROUPS) {
@@ -384,7 +387,7 @@ final class FaultsBinder {
       }
     }
     problems.atValue(Paths.child(path, "rate"), "expected a rate > 0: a number per second or "
-        + "\"N/<unit>\", got " + Fields.describe(v), "e.g. \"1/h\", \"6/d\" or 0.01");
+        + "\"N/<unit>\", got " + Quote.value(v), "e.g. \"1/h\", \"6/d\" or 0.01");
     return null;
   }
 }

@@ -26,7 +26,7 @@ final class NetworkBinder {
     this.names = names;
   }
 
-  NetworkSpec bind(Fields top) {
+  NetworkSpec bind(DocumentObject top) {
     NetworkSpec none = new NetworkSpec(ZERO, 0, 0);
     if (!top.has("network")) {
       return none;
@@ -120,7 +120,7 @@ final class NetworkBinder {
       JsonNode b = node.get("between");
       if (link.between().size() != 2) {
         problems.atValue(Paths.child(path, "between"), "expected two ends, got "
-            + Fields.describe(b), "e.g. [\"web\", \"db\"] or [[\"web-1\", \"web-2\"], \"db\"]");
+            + Quote.value(b), "e.g. [\"web\", \"db\"] or [[\"web-1\", \"web-2\"], \"db\"]");
         return null;
       }
       from = names.list(b.get(0), Paths.index(Paths.child(path, "between"), 0));

@@ -77,7 +77,7 @@ final class ReadContext {
     problems.atKey(path, message, hint);
   }
 
-  /** An unknown key, with the closest known one or else the list of them (as Fields does). */
+  /** An unknown key, with the closest known one or else the list of them (as {@link DocumentObject} does). */
   void unknownKey(String path, String key, java.util.Collection<String> known) {
     List<String> allowed = List.copyOf(known);
     String suggestion = DidYouMean.closest(key, allowed);

@@ -91,7 +91,7 @@ final class ReadProblemHandler extends DeserializationProblemHandler {
     ReadContext read = ReadContext.of(ctxt);
     String path = read.path(p);
     JsonNode value = valueAt(ctxt, p);
-    read.atValue(path, "expected " + expected(type) + ", got " + Fields.describe(value), "");
+    read.atValue(path, "expected " + expected(type) + ", got " + Quote.value(value), "");
     return null;
   }
 

@@ -3,7 +3,12 @@ package dev.dsim.scenario;
 import dev.dsim.world.PriceRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dsim.fault.FaultPlan;
+import dev.dsim.engine.Durations;
 import dev.dsim.scenario.format.LoadBalancer;
+import dev.dsim.scenario.format.Name;
+import dev.dsim.scenario.format.NonNegativeDuration;
+import dev.dsim.scenario.format.PositiveDuration;
+import dev.dsim.scenario.format.ScenarioDocument;
 import dev.dsim.service.HealthCheck;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,8 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ScenarioBinder {
   /** The top-level keys, the document model's (its records are where a key is added). */
-  static final List<String> TOP_KEYS = DocumentKeys.of(
-      dev.dsim.scenario.format.ScenarioDocument.class);
+  static final List<String> TOP_KEYS = DocumentKeys.of(ScenarioDocument.class);
   /** Names become node names and directories: keep them portable. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
@@ -53,21 +57,20 @@ final class ScenarioBinder {
   }
 
   private Scenario scenario(JsonNode root, String variant) {
-    Fields f = Fields.of(root, "", problems, TOP_KEYS);
+    DocumentObject f = DocumentObject.of(root, "", ScenarioDocument.class, problems);
     if (f == null) {
       return null;
     }
     String name = name(f);
-    String description = f.string("description", "");
-    long seed = f.integer("seed", 1, Long.MIN_VALUE);
-    if (!f.has("duration")) {
-      f.missing("duration", "how long clients send requests", "\"10m\"");
-    }
-    Long duration = f.durationOrNull("duration", true);
+    String description = or(f.read("description", String.class), "");
+    long seed = or(f.read("seed", Long.class), 1L);
+    Long duration = f.require("duration") ? nanos(f.read("duration", PositiveDuration.class))
+        : null;
     if (!Limits.timeWithin(duration, f.pathOf("duration"), problems)) {
       duration = null;
     }
-    Long warmup = f.durationOrNull("warmup", false);
+    NonNegativeDuration warmupText = f.read("warmup", NonNegativeDuration.class);
+    Long warmup = warmupText == null ? null : Durations.parse(warmupText.text());
     if (duration != null && warmup != null && warmup >= duration) {
       f.error("warmup", "warmup must be shorter than duration (the measured window is "
           + "warmup..duration)", "shorten \"warmup\" or lengthen \"duration\"");
@@ -91,7 +94,7 @@ final class ScenarioBinder {
   }
 
   /** The {@code pricing} section: its currency and rule, the defaults for what it omits. */
-  private PriceRule pricing(Fields top) {
+  private PriceRule pricing(DocumentObject top) {
     if (!top.has("pricing")) {
       return PriceRule.DEFAULT;
     }
@@ -107,7 +110,7 @@ final class ScenarioBinder {
   }
 
   /** The {@code instanceTypes}, each priced by the rule unless it gives its own price. */
-  private Map<String, Machine> machines(Fields top) {
+  private Map<String, Machine> machines(DocumentObject top) {
     if (!top.has("instanceTypes")) {
       return Map.of();
     }
@@ -115,7 +118,7 @@ final class ScenarioBinder {
     String path = top.pathOf("instanceTypes");
     if (!node.isObject()) {
       problems.atValue(path, "expected an object of instance types keyed by name, got "
-          + Fields.describe(node), "e.g. {\"small\": {\"cores\": 2, \"price\": 0.1}}");
+          + Quote.value(node), "e.g. {\"small\": {\"cores\": 2, \"price\": 0.1}}");
       return Map.of();
     }
     if (node.size() > Limits.TIERS) {
@@ -130,7 +133,7 @@ final class ScenarioBinder {
       String at = Paths.child(path, e.getKey());
       if (!NAME.matcher(e.getKey()).matches() || e.getKey().length() > Limits.NAME_CHARS) {
         problems.atKey(at, "expected an instance type name of letters, digits, '-' and '_' "
-            + "(at most " + Limits.NAME_CHARS + "), got \"" + Fields.shorten(e.getKey()) + "\"",
+            + "(at most " + Limits.NAME_CHARS + "), got \"" + Quote.text(e.getKey()) + "\"",
             "e.g. \"small\" or \"m6-large\"");
         continue;
       }
@@ -149,7 +152,7 @@ final class ScenarioBinder {
   }
 
   /** All the nodes, with the client and the balancers, within {@link Limits#NODES_TOTAL}. */
-  private void checkTotalNodes(Fields top, int loadBalancers) {
+  private void checkTotalNodes(DocumentObject top, int loadBalancers) {
     long total = 1L + loadBalancers;
     for (int n : declaredNodes.values()) {
       total += n;
@@ -175,23 +178,23 @@ final class ScenarioBinder {
     return names;
   }
 
-  private String name(Fields f) {
-    if (!f.has("name")) {
-      f.missing("name", "names the reports directory", "\"my-system\"");
+  private String name(DocumentObject f) {
+    if (!f.require("name")) {
       return "";
     }
-    String name = f.string("name", "");
-    if (f.raw("name").isTextual() && !NAME.matcher(name).matches()) {
-      f.error("name", "expected a name of letters, digits, '-' and '_', got \""
-          + Fields.shorten(name) + "\"", "it becomes a directory name under reports/");
-    } else if (name.length() > Limits.NAME_CHARS) {
-      f.error("name", "a name of at most " + Limits.NAME_CHARS + " characters, got "
-          + name.length(), "it becomes a directory name under reports/");
-    }
-    return name;
+    Name name = f.read("name", Name.class);
+    return name == null ? "" : name.text();
   }
 
-  private LoadBalancerSpec loadBalancer(Fields top) {
+  private static Long nanos(PositiveDuration d) {
+    return d == null ? null : Durations.parse(d.text());
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  private LoadBalancerSpec loadBalancer(DocumentObject top) {
     LoadBalancer lb = top.has("loadBalancer") ? DocumentReader.section(top.raw("loadBalancer"),
         top.pathOf("loadBalancer"), LoadBalancer.class, problems) : null;
     if (lb == null) {
@@ -213,7 +216,7 @@ final class ScenarioBinder {
   }
 
   /** A tier's {@code calls} must name another tier, and calls must not loop. */
-  private void checkCalls(Fields top, Map<String, Tier> tiers) {
+  private void checkCalls(DocumentObject top, Map<String, Tier> tiers) {
     for (Tier tier : tiers.values()) {
       if (!(tier instanceof Tier.Stateless t) || t.calls() == null) {
         continue;
@@ -241,18 +244,16 @@ final class ScenarioBinder {
     }
   }
 
-  private Map<String, Tier> tiers(Fields top) {
+  private Map<String, Tier> tiers(DocumentObject top) {
     Map<String, Tier> tiers = new LinkedHashMap<>();
-    if (!top.has("tiers")) {
-      top.missing("tiers", "the servers, keyed by tier name",
-          "{\"web\": {\"kind\": \"stateless\", \"work\": \"5ms\"}}");
+    if (!top.require("tiers")) {
       return tiers;
     }
     JsonNode node = top.raw("tiers");
     String path = top.pathOf("tiers");
     if (!node.isObject()) {
       problems.atValue(path, "expected an object of tiers keyed by name, got "
-          + Fields.describe(node), "");
+          + Quote.value(node), "");
       return tiers;
     }
     if (node.isEmpty()) {
@@ -279,7 +280,7 @@ final class ScenarioBinder {
   private Tier tier(String name, JsonNode node, String path) {
     if (!NAME.matcher(name).matches()) {
       problems.atKey(path, "expected a tier name of letters, digits, '-' and '_', got \""
-          + Fields.shorten(name) + "\"", "nodes are named <tier>-<n>, so keep the name simple");
+          + Quote.text(name) + "\"", "nodes are named <tier>-<n>, so keep the name simple");
     } else if (name.length() > Limits.NAME_CHARS) {
       problems.atKey(path, "a tier name of at most " + Limits.NAME_CHARS + " characters, got "
           + name.length(), "nodes are named <tier>-<n>, so keep the name short");

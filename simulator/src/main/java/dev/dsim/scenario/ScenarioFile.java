@@ -192,7 +192,7 @@ public final class ScenarioFile {
           + "the offered load)");
     } else if (!variants.isObject()) {
       problems.atValue("variants", "expected an object of variants keyed by name, got "
-          + Fields.describe(variants), "e.g. \"variants\": {\"scale-up\": {\"tiers\": ...}}");
+          + Quote.value(variants), "e.g. \"variants\": {\"scale-up\": {\"tiers\": ...}}");
     } else {
       Iterator<Map.Entry<String, JsonNode>> it = variants.fields();
       while (it.hasNext()) {
@@ -201,14 +201,14 @@ public final class ScenarioFile {
         if (!ScenarioBinder.NAME.matcher(e.getKey()).matches() || e.getKey().equals("base")) {
           problems.atKey(path, "a variant name must be letters, digits, '-' and '_', and not "
               + "'base' (reserved for the scenario without a variant), got '"
-              + Fields.shorten(e.getKey()) + "'", "");
+              + Quote.text(e.getKey()) + "'", "");
         } else if (e.getKey().length() > Limits.NAME_CHARS) {
           problems.atKey(path, "a variant name of at most " + Limits.NAME_CHARS
               + " characters, got " + e.getKey().length(), "it names a directory of the report");
         }
         if (!e.getValue().isObject()) {
           problems.atValue(path, "expected a merge patch object, got "
-              + Fields.describe(e.getValue()), "use {} for a variant equal to the base");
+              + Quote.value(e.getValue()), "use {} for a variant equal to the base");
         }
         if (e.getValue().has("variants")) {
           problems.atKey(path + ".variants", "a variant cannot change the variants", "");

@@ -151,7 +151,7 @@ public record ScenarioOverride(String path, JsonNode value, String argument) {
   }
 
   private ScenarioException notA(String walked, String expected, JsonNode found, String file) {
-    return error(file, path, Paths.display(walked) + " is " + Fields.describe(found) + ", not "
+    return error(file, path, Paths.display(walked) + " is " + Quote.value(found) + ", not "
         + expected, "check the path against the scenario file");
   }
 

@@ -45,11 +45,11 @@ final class TargetNames {
         JsonNode t = v.get(i);
         if (t.isTextual() && t.textValue().startsWith("random:") && v.size() > 1) {
           problems.atValue(Paths.index(path, i), "\"random:<tier>\" picks one node and must "
-              + "stand alone, not in a list", "write \"" + Fields.shorten(t.textValue())
+              + "stand alone, not in a list", "write \"" + Quote.text(t.textValue())
               + "\" without the list");
         } else if (!t.isTextual()) {
           problems.atValue(Paths.index(path, i), "expected a node or tier name, got "
-              + Fields.describe(t), "");
+              + Quote.value(t), "");
         } else {
           check(t.textValue(), Paths.index(path, i));
           out.add(t.textValue());
@@ -57,7 +57,7 @@ final class TargetNames {
       }
     } else {
       problems.atValue(path, "expected a node name, a tier name, \"random:<tier>\" or a list "
-          + "of them, got " + Fields.describe(v), "e.g. \"web-2\", \"web\" or \"random:web\"");
+          + "of them, got " + Quote.value(v), "e.g. \"web-2\", \"web\" or \"random:web\"");
     }
     return out;
   }
@@ -67,13 +67,13 @@ final class TargetNames {
       String tier = target.substring("random:".length());
       if (!tiers.containsKey(tier)) {
         String s = DidYouMean.closest(tier, tiers.keySet());
-        problems.atValue(path, "no tier named '" + Fields.shorten(tier) + "'", s != null
+        problems.atValue(path, "no tier named '" + Quote.text(tier) + "'", s != null
             ? "did you mean 'random:" + s + "'?" : "tiers: " + String.join(", ", tiers.keySet()));
       }
       return;
     }
     if (!isNode(target) && !tiers.containsKey(target)) {
-      problems.atValue(path, "no node or tier named '" + Fields.shorten(target) + "'",
+      problems.atValue(path, "no node or tier named '" + Quote.text(target) + "'",
           suggestion(target));
     }
   }

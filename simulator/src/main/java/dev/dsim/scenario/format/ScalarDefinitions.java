@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@code $defs}, named by {@link SchemaWriter}'s naming rule, with the type's own description
  * and examples added by the generator.
  *
- * <p>The patterns are the ones the binder's parsers accept ({@code Fields}, {@code Quantities},
+ * <p>The patterns are the ones the binder's parsers accept ({@code DocumentValues}, {@code Quantities},
  * {@code Expectation}); ScenarioSchemaTest's accepted and rejected documents hold the two
  * together, since a pattern cannot be derived from a hand-written parser.
  */
