@@ -73,7 +73,7 @@ final class KvReplica {
       return;
     }
     for (String block : blocks) {
-      int key = keyOf(block);
+      int key = BlockNames.keyOf(block);
       // Decoded at once, so the block's bytes are borrowed, not copied.
       ctx.disk().readBorrowed(block, read -> {
         if (key >= 0 && key < config.keys() && read.ok()) {
@@ -191,15 +191,8 @@ final class KvReplica {
 
   // ---------------------------------------------------------------- blocks
 
-  private static String block(int key) {
-    return "k" + key;
-  }
-
-  private static int keyOf(String block) {
-    try {
-      return block.startsWith("k") ? Integer.parseInt(block.substring(1)) : -1;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  /** The block of {@code key}: its name, one string per key shared by the tier's replicas. */
+  private String block(int key) {
+    return tier.blockNames().of(key);
   }
 }

@@ -12,6 +12,7 @@ public final class KvTier {
   private final KvConfig config;
   private final int[][] keysOfShard;
   private final KvStats stats;
+  private final BlockNames blockNames = new BlockNames();
   /** The world's node id of each tier index, and the reverse (-1 outside the tier): shared. */
   private int[] nodeIds;
   private int[] indexOfNode;
@@ -50,6 +51,11 @@ public final class KvTier {
 
   public KvStats stats() {
     return stats;
+  }
+
+  /** The disk block name of each key, shared by the tier's replicas. */
+  BlockNames blockNames() {
+    return blockNames;
   }
 
   /**
