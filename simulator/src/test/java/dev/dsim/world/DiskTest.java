@@ -140,6 +140,35 @@ final class DiskTest {
   }
 
   @Test
+  void aRewrite_makesItsBlockTheLastUnsyncedOne_whateverTheOthers() {
+    DiskConfig torn = new DiskConfig(TIMED.readNanos(), TIMED.writeNanos(), TIMED.fsyncNanos(),
+        Long.MAX_VALUE, true, true);
+    Node n = node(torn);
+    Disk d = n.disk();
+    at(0, () -> {
+      d.write("a", bytes("a0"), null);
+      d.fsync(null);
+      // Never synced after this: b, c, then a again, then b again: b is written last.
+      for (String k : List.of("b", "c", "a", "b")) {
+        d.write(k, bytes(k + "1"), null);
+      }
+    });
+    at(1_000, () -> {
+      n.crash();
+      n.restart();
+      for (String k : List.of("a", "b", "c")) {
+        read(d, k);
+      }
+    });
+    sim.run();
+    // b, the last write, is torn (caught by its checksum); a goes back to what was synced; c,
+    // never synced, is gone; and each block counts once.
+    assertThat(log).containsExactly("a=a0@1010", "b=CORRUPT@1020", "c=NOT_FOUND@1030");
+    assertThat(d.tornWrites()).isEqualTo(1);
+    assertThat(d.writesLostOnCrash()).isEqualTo(2);
+  }
+
+  @Test
   void aFullDiskFailsWritesWithAnError() {
     DiskConfig small = new DiskConfig(TIMED.readNanos(), TIMED.writeNanos(), TIMED.fsyncNanos(),
         8, false, false);
