@@ -4,10 +4,8 @@ import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Judges a key-value history (Jepsen-style, from the clients' view only) for the three
@@ -50,7 +48,7 @@ public final class ConsistencyChecker {
   public static ConsistencyReport check(History h, int maxExamples) {
     int n = h.size();
     // The write of each value: values are unique per write.
-    Map<Long, Integer> writeOf = new HashMap<>();
+    LongLongMap writeOf = new LongLongMap(16);
     for (int i = 0; i < n; i++) {
       if (h.kind(i) == History.Kind.WRITE) {
         writeOf.put(h.value(i), i);
@@ -107,12 +105,17 @@ public final class ConsistencyChecker {
   }
 
   /** A precedes B: A completed ok before B was invoked. */
+  /** The write of value {@code v}, or -1 for no value or a value no client wrote. */
+  private static int writeOf(LongLongMap writeOf, long v) {
+    return v == History.NONE ? -1 : (int) writeOf.get(v, -1);
+  }
+
   private static boolean precedes(History h, int a, int b) {
     return ok(h, a) && h.completedAtNanos(a) < h.invokedAtNanos(b);
   }
 
   private static void checkKey(History h, int[] byKey, int from, int to,
-      Map<Long, Integer> writeOf, Counts counts) {
+      LongLongMap writeOf, Counts counts) {
     // Ok writes of this key sorted by completion, with the running latest invocation among them.
     int okWrites = 0;
     for (int p = from; p < to; p++) {
@@ -165,8 +168,8 @@ public final class ConsistencyChecker {
         continue;
       }
       long v = h.value(i);
-      Integer wv = v == History.NONE ? null : writeOf.get(v);
-      if (v != History.NONE && wv == null) {
+      int wv = writeOf(writeOf, v);
+      if (v != History.NONE && wv < 0) {
         counts.corrupt++;
         counts.keep(counts.corruptExamples, new Ranked(h.invokedAtNanos(i), i, new Violation(
             Violation.Kind.CORRUPT_READ, String.format(Locale.ROOT,
@@ -184,14 +187,14 @@ public final class ConsistencyChecker {
         continue;
       }
       int newest = latestInvoked[preceding - 1];
-      boolean stale = wv == null || precedes(h, wv, newest);
+      boolean stale = wv < 0 || precedes(h, wv, newest);
       if (stale) {
         counts.stale++;
         List<History.Operation> ops = new ArrayList<>();
         ops.add(h.get(i));
         ops.add(h.get(newest));
         String saw;
-        if (wv == null) {
+        if (wv < 0) {
           saw = "nothing";
         } else {
           ops.add(h.get(wv));
@@ -214,7 +217,7 @@ public final class ConsistencyChecker {
     }
     counts.keysVerified++;
     long v = h.value(finalRead);
-    Integer wv = v == History.NONE ? null : writeOf.get(v);
+    int wv = writeOf(writeOf, v);
     // Maximal ok writes: no ok write of the key was invoked after they completed. With writes
     // sorted by completion, W is maximal iff no write invoked later than W completed exists.
     long latestInvocation = Long.MIN_VALUE;
@@ -226,7 +229,7 @@ public final class ConsistencyChecker {
       if (h.value(write) == v) {
         continue;
       }
-      boolean gone = v == History.NONE || wv == null || precedes(h, wv, write);
+      boolean gone = v == History.NONE || wv < 0 || precedes(h, wv, write);
       if (gone) {
         counts.vanished++;
       }
@@ -235,14 +238,14 @@ public final class ConsistencyChecker {
       }
       if (gone) {
         counts.lost++;
-        if (wv == null && v != History.NONE) {
+        if (wv < 0 && v != History.NONE) {
           counts.lostCorrupt++;
         }
-        String found = v == History.NONE ? "nothing" : wv == null ? "a corrupt value"
+        String found = v == History.NONE ? "nothing" : wv < 0 ? "a corrupt value"
             : String.format(Locale.ROOT, "the older value of a write acknowledged at %.3fs",
                 seconds(h.completedAtNanos(wv)));
         List<History.Operation> ops = new ArrayList<>(List.of(h.get(write), h.get(finalRead)));
-        if (wv != null) {
+        if (wv >= 0) {
           ops.add(h.get(wv));
         }
         counts.keep(counts.lostExamples, new Ranked(h.invokedAtNanos(write), write, new Violation(

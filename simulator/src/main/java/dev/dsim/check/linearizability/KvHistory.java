@@ -1,11 +1,10 @@
 package dev.dsim.check.linearizability;
 
+import dev.dsim.check.LongLongMap;
 import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A key-value run's client history ({@link History}) as register operations, for
@@ -36,11 +35,11 @@ public final class KvHistory {
   /** The workload's operations of {@code h}, in history order. */
   public static List<Operation<Registers.Op, Object>> operations(History h) {
     // The earliest return of a workload read of each value: a write must take effect before it.
-    Map<Long, Long> firstReadReturn = new HashMap<>();
+    LongLongMap firstReadReturn = new LongLongMap(16);
     for (int i = 0; i < h.size(); i++) {
       if (h.kind(i) == History.Kind.READ && h.outcome(i) == Outcome.OK
           && h.phase(i) == History.Phase.WORKLOAD) {
-        firstReadReturn.merge(h.value(i), h.completedAtNanos(i), Math::min);
+        firstReadReturn.putMin(h.value(i), h.completedAtNanos(i));
       }
     }
     List<Operation<Registers.Op, Object>> ops = new ArrayList<>();
@@ -51,13 +50,14 @@ public final class KvHistory {
       Integer key = h.key(i);
       boolean ok = h.outcome(i) == Outcome.OK;
       if (h.kind(i) == History.Kind.WRITE) {
-        Long seenBy = firstReadReturn.get(h.value(i));
-        if (!ok && seenBy == null) {
+        boolean seen = firstReadReturn.containsKey(h.value(i));
+        if (!ok && !seen) {
           continue; // pending and never seen: takes effect last, or never (see above)
         }
         Registers.Op write = new Registers.Write(key, h.value(i));
         // A pending write that was read took effect before that read returned.
-        long returned = ok ? h.completedAtNanos(i) : Math.max(h.invokedAtNanos(i), seenBy);
+        long returned = ok ? h.completedAtNanos(i) : Math.max(h.invokedAtNanos(i),
+            firstReadReturn.get(h.value(i), Long.MIN_VALUE));
         ops.add(new Operation<>(i, write, ok ? "ok" : null, h.invokedAtNanos(i), returned));
       } else if (ok) {
         ops.add(new Operation<>(i, new Registers.Read(key), h.value(i), h.invokedAtNanos(i),

@@ -1,10 +1,9 @@
 package dev.dsim.check.linearizability;
 
+import dev.dsim.check.LongLongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Linearizability of one register whose writes all write distinct values, in O(n log n): with
@@ -35,14 +34,16 @@ final class Zones {
    * distinct and different from the initial value.
    */
   static boolean applies(List<Operation<Registers.Op, Object>> ops, long initial) {
-    java.util.Set<Long> written = new java.util.HashSet<>();
+    LongLongMap written = new LongLongMap(16);
     for (Operation<Registers.Op, Object> o : ops) {
       if (o.input() instanceof Registers.CompareAndSet) {
         return false;
       }
-      if (o.input() instanceof Registers.Write w
-          && (w.value() == initial || !written.add(w.value()))) {
-        return false;
+      if (o.input() instanceof Registers.Write w) {
+        if (w.value() == initial || written.containsKey(w.value())) {
+          return false;
+        }
+        written.put(w.value(), 1);
       }
     }
     return true;
@@ -50,7 +51,7 @@ final class Zones {
 
   static Result check(List<Operation<Registers.Op, Object>> ops, long initial) {
     // Cluster per written value; the initial value's cluster has a write before everything.
-    Map<Long, Integer> clusterOf = new HashMap<>();
+    LongLongMap clusterOf = new LongLongMap(16);
     List<long[]> bounds = new ArrayList<>(); // {minReturn, maxCall}
     List<List<Integer>> members = new ArrayList<>();
     clusterOf.put(initial, 0);
@@ -70,8 +71,8 @@ final class Zones {
       if (!(o.input() instanceof Registers.Read) || o.output() == null) {
         continue;
       }
-      Integer c = o.output() instanceof Long v ? clusterOf.get(v) : null;
-      if (c == null) {
+      int c = o.output() instanceof Long v ? (int) clusterOf.get(v, -1) : -1;
+      if (c < 0) {
         return new Result(false, List.of(i), "it returned a value no operation wrote");
       }
       List<Integer> m = members.get(c);
