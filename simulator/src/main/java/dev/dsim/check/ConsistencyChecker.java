@@ -1,5 +1,6 @@
 package dev.dsim.check;
 
+import dev.dsim.engine.LongLongMap;
 import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.dsim.check.linearizability;
 
-import dev.dsim.check.LongLongMap;
+import dev.dsim.engine.LongLongMap;
 import dev.dsim.metrics.History;
 import dev.dsim.metrics.Outcome;
 import java.util.ArrayList;

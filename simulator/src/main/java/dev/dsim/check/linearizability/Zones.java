@@ -1,6 +1,6 @@
 package dev.dsim.check.linearizability;
 
-import dev.dsim.check.LongLongMap;
+import dev.dsim.engine.LongLongMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

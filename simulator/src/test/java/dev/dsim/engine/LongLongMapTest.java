@@ -1,4 +1,4 @@
-package dev.dsim.check;
+package dev.dsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package dev.dsim.check;
+package dev.dsim.engine;
 
 /**
- * A map from {@code long} to {@code long} of primitives (open addressing, linear probing): the
- * checkers look up a value's write, or a value's first read, once per operation of a run's
- * history (hundreds of thousands), and a {@code HashMap<Long, ...>} boxed each key and built a
- * node per entry. Lookups only: nothing iterates it, so its layout orders nothing.
+ * A map from {@code long} to {@code long} of primitives (open addressing, linear probing), for
+ * look-ups by the million where a {@code HashMap<Long, ...>} would box each key and build a node
+ * per entry: the checkers' write and first read of each value, a kv tier's block names. Lookups
+ * only: nothing iterates it, so its layout orders nothing.
  */
 public final class LongLongMap {
   private long[] keys;
