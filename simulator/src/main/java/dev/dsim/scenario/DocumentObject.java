@@ -53,10 +53,6 @@ final class DocumentObject {
     return new DocumentObject(node, path, type, problems);
   }
 
-  String path() {
-    return path;
-  }
-
   String pathOf(String key) {
     return Paths.child(path, key);
   }
